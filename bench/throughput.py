@@ -1,0 +1,61 @@
+"""Entries per second of analyze_many against VADER polarity_scores, in the same process.
+
+.venv/bin/python bench/throughput.py [--n 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from reconnect.analysis import analyze, analyze_many
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(n: int) -> list[str]:
+    texts = [
+        json.loads(line)["text"]
+        for path in [
+            ROOT.parent / "shared" / "data" / "markers_train.jsonl",
+            ROOT / "training" / "corpus" / "generated.jsonl",
+            ROOT / "training" / "corpus" / "handwritten.jsonl",
+        ]
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    return [texts[i % len(texts)] for i in range(n)]
+
+
+def rate(run: object, texts: list[str], repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run(texts)  # type: ignore[operator]
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=5000, help="number of entries")
+    args = parser.parse_args()
+    texts = corpus(args.n)
+    analyze(texts[0])  # load lexicons and model once, as a running app would
+    vader = SentimentIntensityAnalyzer()
+    ours = rate(lambda batch: list(analyze_many(batch)), texts)
+    theirs = rate(lambda batch: [vader.polarity_scores(t) for t in batch], texts)
+    mean_chars = sum(map(len, texts)) / len(texts)
+    print(f"{len(texts)} entries, {mean_chars:.0f} characters on average")
+    print(f"reconnect analyze_many: {ours:,.0f} entries/s")
+    print(f"VADER polarity_scores:  {theirs:,.0f} entries/s")
+    print(f"ratio (reconnect / VADER): {ours / theirs:.2f}")
+    print(f"ten years of daily entries (3,650): {3650 / ours:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

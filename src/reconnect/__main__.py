@@ -1,0 +1,5 @@
+"""Run the command line interface as ``python -m reconnect``."""
+
+from reconnect.cli import main
+
+main()

@@ -1,0 +1,276 @@
+"""Rule layer: explicit phrases for each detachment marker, with evidence spans.
+
+Each marker has a list of regular expressions over lower-cased text, compiled
+once into one alternation. A match inside a hypothetical clause is dropped, and
+a negated or recovered state ("not numb anymore") becomes ``reconnection``
+(see ``negation.py``). The learned layer (``model.py``) adds what these miss.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reconnect.analysis.negation import is_hypothetical, negation_state
+from reconnect.analysis.tokens import Span
+
+_FEEL = r"(?:feel|feels|feeling|felt)"
+_PEOPLE = r"(?:him|her|them|anyone|anybody|people|friends|everyone|my (?:\w+ )?\w+)"
+
+PATTERNS: dict[str, tuple[str, ...]] = {
+    "numbness": (
+        rf"\b{_FEEL} (?:so |just |completely |totally |kind of |kinda )?(?:nothing|numb|empty|"
+        r"hollow|flat|blank|dead inside|like a robot|switched off|muted|cold inside)\b",
+        r"\bnumb(?:ness|ed)?\b",
+        r"\b(?:can't|cannot|couldn't|don't|didn't) feel (?:anything|a thing|much|it)\b",
+        r"\b(?:can't|cannot|couldn't|didn't)(?: i)? cry\b|\b(?:can't|cannot|don't) i feel (?:anything|a thing)\b",
+        r"\bempty inside\b|\bhollow inside\b|\bdead inside\b|\bblank inside\b",
+        r"\b(?:emotionally|emotions?) (?:flat|blunted|numb|muted|switched off|turned down)\b",
+        r"\bheart (?:is|has become|feels|turned) (?:like )?(?:a )?(?:stone|ice|rock)\b",
+        r"\b(?:keep|kept) waiting to (?:cry|feel)\b|\beyes (?:stay|stayed) dry\b",
+        r"\b(?:i'm|i am|i was|i've been) (?:just )?(?:blank|numb|empty|hollow|flat)\b",
+        r"\bnothing (?:touches|moves|reaches|gets to) me\b|\bnot (?:a single|one) tear\b",
+        r"\bdidn't feel a thing\b|\bfelt nothing\b|\bfeel nothing\b",
+        r"\b(?:no|zero) (?:feelings?|emotions?) (?:at all|left|whatsoever)\b",
+    ),
+    "disconnection": (
+        r"\b(?:watching|watch|watched) (?:my|my own|myself|his|her) (?:life|self|body)\b",
+        r"\bfrom (?:behind|outside) (?:glass|a window|a screen|my body|myself)\b",
+        r"\b(?:unreal|not real|surreal)\b|\bdetached from\b|\bdisconnected\b",
+        r"\b(?:like|in) a (?:dream|fog|film|movie|video game|bubble|haze)\b|\bfoggy\b",
+        r"\bout of (?:my|his|her) body\b|\boutside (?:of )?myself\b|\bon the outside looking in\b",
+        r"\blike an npc\b|\bsomeone else's life\b|\bnone of it (?:feels|is) (?:real|mine)\b",
+        r"\b(?:far away|miles away|a million miles)\b|\bglass wall\b|\bbehind glass\b",
+        r"\b(?:here|there|present),? but (?:mostly |not really |)not\b",
+    ),
+    "avoidance": (
+        r"\b(?:avoid|avoids|avoiding|avoided|dodge|dodges|dodging|dodged)\b",
+        r"\b(?:change|changes|changed|changing) the subject\b",
+        r"\b(?:let|leave|left|letting) (?:it|the phone|his calls|her calls|their calls|calls|"
+        r"the call|messages|texts) (?:ring|go to voicemail|unread|unanswered)\b",
+        r"\b(?:haven't|hasn't|stopped|stop) (?:opening|answering|replying to|returning)\b",
+        r"\b(?:make|made|making) (?:an )?excuses?\b|\bpretend(?:ed)? (?:to be|i was|i'm) "
+        r"(?:busy|asleep|out|fine|ill)\b",
+        r"\bcross(?:ed)? the (?:road|street)\b|\b(?:brush|brushes|brushed) (?:it )?off\b",
+        r"\b(?:ignore|ignoring|ignored) (?:his|her|their|the|my \w+'s) (?:calls|texts|messages)\b",
+        r"\bleft (?:it|them|him|her) on read\b|\bsteer(?:ed)? (?:clear|away)\b",
+        r"\b(?:won't|wouldn't|don't|didn't|refuse to|refused to) (?:talk|talking|go) "
+        r"(?:about it|about the|back|near)\b",
+    ),
+    "withdrawal": (
+        r"\b(?:stopped|stop|stopping|quit|quitting) (?:going|seeing|meeting|calling|texting|"
+        r"answering|replying|hosting|inviting|visiting|showing up|turning up)\b",
+        r"\b(?:haven't|hasn't|have not|has not) (?:seen|had|been out with|spoken to|called) "
+        r"(?:anyone|a soul|friends|my friends|people|a single)\b",
+        r"\b(?:keep|keeps|kept|keeping) to (?:myself|himself|herself|themselves)\b",
+        r"\b(?:pulled|pulling|pull|pulls|drawn|drifting|drifted) (?:away|back|apart)\b",
+        r"\b(?:withdrawn|withdrawing|withdrew|isolat\w+|hermit|recluse)\b",
+        r"\bcancel(?:led|ed|ling|ing|s)? (?:plans|on (?:them|him|her|everyone|friends)|again)\b",
+        r"\b(?:stay|stayed|staying|hide|hid|hiding) (?:in|away in) (?:my|his|her) (?:room|flat|bed)\b",
+        r"\b(?:turned|turn|turning) down (?:every|all|another)\b",
+        r"\b(?:rather|prefer to|prefer) (?:be|being|stay) (?:alone|on my own|by myself)\b",
+        r"\b(?:shut|shutting) (?:myself|himself|herself) (?:away|in|off)\b",
+        r"\b(?:left|quit) the (?:choir|team|club|group|band|chat)\b",
+        r"\bless (?:involved|social)\b",
+    ),
+    "suppression": (
+        r"\b(?:i'm|i am|i said i'm|said i was|said i'm|i say i'm|told (?:her|him|them|everyone) "
+        r"i'm|told (?:her|him|them|everyone) i was) (?:fine|ok|okay|alright|all right|good)\b",
+        r"[\"'“](?:i'm |yeah,? )?(?:fine|just tired|all good|okay)[,.!]?[\"'”]",
+        r"\b(?:bottle|bottled|bottling|bottles) (?:it|things|everything|them|my \w+) up\b",
+        r"\b(?:keep|kept|keeping|keeps) (?:it|things|everything|my feelings|it all) "
+        r"(?:in|inside|to myself|bottled|locked)\b",
+        r"\b(?:hide|hid|hiding|hides|mask|masking) (?:my|how i|it|the|what i)\b",
+        r"\bput on a (?:brave |happy )?face\b|\bpoker face\b|\bsmil(?:e|ed|ing) through\b",
+        r"\b(?:swallow|swallowed|push|pushed|pushing) (?:it|them|my feelings|everything) down\b",
+        r"\b(?:never|don't|didn't|can't|couldn't|won't) (?:tell|told|say|said|talk to|admit) "
+        r"(?:anyone|anybody|him|her|them|a soul)\b",
+        r"\b(?:haven't|hadn't|never) told (?:anyone|anybody|him|her|them|my \w+)\b",
+        r"\b(?:don't|didn't|never|won't) (?:show|let) (?:anyone|them|him|her|people) see\b",
+        r"\bshow(?:ing)? (?:any )?weakness\b|\bkeep a lid on\b|\bstiff upper lip\b",
+    ),
+    "autopilot": (
+        r"\bauto-?pilot\b|\bgoing through the motions\b|\bgo through the motions\b",
+        r"\b(?:days|weeks|months) (?:all )?(?:blur|blurred|blurring|blend|blended|run) "
+        r"(?:together|into (?:one|each other))\b",
+        r"\blike a (?:robot|sleepwalker|machine|zombie|hamster)\b|\bhamster wheel\b|\bsleepwalk\w*",
+        r"\bsame (?:thing|routine|day|loop) (?:every|again|over)\b|\bgroundhog day\b",
+        r"\b(?:can't|don't|couldn't) remember (?:driving|eating|the drive|how i got|getting)\b",
+        r"\bmechanical(?:ly)?\b|\bon repeat\b|\bpair of hands\b|\bclocking in and out\b",
+        r"\b(?:every|one) day (?:is|looks|feels) (?:the same|like the last|identical)\b",
+    ),
+    "anhedonia": (
+        r"\b(?:lost|losing|no|zero|don't have any) interest\b",
+        r"\b(?:don't|doesn't|didn't|can't|couldn't|no longer|not) enjoy(?:ing)?\b",
+        r"\b(?:stopped|stop) (?:enjoying|caring about|liking)\b",
+        r"\bnothing (?:is|feels|seems) (?:fun|enjoyable|exciting|interesting|good)\b",
+        r"\b(?:doesn't|don't|didn't) (?:bring|give) me (?:any )?(?:joy|pleasure|a buzz)\b",
+        r"\b(?:no|zero|without) (?:joy|pleasure|spark|buzz)\b",
+        r"\b(?:tastes?|tasted) (?:of|like) (?:nothing|cardboard)\b|\bcouldn't taste\b",
+        r"\bused to (?:love|enjoy|look forward to)\b",
+        r"\bjoyless\b|\blost (?:my|his|her) (?:spark|appetite for)\b",
+    ),
+    "low_empathy": (
+        r"\b(?:don't|didn't|couldn't|can't|cannot|doesn't) (?:really )?(?:care|feel (?:for|sorry)|"
+        r"relate|sympathi[sz]e|empathi[sz]e)\b",
+        r"\b(?:indifferent|apathetic|unmoved|cold) (?:to|about|towards)\b",
+        r"\b(?:irritat\w+|annoy\w+|bored|impatient) (?:that|when|by|with) (?:she|he|they|her|his|him|them)\b",
+        r"\bnot my problem\b|\bso what\b|\brolled my eyes\b",
+        r"\b(?:sympathy|empathy|compassion) (?:is|has) (?:gone|a muscle|run out)\b",
+        r"\b(?:my )?first (?:reaction|feeling|thought) was (?:irritation|relief|annoyance)\b",
+        r"\bfelt (?:mostly |just )?(?:embarrassed|irritated|nothing) for (?:him|her|them)\b",
+    ),
+    "intimacy_fear": (
+        r"\b(?:scared|afraid|terrified|frightened|petrified|fear) (?:of|to|that) (?:getting close|"
+        r"get close|letting (?:\w+ )?in|let (?:\w+ )?in|opening up|open up|commit\w*|being "
+        r"vulnerable|be vulnerable|being hurt|getting hurt|get hurt|being known|rely|depend)",
+        r"\b(?:won't|can't|don't|couldn't|never) let (?:anyone|him|her|people|them|myself) "
+        r"(?:in|close|get close|see me)\b",
+        r"\b(?:keep|kept|keeping) (?:people|everyone|him|her|them) at (?:a distance|arm's length)\b",
+        r"\bwalls? (?:up|go up|went up)\b|\b(?:push|pushed|pushing) (?:him|her|people|them) away\b",
+        r"\b(?:if|once) (?:he|she|they) (?:really )?(?:knew|knows|sees|saw) (?:me|the real)\b",
+        r"\b(?:end up|will get|would get) hurt\b|\bget(?:ting)? too close\b",
+        r"\bcommitment\b|\bterrified (?:he|she|they)'ll leave\b",
+    ),
+    "burdened": (
+        r"\b(?:draining|drained|drains|exhausting|suffocat\w+|smother\w+)\b",
+        r"\b(?:such a |a )?(?:chore|burden|obligation|duty)\b",
+        r"\b(?:dread|dreading|dreaded)\b",
+        r"\brunning on (?:empty|fumes)\b|\bnothing left to give\b|\bwrung out\b",
+        r"\b(?:feels?|felt) like (?:work|a job|a chore|an obligation|a shift)\b|\bclocking in\b",
+        r"\bperformance review\b|\b(?:needs|demands) stack up\b|\bpiece of me\b",
+    ),
+    "hopelessness": (
+        r"\b(?:no|what's the|what is the|whats the) point\b",
+        r"\b(?:never|nothing) (?:is |'s )?(?:going to|gonna|will) (?:change|get better|improve)\b",
+        r"\b(?:nothing|it|things) (?:will|won't|wont|isn't going to) (?:ever )?(?:get|be) better\b",
+        r"\bhopeless\w*\b|\bno hope\b|\b(?:given|giving|give) up\b",
+        r"\b(?:no|without a|empty) future\b|\bwhy (?:bother|try)\b",
+        r"\b(?:always|forever) be (?:like this|this way|alone)\b|\bstuck like this\b",
+        r"\bnever going to ease\b|\bno end (?:date|in sight)\b",
+    ),
+    # Warning signs that crisis.py's phrase list may not hold; concept-level so they carry to
+    # new wordings (guidelines rule 10: goodbye letters, giving things away, stockpiling).
+    "crisis": (
+        r"\b(?:thanks|thank you) for everything\b|\bgoodbye (?:everyone|all|lads|guys)\b",
+        r"\b(?:nice|good) knowing (?:you|everyone)\b|\blike (?:it was )?the last time\b",
+        r"\bwho(?:'d| would| should)? (?:gets?|have) (?:what|the (?:dog|cat|house|car|flat|ring|"
+        r"money|savings|kids)|my (?!turn)\w+)\b",
+        r"\b(?:look|looking) after (?:\w+ ){0,2}(?:for me|for good)\b|\bfor good\b[\"'”]",
+        r"\b(?:won't|wont|will not) (?:matter|be needing|need) (?:\w+ )?(?:soon|much longer|"
+        r"where i'm (?:going|headed))|\bwhere i'm headed\b",
+        r"\bmy (?:own )?funeral\b|\bfuneral (?:playlist|plans? for me)\b",
+        r"\b(?:collect\w*|sav(?:e|ed|ing)|hoard\w*|stash\w*|count\w*) (?:up )?(?:the |my |all "
+        r"the )?(?:tablets|pills|co-codamol|paracetamol|sleeping tablets|meds)\b",
+        r"\b(?:how many|exactly how many) (?:there are|it takes|it would take)\b",
+        r"\b(?:how high|how far down|how deep) (?:the |it |that )",
+        r"\b(?:wouldn't|would not|won't) (?:swerve|brake|step back|move)\b",
+        r"\b(?:let|letting) myself fall\b|\bfading out on purpose\b|\bit can all be over\b",
+        r"\b(?:a )?future (?:with me (?:still )?in it|without me)\b",
+        r"\breasons? to (?:stay|live|keep going)\b",
+        r"\b(?:fresh|new) (?:cuts|scars|ones next to)\b|\bcuts on (?:his|her|their|my) (?:arms?|legs?|wrists?)",
+        r"\b(?:not|isn't|wasn't) (?:your|her|his|their) fault\b.{0,40}\b(?:letter|note|drawer)|"
+        r"\b(?:letter|note)s? (?:explaining|to (?:my|his|her) \w+ explaining)\b",
+        r"\bno way out\b.{0,30}\bexcept\b|\bonly way out\b",
+        r"\b(?:ready|want|wants) to (?:join|be with) (?:gran|grandad|mum|dad|him|her|my \w+) (?:again|now|up there)?",
+        r"\b(?:plane|car|bus) (?:goes|went|would go) down\b|\bwouldn't mind if (?:i|it)\b",
+        r"\b(?:done|finished) with (?:all of )?it\b.{0,30}\b(?:won't answer|locked|not answering)",
+        r"\b(?:kitchen )?knives\b.{0,30}\b(?:long time|for ages|staring)|\bstar(?:e|ed|ing) at the (?:knives|pills|tablets|rope)",
+        r"\b(?:the )?(?:river|railway|tracks|lines|bridge|cliffs?|edge|platform|reservoir)\b.{0,40}"
+        r"\b(?:differently|slow(?:ed)? (?:right )?down|for ages|until it got dark|thinking about)",
+    ),
+    "healthy_boundary": (
+        r"\b(?:set|setting|sets|put|putting) (?:a |some )?(?:boundary|boundaries|limit|limits)\b",
+        r"\b(?:said|say|saying) no (?:to|kindly|politely|gently|calmly)\b",
+        r"\b(?:need|needed|take|took|taking) (?:some )?(?:space|time|a break|an evening|a weekend) "
+        r"(?:to|for) (?:myself|recharge|think|rest|hear)\b",
+        r"\b(?:recharge|recharging|recharged)\b",
+        r"\b(?:limit|limited|limiting) (?:visits|calls|time|how)\b",
+        r"\b(?:told|tell|telling|explained) (?:him|her|them) (?:kindly|gently|calmly)\b",
+        r"\bcan't be (?:his|her|their) only\b|\bstill (?:go|call|visit|see)\b",
+    ),
+    "reconnection": (
+        r"\b(?:opened|open|opening) up (?:to|about|with)\b",
+        r"\b(?:told|tell|telling) (?:him|her|them|my \w+) (?:how i|the truth|what i|about (?:the|my|how))\b",
+        r"\b(?:feel|felt|feeling|cried|laughed) (?:something|things|it|alive|close|connected|"
+        r"properly)? ?again\b",
+        r"\bfor the first time in (?:ages|months|years|weeks|a long time)\b",
+        r"\b(?:hugged|held hands|cuddled|held me|held him|held her)\b",
+        r"\b(?:reached|reach|reaching) out\b|\blet (?:myself|him|her) (?:be vulnerable|in|cry|feel)\b",
+        r"\bfor once\b|\bclose(?:r)? again\b|\bback to (?:life|myself)\b",
+        r"\b(?:talked|talk) (?:for hours|properly|honestly)\b",
+    ),
+}
+
+
+# Everyday idioms that borrow crisis words; where one appears the learned layer needs to be
+# surer before it flags crisis (the rules in crisis.py cancel the idiom's own words).
+CRISIS_IDIOMS = (
+    r"\bkill(?:ing|ed|s)? (?:it|time|me (?:if|when))\b",
+    r"\b(?:is|are|was|were) killing (?:me|my)\b",
+    r"\bdying (?:to|for|of)\b|\bto die for\b|\b(?:nearly|almost) died (?:laughing|of)\b",
+    r"\bdead (?:tired|on my feet|end|serious|easy|good)\b|\bto death\b",
+    r"\b(?:could|would|'d) (?:murder|kill for)\b|\bmurder (?:a|some)\b",
+    r"\b(?:battery|phone|laptop|car|plant|wifi) (?:has |just )?died\b",
+    r"\b(?:foot|feet|leg|arm|hand|face|lip|jaw) (?:went|is|was) numb\b",
+    r"\b(?:ended|end|ending) (?:it|things) with\b",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleEvidence:
+    """What the rules found: plain evidence per marker, and markers a negation cancelled.
+
+    A recovered state ("not numb anymore") adds its span to ``reconnection`` in
+    ``plain`` and names the state in ``cancelled``; so does a plainly negated or
+    hypothetical mention ("I'm not numb", "if I ever felt numb") with no plain one.
+    """
+
+    plain: dict[str, tuple[Span, ...]]
+    cancelled: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def compiled_patterns() -> dict[str, re.Pattern[str]]:
+    """Each marker's patterns as one compiled alternation."""
+    return {
+        marker: re.compile("|".join(f"(?:{p})" for p in patterns))
+        for marker, patterns in PATTERNS.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in CRISIS_IDIOMS))
+
+
+def borrows_crisis_words(folded: str) -> bool:
+    """Whether lower-cased text holds an everyday idiom with crisis words ("killing it")."""
+    return bool(_idioms().search(folded))
+
+
+def find_rule_evidence(text: str, folded: str) -> RuleEvidence:
+    """Match every marker's patterns in ``folded`` (``normalise(text)``), sorting each match.
+
+    Plain matches are evidence for their marker; recovered ones ("no longer numb")
+    are evidence for ``reconnection``; negated and hypothetical ones only cancel.
+    """
+    plain: dict[str, list[Span]] = {}
+    touched: set[str] = set()
+    for marker, pattern in compiled_patterns().items():
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if end == start:
+                continue
+            touched.add(marker)
+            if is_hypothetical(folded, start):
+                continue
+            state = negation_state(folded, start, end)
+            span = Span(start, end, text[start:end])
+            if state == "plain":
+                plain.setdefault(marker, []).append(span)
+            elif state == "recovered" and marker != "reconnection":
+                plain.setdefault("reconnection", []).append(span)
+    cancelled = frozenset(m for m in touched if m not in plain and m != "reconnection")
+    return RuleEvidence({m: tuple(spans) for m, spans in plain.items()}, cancelled)

@@ -1,0 +1,53 @@
+"""Negation, recovery and hypotheticals around a rule match.
+
+"I don't feel numb anymore" is recovery (reconnection), "I'm not numb" is a
+plain negation (no marker), "if I ever stopped caring" is hypothetical (no
+marker). Matches whose own text carries the negation ("can't feel") are
+left alone: the negation is part of the sign.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEGATION = re.compile(r"\b(?:not|no|never|n't|no longer|nothing like as|hardly)\b|n't\b")
+INNER_NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b|cannot")
+RECOVERY_BEFORE = re.compile(r"\b(?:no longer|not any more|stopped feeling|used to)\b")
+RECOVERY_AFTER = re.compile(r"^[^.!?,;]{0,25}\b(?:anymore|any more|these days|nowadays)\b")
+HYPOTHETICAL = re.compile(
+    r"(?:^|[.!?;,]\s*|\b(?:and|but)\s+)(?:what if|if(?! i'm (?:being )?honest| anything| only)|"
+    r"imagine|suppose|supposing|in case|i'd hate to|i worry (?:that )?i might|one day i might)"
+    r"\b[^.!?;]*$"
+)
+CLAUSE_BREAK = re.compile(r"[.!?;]|,\s*(?:but|and|so)\b|\bbut\b")
+
+
+def clause_before(folded: str, start: int, width: int = 60) -> str:
+    """The text of the same clause before ``start`` (at most ``width`` characters)."""
+    window = folded[max(0, start - width) : start]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def is_hypothetical(folded: str, start: int) -> bool:
+    """Whether the match sits in an "if ..." or "imagine ..." clause."""
+    sentence_start = max(
+        folded.rfind(".", 0, start),
+        folded.rfind("!", 0, start),
+        folded.rfind("?", 0, start),
+        folded.rfind("\n", 0, start),
+    )
+    return bool(HYPOTHETICAL.search(folded[sentence_start + 1 : start]))
+
+
+def negation_state(folded: str, start: int, end: int) -> str:
+    """``"plain"``, ``"negated"`` or ``"recovered"`` for the match at ``start:end``."""
+    if INNER_NEGATION.search(folded[start:end]):
+        return "plain"
+    before = clause_before(folded, start, 40)
+    after = folded[end : end + 40]
+    if RECOVERY_BEFORE.search(before):
+        return "recovered"
+    if NEGATION.search(before):
+        return "recovered" if RECOVERY_AFTER.search(after) else "negated"
+    return "plain"

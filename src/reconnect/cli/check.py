@@ -1,0 +1,175 @@
+"""``reconnect check``: take the self-check interactively or from a file, and see its history."""
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from reconnect.cli.options import DbOption, JsonOption, command_settings
+from reconnect.content import DEFAULT_INSTRUMENT
+from reconnect.domain.selfcheck import Perspective
+from reconnect.errors import InputError
+
+if TYPE_CHECKING:
+    from reconnect.services import Services
+
+MAX_ANSWERS_BYTES = 1_000_000
+
+check_app = typer.Typer(
+    help="Take the self-check about yourself or your partner, and see how it changes over time.",
+    no_args_is_help=False,
+)
+
+PerspectiveOption = Annotated[
+    Perspective | None,
+    typer.Option(
+        "--perspective",
+        "-p",
+        help="Who the self-check is about: self (you) or partner. Asked when not given.",
+        case_sensitive=False,
+    ),
+]
+InstrumentOption = Annotated[
+    str, typer.Option("--instrument", help="Which self-check instrument to use.")
+]
+
+
+def _services(ctx: typer.Context, db: str | None) -> "Services":
+    from reconnect.bootstrap import build_services
+
+    return build_services(command_settings(ctx, db))
+
+
+def read_answers_file(path: str) -> dict[str, Any]:
+    """Read a JSON object of answers from a file or ``-`` (stdin); InputError when it is not one."""
+    try:
+        if path == "-":
+            raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+        else:
+            with Path(path).open("rb") as handle:
+                raw = handle.read(MAX_ANSWERS_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"answers file {path} does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"answers file {path} is a folder") from None
+    except OSError as exc:
+        raise InputError(f"cannot read answers file {path}: {exc.strerror}") from None
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise InputError(f"answers file {path} is larger than {MAX_ANSWERS_BYTES:,} bytes")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"answers file {path} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"answers file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg})",
+            hint='Expected an object such as {"nb1": 3, "nb2": 0}.',
+        ) from None
+    except RecursionError:
+        raise InputError(f"answers file {path} is nested too deeply") from None
+    if not isinstance(data, dict):
+        raise InputError(
+            f"answers file {path} must hold a JSON object mapping item ids to values, "
+            f"not {type(data).__name__}",
+            hint='Expected an object such as {"nb1": 3, "nb2": 0}.',
+        )
+    return data
+
+
+@check_app.callback(invoke_without_command=True)
+def check(
+    ctx: typer.Context,
+    perspective: PerspectiveOption = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help="Score a JSON file mapping item id to a value on the scale ('-' for stdin) "
+            "instead of asking.",
+        ),
+    ] = None,
+    list_items: Annotated[
+        bool, typer.Option("--list-items", help="List the items (for --perspective) and exit.")
+    ] = False,
+    json_output: JsonOption = False,
+    instrument: InstrumentOption = DEFAULT_INSTRUMENT,
+    db: DbOption = None,
+) -> None:
+    """Take the self-check.
+
+    Without options it asks each question in the terminal (arrow keys or numbers;
+    q saves and quits, so you can resume later). Results are saved.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from reconnect.cli import render
+    from reconnect.contracts import instrument_out, selfcheck_result_out
+    from reconnect.services import selfcheck
+
+    chosen = selfcheck.get_instrument(instrument)
+    if list_items:
+        listing = instrument_out(chosen, perspective or Perspective.SELF)
+        if json_output:
+            render.print_json([item.model_dump() for item in listing.items])
+        else:
+            render.console().print(render.item_list(listing))
+        return
+
+    services = _services(ctx, db)
+    try:
+        if answers is not None:
+            given = read_answers_file(answers)
+            result = selfcheck.take_selfcheck(
+                services,
+                perspective=perspective or Perspective.SELF,
+                answers=given,
+                instrument_id=chosen.id,
+            )
+        else:
+            if json_output:
+                raise InputError("--json needs --answers FILE (the interactive check asks you)")
+            from reconnect.cli.interactive import run_selfcheck
+
+            maybe = run_selfcheck(services, chosen, perspective)
+            if maybe is None:
+                return
+            result = maybe
+        out = selfcheck_result_out(chosen, result)
+        if json_output:
+            render.print_json(out)
+        else:
+            render.console().print(render.selfcheck_result(out))
+    finally:
+        services.close()
+
+
+@check_app.command("history")
+def history(
+    ctx: typer.Context,
+    json_output: JsonOption = False,
+    instrument: InstrumentOption = DEFAULT_INSTRUMENT,
+    db: DbOption = None,
+) -> None:
+    """Show saved self-check results, oldest first, and how each dimension changed."""
+    from reconnect.cli import render
+    from reconnect.contracts import selfcheck_result_out
+    from reconnect.services import selfcheck
+
+    chosen = selfcheck.get_instrument(instrument)
+    services = _services(ctx, db)
+    try:
+        results = selfcheck.selfcheck_history(services, instrument_id=chosen.id)
+    finally:
+        services.close()
+    outs = [selfcheck_result_out(chosen, r) for r in results]
+    if json_output:
+        render.print_json([o.model_dump(mode="json") for o in outs])
+        return
+    if not outs:
+        render.console().print("No saved self-checks yet. Take one with: reconnect check")
+        return
+    render.console().print(render.selfcheck_history(chosen, outs))

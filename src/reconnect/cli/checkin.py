@@ -1,0 +1,81 @@
+"""``reconnect checkin``: a quick mood check-in on the mood meter, with named feelings."""
+
+from typing import Annotated
+
+import typer
+
+from reconnect.cli.options import DbOption, JsonOption, command_settings
+
+
+def checkin(
+    ctx: typer.Context,
+    pleasantness: Annotated[
+        int | None,
+        typer.Option(
+            "--pleasantness",
+            min=1,
+            max=10,
+            help="How pleasant you feel: 1 (very unpleasant) to 10.",
+        ),
+    ] = None,
+    energy: Annotated[
+        int | None,
+        typer.Option("--energy", min=1, max=10, help="How much energy you have: 1 (none) to 10."),
+    ] = None,
+    feeling: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feeling",
+            "-f",
+            help="A feeling you can name (repeat for more); 'cannot-name-it' is fine too.",
+        ),
+    ] = None,
+    note: Annotated[str, typer.Option("--note", help="A few words, if you like.")] = "",
+    list_feelings: Annotated[
+        bool, typer.Option("--list-feelings", help="Show the feelings to choose from and exit.")
+    ] = False,
+    json_output: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Check in: how pleasant and how energetic you feel, and which feelings you can name.
+
+    Pleasantness and energy run from 1 to 10; 6 and above counts as high. The four
+    quadrants of the mood meter follow from them. Naming a precise feeling is the point.
+    """
+    from reconnect.cli import render
+    from reconnect.services import checkins
+
+    if list_feelings:
+        render.console().print(render.feelings_table(checkins.feelings_vocabulary()))
+        return
+    if pleasantness is None:
+        pleasantness = typer.prompt("Pleasantness, 1-10", type=int, err=True)
+    if energy is None:
+        energy = typer.prompt("Energy, 1-10", type=int, err=True)
+    from reconnect.bootstrap import build_services
+    from reconnect.contracts import checkin_out
+
+    settings = command_settings(ctx, db)
+    services = build_services(settings)
+    try:
+        saved = checkins.record_checkin(
+            services,
+            pleasantness=pleasantness,
+            energy=energy,
+            feelings=feeling or (),
+            note=note,
+        )
+    finally:
+        services.close()
+    out = checkin_out(saved, settings.country)
+    if json_output:
+        render.print_json(out)
+        return
+    if saved.crisis:
+        render.console().print(render.crisis_panel(settings.country))
+    names = ", ".join(saved.feelings) or "no feeling named"
+    render.console().print(
+        f"Checked in: pleasantness {saved.pleasantness}, energy {saved.energy} "
+        f"({out.quadrant} quadrant) · {names}.",
+        highlight=False,
+    )

@@ -1,0 +1,77 @@
+"""``reconnect insights``: patterns over time in what you wrote."""
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from reconnect.cli.options import (
+    DbOption,
+    JsonOption,
+    SinceOption,
+    UntilOption,
+    command_settings,
+    parse_moment,
+)
+from reconnect.errors import InputError
+
+PLOTTED = ("numbness", "autopilot", "withdrawal", "avoidance", "reconnection")
+
+
+def _plot(out: Any, path: Path) -> None:
+    from reconnect.reports.charts import plot_insights
+
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise InputError(f"--plot needs a .png or .svg file name, not {path.name!r}")
+    if not out.weekly:
+        raise InputError("there are no entries in this period to plot")
+    if not path.parent.is_dir():
+        raise InputError(f"the folder {path.parent} does not exist")
+    plot_insights(
+        [w.week_start for w in out.weekly],
+        {m: [w.marker_rates[m] for w in out.weekly] for m in PLOTTED},
+        [w.mean_valence for w in out.weekly],
+        [w.mean_granularity for w in out.weekly],
+        str(path),
+    )
+
+
+def insights(
+    ctx: typer.Context,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    json_output: JsonOption = False,
+    plot: Annotated[
+        Path | None,
+        typer.Option(
+            "--plot", metavar="FILE", help="Also draw the weekly trends to FILE.png or FILE.svg."
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Show weekly trends of each sign, what goes with more numbness or reconnection, and streaks.
+
+    A tag, person, activity or weekday is only compared once there are at least three
+    entries with it and three without; every figure says how it was computed.
+    """
+    from reconnect.bootstrap import build_services
+    from reconnect.cli import render
+    from reconnect.contracts import insights_out
+    from reconnect.services.insights import compute_insights
+
+    services = build_services(command_settings(ctx, db))
+    try:
+        found = compute_insights(
+            services,
+            since=parse_moment(since, "--since"),
+            until=parse_moment(until, "--until", end_of_day=True),
+        )
+    finally:
+        services.close()
+    out = insights_out(found)
+    if plot is not None:
+        _plot(out, plot)
+    if json_output:
+        render.print_json(out)
+        return
+    render.console().print(render.insights_view(out))

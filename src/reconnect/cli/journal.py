@@ -1,0 +1,232 @@
+"""The journal from the terminal: write, log, show, edit and delete entries."""
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reconnect.cli.options import (
+    DbOption,
+    JsonOption,
+    SinceOption,
+    UntilOption,
+    command_settings,
+    parse_moment,
+)
+from reconnect.errors import InputError
+
+if TYPE_CHECKING:
+    from reconnect.domain.entries import Entry
+    from reconnect.services import Services
+
+TagOption = Annotated[
+    list[str] | None, typer.Option("--tag", "-t", help="A tag (also written as #tag in the text).")
+]
+PersonOption = Annotated[
+    list[str] | None,
+    typer.Option("--person", "-p", help="A person (also written as @name in the text)."),
+]
+ActivityOption = Annotated[
+    list[str] | None,
+    typer.Option("--activity", "-a", help="An activity (also written as +activity in the text)."),
+]
+MAX_STDIN_BYTES = 200_000
+
+
+def _services(ctx: typer.Context, db: str | None) -> "Services":
+    from reconnect.bootstrap import build_services
+
+    return build_services(command_settings(ctx, db))
+
+
+def _from_editor() -> str:
+    """Open $EDITOR on a private temporary file and return what was saved; nothing stays."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise InputError(
+            "no text given and no editor set",
+            hint='Write inline: reconnect write "...", pipe text in, or set $EDITOR.',
+        )
+    folder = Path(tempfile.mkdtemp(prefix="reconnect-"))  # mode 0700
+    path = folder / "entry.md"
+    try:
+        path.touch(mode=0o600)
+        result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        if result.returncode != 0:
+            raise InputError(f"the editor exited with code {result.returncode}; nothing was saved")
+        return path.read_text(encoding="utf-8")
+    finally:
+        # Whatever the editor left beside the file (swap or backup files) goes too.
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _read_text(text: str | None) -> str:
+    if text is not None:
+        return text
+    if not sys.stdin.isatty():
+        raw = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("the text on standard input is not UTF-8") from None
+    return _from_editor()
+
+
+def _show(entries: "list[Entry]", json_output: bool, country: str | None) -> None:
+    from reconnect.cli import render
+    from reconnect.contracts import entry_out
+
+    if any(entry.crisis for entry in entries) and not json_output:
+        render.console().print(render.crisis_panel(country))
+    if json_output:
+        outs = [entry_out(entry, country) for entry in entries]
+        render.print_json(outs[0] if len(outs) == 1 else [o.model_dump(mode="json") for o in outs])
+        return
+    for entry in entries:
+        render.console().print(render.entry_view(entry))
+
+
+def write(
+    ctx: typer.Context,
+    text: Annotated[
+        str | None,
+        typer.Argument(help="What you want to write. Without it: standard input, or $EDITOR."),
+    ] = None,
+    tag: TagOption = None,
+    person: PersonOption = None,
+    activity: ActivityOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", metavar="WHEN", help="When it happened (YYYY-MM-DD[THH:MM]); default now."
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Write a journal entry (up to 20,000 characters). It is read for signs at once."""
+    from reconnect.services import journal
+
+    body = _read_text(text)
+    settings = command_settings(ctx, db)
+    services = _services(ctx, db)
+    try:
+        entry = journal.write_entry(
+            services,
+            body,
+            tags=tag or (),
+            people=person or (),
+            activities=activity or (),
+            written_at=parse_moment(date, "--date"),
+        )
+    finally:
+        services.close()
+    _show([entry], json_output, settings.country)
+
+
+def log(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to look for.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="Only entries with this tag.")] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help="Only entries naming this person.")
+    ] = None,
+    marker: Annotated[
+        str | None, typer.Option("--marker", help="Only entries showing this sign, e.g. numbness.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    json_output: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List journal entries, oldest first, optionally filtered."""
+    from reconnect.analysis import MARKERS
+    from reconnect.cli import render
+    from reconnect.contracts import entry_out
+    from reconnect.services import journal
+
+    if marker is not None and marker not in MARKERS:
+        raise InputError(f"unknown marker {marker!r}", hint=f"Known markers: {', '.join(MARKERS)}")
+    query = journal.EntryQuery(
+        text=search,
+        tag=tag,
+        person=person,
+        marker=marker,
+        since=parse_moment(since, "--since"),
+        until=parse_moment(until, "--until", end_of_day=True),
+    )
+    settings = command_settings(ctx, db)
+    services = _services(ctx, db)
+    try:
+        entries = journal.list_entries(services, query)
+    finally:
+        services.close()
+    if json_output:
+        render.print_json([entry_out(e, settings.country).model_dump(mode="json") for e in entries])
+        return
+    render.console().print(render.entry_table(entries))
+
+
+def show(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(help="The entry's id (see reconnect log).")],
+    json_output: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Show one entry with the signs found in it."""
+    from reconnect.services import journal
+
+    settings = command_settings(ctx, db)
+    services = _services(ctx, db)
+    try:
+        entry = journal.get_entry(services, entry_id)
+    finally:
+        services.close()
+    _show([entry], json_output, settings.country)
+
+
+def edit(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(help="The entry's id.")],
+    text: Annotated[
+        str | None, typer.Argument(help="The new text. Without it: standard input, or $EDITOR.")
+    ] = None,
+    json_output: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Replace an entry's text; it is read for signs again."""
+    from reconnect.services import journal
+
+    body = _read_text(text)
+    settings = command_settings(ctx, db)
+    services = _services(ctx, db)
+    try:
+        entry = journal.edit_entry(services, entry_id, body)
+    finally:
+        services.close()
+    _show([entry], json_output, settings.country)
+
+
+def delete(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(help="The entry's id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Delete an entry for good."""
+    from reconnect.services import journal
+
+    if not yes and not typer.confirm(f"Delete entry {entry_id} for good?", err=True):
+        raise typer.Exit(1)
+    services = _services(ctx, db)
+    try:
+        journal.delete_entry(services, entry_id)
+    finally:
+        services.close()
+    typer.echo(f"Deleted entry {entry_id}.", err=True)

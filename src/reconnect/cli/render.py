@@ -1,0 +1,361 @@
+"""Rich rendering shared by the commands: consoles, result tables, trends and JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from reconnect.domain.selfcheck import trend
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from reconnect.contracts import SelfCheckResultOut
+    from reconnect.domain.selfcheck import Instrument
+
+BAND_STYLES = {"few": "green", "some": "yellow", "many": "dark_orange", "strong": "red"}
+
+
+def console() -> Console:
+    """A console on standard output."""
+    return Console(highlight=False)
+
+
+def error_console() -> Console:
+    """A console on standard error, for errors, prompts and progress."""
+    return Console(stderr=True, highlight=False)
+
+
+def print_json(data: BaseModel | list[Any] | dict[str, Any]) -> None:
+    """Write JSON to standard output, one document, no colour codes."""
+    from pydantic import BaseModel
+
+    if isinstance(data, BaseModel):
+        text = data.model_dump_json(indent=2)
+    else:
+        text = json.dumps(
+            [item.model_dump(mode="json") if isinstance(item, BaseModel) else item for item in data]
+            if isinstance(data, list)
+            else data,
+            indent=2,
+            ensure_ascii=False,
+        )
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def score_bar(score: float | None, width: int = 20, style: str = "") -> Text:
+    """A horizontal bar for a 0-100 score."""
+    if score is None:
+        return Text("not scored", style="dim")
+    filled = round(score / 100 * width)
+    return Text("█" * filled + "░" * (width - filled), style=style)
+
+
+def selfcheck_result(result: SelfCheckResultOut) -> Group:
+    """The full result of a self-check: scores, contrast table, seek-help and disclaimer."""
+    about = "you" if result.perspective == "self" else "your partner"
+    scores = Table(
+        title=f"Self-check about {about} — {result.taken_at:%Y-%m-%d %H:%M}",
+        title_justify="left",
+        expand=False,
+    )
+    scores.add_column("Dimension")
+    scores.add_column("Score", justify="right")
+    scores.add_column("", no_wrap=True)
+    scores.add_column("Band")
+    for dimension in result.dimensions.values():
+        style = BAND_STYLES.get(dimension.band or "", "dim")
+        scores.add_row(
+            dimension.name,
+            "—" if dimension.score is None else f"{dimension.score:.0f}",
+            score_bar(dimension.score, style=style),
+            Text(dimension.band_label or "not enough answers", style=style),
+        )
+    parts: list[Any] = [scores, Text("Higher scores mean more signs of detachment (0–100).")]
+
+    notes = Table.grid(padding=(0, 1))
+    for dimension in result.dimensions.values():
+        if dimension.band_text:
+            notes.add_row(Text(dimension.name, style="bold"), Text(dimension.band_text))
+    parts.append(notes)
+
+    contrast = Table(title="Detachment and healthy boundaries", title_justify="left")
+    contrast.add_column("What detachment looks like")
+    contrast.add_column("What healthy boundaries look like")
+    contrast.add_column("In your answers")
+    for row in result.contrast:
+        contrast.add_row(
+            row.detached,
+            row.healthy,
+            Text("signs found", style="dark_orange") if row.found else Text("—", style="dim"),
+        )
+    parts.append(contrast)
+
+    if result.seek_help:
+        help_lines = Table.grid(padding=(0, 1))
+        for rule in result.seek_help:
+            help_lines.add_row("•", Text(rule.condition, style="bold"))
+            help_lines.add_row("", Text(rule.suggestion))
+        parts.append(Panel(help_lines, title="When to talk to a professional", border_style="cyan"))
+    else:
+        parts.append(Text("None of the seek-help conditions hold for these answers.", style="dim"))
+
+    if result.missing:
+        parts.append(
+            Text(f"{len(result.missing)} item(s) were skipped. {result.missing_rule}", style="dim")
+        )
+    parts.append(Panel(Text(result.disclaimer), border_style="dim"))
+    return Group(*parts)
+
+
+def selfcheck_history(instrument: Instrument, results: list[SelfCheckResultOut]) -> Group:
+    """How each dimension changed over time: first, latest, change and a small trend."""
+    table = Table(title=f"{instrument.title}: {len(results)} result(s)", title_justify="left")
+    table.add_column("Dimension")
+    table.add_column("First", justify="right")
+    table.add_column("Latest", justify="right")
+    table.add_column("Change", justify="right")
+    table.add_column("Trend (oldest → newest)")
+    for dimension in instrument.dimensions:
+        values = [r.dimensions[dimension.id].score for r in results if dimension.id in r.dimensions]
+        known = [v for v in values if v is not None]
+        first = f"{known[0]:.0f}" if known else "—"
+        latest = f"{known[-1]:.0f}" if known else "—"
+        change = f"{known[-1] - known[0]:+.0f}" if len(known) > 1 else "—"
+        table.add_row(dimension.name, first, latest, change, trend(values[-30:]))
+    dates = Table(title="Results", title_justify="left")
+    dates.add_column("Id", justify="right")
+    dates.add_column("Taken")
+    dates.add_column("About")
+    for r in results:
+        dates.add_row(
+            str(r.id),
+            f"{r.taken_at:%Y-%m-%d %H:%M}",
+            "you" if r.perspective == "self" else "partner",
+        )
+    note = Text("Higher scores mean more signs of detachment. A lower score over time is progress.")
+    return Group(table, note, dates)
+
+
+def item_list(listing: Any) -> Table:
+    """The items of an instrument as a table (``listing`` is an InstrumentOut)."""
+    table = Table(title=f"{listing.title} ({listing.perspective})", title_justify="left")
+    table.add_column("Id")
+    table.add_column("Dimension")
+    table.add_column("Reverse")
+    table.add_column("Text")
+    for item in listing.items:
+        table.add_row(item.id, item.dimension, "yes" if item.reverse else "", item.text)
+    scale = ", ".join(f"{p.value} = {p.label}" for p in listing.scale)
+    table.caption = f"Scale: {scale}"
+    return table
+
+
+MARKER_STYLES = {
+    "crisis": "bold white on red",
+    "reconnection": "bold green",
+    "healthy_boundary": "green",
+}
+
+
+def resources_panel(resources: Any) -> Panel:
+    """Crisis resources (a CrisisResourcesOut) as a panel with numbers to call or text."""
+    body = Table.grid(padding=(0, 1))
+    body.add_row(Text(resources.message))
+    if resources.note:
+        body.add_row(Text(resources.note, style="yellow"))
+    body.add_row(Text(f"Emergency: {resources.emergency}", style="bold"))
+    for service in [
+        *resources.services,
+        *(resources.international if resources.services != resources.international else []),
+    ]:
+        ways = [
+            f"call {service.phone}" if service.phone else "",
+            f"text {service.sms}" if service.sms else "",
+            service.url or "",
+        ]
+        body.add_row(
+            Text.assemble(
+                (service.name, "bold"), f" — {', '.join(w for w in ways if w)} ({service.hours})"
+            )
+        )
+    return Panel(
+        body,
+        title=f"You are not alone — help is available now ({resources.name})",
+        border_style="red",
+    )
+
+
+def crisis_panel(country: str | None = None) -> Panel:
+    """The crisis resources for a country, shown before anything else."""
+    from reconnect.contracts import crisis_resources_out
+    from reconnect.services.safety import crisis_resources
+
+    return resources_panel(crisis_resources_out(crisis_resources(country)))
+
+
+def analysis_view(text: str, result: Any) -> Group:
+    """The text with evidence highlighted, then markers, feelings and valence (an Analysis)."""
+    highlighted = Text(text)
+    for marker in result.markers:
+        style = MARKER_STYLES.get(marker.name, "bold yellow")
+        for span in marker.evidence:
+            highlighted.stylize(style, span.start, span.end)
+    table = Table(title_justify="left", show_header=True)
+    table.add_column("Sign")
+    table.add_column("Score", justify="right")
+    table.add_column("Evidence")
+    for marker in result.markers:
+        table.add_row(
+            marker.name.replace("_", " "),
+            f"{marker.score:.2f}",
+            " · ".join(f"“{span.text}”" for span in marker.evidence),
+        )
+    about = "you" if result.subject == "self" else "someone else"
+    feelings = ", ".join(f"{e.name} ({e.family})" for e in result.emotions) or "none named"
+    summary = Text(
+        f"About: {about} · feelings named: {feelings} · granularity {result.granularity} · "
+        f"valence {result.valence:+.2f}",
+        style="dim",
+    )
+    parts: list[Any] = [Panel(highlighted, border_style="dim")]
+    parts.append(table if result.markers else Text("No signs of detachment found."))
+    parts.append(summary)
+    parts.append(Text("These are signs and patterns in the words, not a diagnosis.", style="dim"))
+    return Group(*parts)
+
+
+def entry_view(entry: Any) -> Group:
+    """One journal entry (an Entry) with its signs highlighted."""
+    from reconnect.analysis import Analysis, Emotion, MarkerResult, Span
+
+    data = entry.analysis
+    result = Analysis(
+        markers=tuple(
+            MarkerResult(
+                m["name"],
+                m["score"],
+                tuple(Span(e["start"], e["end"], e["text"]) for e in m["evidence"]),
+                data.get("subject", "self"),
+            )
+            for m in data.get("markers", [])
+        ),
+        emotions=tuple(
+            Emotion(e["name"], e["family"], e["score"]) for e in data.get("emotions", [])
+        ),
+        valence=float(data.get("valence", 0.0)),
+        granularity=int(data.get("granularity", 0)),
+        subject=str(data.get("subject", "self")),
+        crisis=bool(data.get("crisis", False)),
+        analyzer_version=str(data.get("analyzer_version", "")),
+    )
+    labels = " ".join(
+        [
+            *(f"#{t}" for t in entry.tags),
+            *(f"@{p}" for p in entry.people),
+            *(f"+{a}" for a in entry.activities),
+        ]
+    )
+    header = Text(f"Entry {entry.id} · {entry.written_at:%Y-%m-%d %H:%M}  {labels}", style="bold")
+    return Group(header, analysis_view(entry.text, result))
+
+
+def entry_table(entries: list[Any]) -> Table:
+    """A list of entries: id, date, the start of the text, and the signs found."""
+    table = Table(
+        title=f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}", title_justify="left"
+    )
+    table.add_column("Id", justify="right")
+    table.add_column("Written")
+    table.add_column("Text")
+    table.add_column("Signs")
+    for entry in entries:
+        preview = entry.text.replace("\n", " ")
+        table.add_row(
+            str(entry.id),
+            f"{entry.written_at:%Y-%m-%d %H:%M}",
+            preview[:60] + ("…" if len(preview) > 60 else ""),
+            ", ".join(sorted(entry.marker_names)) or "—",
+        )
+    return table
+
+
+def feelings_table(quadrants: Any) -> Table:
+    """The feelings vocabulary, one column per mood-meter quadrant."""
+    table = Table(title="Feelings to choose from", title_justify="left")
+    for quadrant in quadrants:
+        table.add_column(f"{quadrant.label} ({quadrant.id})")
+    longest = max(len(q.feelings) for q in quadrants)
+    for row in range(longest):
+        table.add_row(*(q.feelings[row] if row < len(q.feelings) else "" for q in quadrants))
+    table.caption = "Or use: cannot-name-it"
+    return table
+
+
+def insights_view(out: Any) -> Group:
+    """Insights (an InsightsOut): summary, weekly sparklines, notable associations, streaks."""
+    parts: list[Any] = [Panel(Text(out.summary), title="This week", border_style="cyan")]
+    if out.seek_help:
+        lines = Table.grid(padding=(0, 1))
+        for sign in out.seek_help:
+            lines.add_row(Text(sign.condition, style="bold"))
+            lines.add_row(Text(sign.suggestion))
+        parts.append(Panel(lines, title="When to talk to a professional", border_style="cyan"))
+    if not out.weekly:
+        return Group(*parts)
+    trends = Table(title=f"Weekly trends over {len(out.weekly)} week(s)", title_justify="left")
+    trends.add_column("Sign")
+    trends.add_column("Trend (share of entries, oldest → newest)")
+    trends.add_column("Latest", justify="right")
+    for marker in out.weekly[-1].marker_rates:
+        values = [w.marker_rates[marker] * 100 for w in out.weekly]
+        if not any(values):
+            continue
+        trends.add_row(marker.replace("_", " "), trend(values[-40:]), f"{values[-1]:.0f}%")
+    valence = [(w.mean_valence + 1) * 50 for w in out.weekly]
+    trends.add_row("valence", trend(valence[-40:]), f"{out.weekly[-1].mean_valence:+.2f}")
+    granularity = [min(100.0, w.mean_granularity * 25) for w in out.weekly]
+    trends.add_row(
+        "feelings named", trend(granularity[-40:]), f"{out.weekly[-1].mean_granularity:.1f}"
+    )
+    parts.append(trends)
+    notable = Table(title="What goes with numbness or reconnection", title_justify="left")
+    for column in ("Factor", "Sign", "With it", "Without it", "Lift", "Entries"):
+        notable.add_column(column, justify="left" if column in ("Factor", "Sign") else "right")
+    rows = []
+    for kind, factors in out.associations.items():
+        for factor, by_marker in factors.items():
+            for marker in ("numbness", "reconnection"):
+                a = by_marker.get(marker)
+                if not a or a.count < 3:
+                    continue
+                lift = a.lift if a.lift is not None else float("inf")
+                if lift >= 1.5 or lift <= 0.5:
+                    rows.append((lift, kind, factor, marker, a))
+    for lift, kind, factor, marker, a in sorted(rows, key=lambda r: -r[0])[:12]:
+        shown = "only with it" if lift == float("inf") else f"{lift:.1f}×"
+        notable.add_row(
+            f"{kind} {factor}",
+            marker,
+            f"{a.rate:.0%}",
+            f"{a.baseline_rate:.0%}",
+            shown,
+            f"{a.count}/{a.with_factor}",
+        )
+    parts.append(notable if rows else Text("No factor stands out yet.", style="dim"))
+    parts.append(
+        Text(
+            f"Streaks: writing {out.streaks['writing_days']} day(s), numbness "
+            f"{out.streaks['numbness_days']}, reconnection {out.streaks['reconnection_days']}.",
+            style="dim",
+        )
+    )
+    parts.append(Text(out.method, style="dim"))
+    return Group(*parts)

@@ -1,0 +1,42 @@
+"""``reconnect serve``: run the local web app on a loopback address."""
+
+from typing import Annotated
+
+import typer
+
+from reconnect.cli.options import DbOption, command_settings
+from reconnect.errors import InputError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def serve(
+    ctx: typer.Context,
+    host: Annotated[
+        str, typer.Option(help="Loopback address to listen on (the app has no accounts yet).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
+    db: DbOption = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Serve the demo journal made by: reconnect demo")
+    ] = False,
+) -> None:
+    """Run the local web app (self-check, history, JSON API under /api) on this machine only."""
+    if host not in LOOPBACK:
+        raise InputError(
+            f"refusing to listen on {host}: the local app serves only this machine",
+            hint="Use 127.0.0.1 (the default), localhost or ::1.",
+        )
+    if demo:
+        from reconnect.config import default_data_dir
+        from reconnect.services.demo import demo_database_url
+
+        db = db or demo_database_url(str(default_data_dir()))
+    settings = command_settings(ctx, db).model_copy(update={"host": host, "port": port})
+    from reconnect.bootstrap import build_services
+    from reconnect.web.app import run
+
+    # Open and migrate the database first, so a bad --db fails here with one clear line.
+    build_services(settings).close()
+    typer.echo(f"reconnect is running at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    run(settings)

@@ -1,0 +1,45 @@
+"""``reconnect settings``: choices you keep, such as the country for crisis resources."""
+
+from typing import Annotated
+
+import typer
+
+settings_app = typer.Typer(
+    help="Settings kept in your settings file (command-line options and RECONNECT_* win).",
+    no_args_is_help=True,
+)
+
+
+@settings_app.command("set")
+def set_command(
+    name: Annotated[str, typer.Argument(help="The setting: country.")],
+    value: Annotated[str, typer.Argument(help="The value, e.g. GB.")],
+) -> None:
+    """Store a setting, e.g. reconnect settings set country GB."""
+    from reconnect.config import save_setting
+    from reconnect.services.safety import crisis_resources
+
+    if name == "country":
+        value = value.strip().upper()
+        choice = crisis_resources(value)
+        if choice.fell_back:
+            typer.echo(
+                f"No crisis lines are listed for {value} yet; the international list is shown.",
+                err=True,
+            )
+    path = save_setting(name, value)
+    typer.echo(f"Saved {name} = {value} in {path}.", err=True)
+
+
+@settings_app.command("show")
+def show(ctx: typer.Context) -> None:
+    """Show the settings in effect and where the settings file is."""
+    from reconnect.config import config_file
+
+    settings = ctx.find_root().obj
+    typer.echo(f"settings file: {config_file()}")
+    if settings is None:
+        typer.echo("The settings cannot be read; fix or delete the file above.")
+        raise typer.Exit(1)
+    for name in ("database_url", "country", "host", "port"):
+        typer.echo(f"{name}: {getattr(settings, name)}")

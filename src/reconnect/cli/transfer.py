@@ -1,0 +1,81 @@
+"""``reconnect export`` and ``reconnect import``: take your journal out, bring one in."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reconnect.cli.options import DbOption, command_settings
+
+import_app = typer.Typer(
+    help="Bring entries in: jrnl JSON, Daylio CSV, or a reconnect JSON export. "
+    "A file with a bad line imports nothing.",
+    no_args_is_help=True,
+)
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="json (everything, importable again), csv (entries) or md (readable).",
+        ),
+    ] = "json",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The file to write; written whole or not at all.")
+    ] = Path("reconnect-export.json"),
+    all_data: Annotated[
+        bool, typer.Option("--all", help="Everything (the default for json; kept for clarity).")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Export your journal, check-ins and self-checks. The file holds your words: keep it safe."""
+    from reconnect.bootstrap import build_services
+    from reconnect.services import transfer
+
+    services = build_services(command_settings(ctx, db))
+    try:
+        text = transfer.export_text(services, "json" if all_data else fmt)
+    finally:
+        services.close()
+    transfer.write_atomically(output, text)
+    typer.echo(f"Exported to {output}.", err=True)
+
+
+def _import(ctx: typer.Context, kind: str, file: Path, db: str | None) -> None:
+    from reconnect.bootstrap import build_services
+    from reconnect.services import transfer
+
+    batch = transfer.read_import(kind, file)
+    services = build_services(command_settings(ctx, db))
+    try:
+        entries, checkins, selfchecks = transfer.import_batch(services, batch)
+    finally:
+        services.close()
+    typer.echo(
+        f"Imported {entries} entries, {checkins} check-ins and {selfchecks} self-checks.",
+        err=True,
+    )
+
+
+FileArgument = Annotated[Path, typer.Argument(help="The file to import.")]
+
+
+@import_app.command("json")
+def import_json(ctx: typer.Context, file: FileArgument, db: DbOption = None) -> None:
+    """Import a reconnect JSON export (entries, check-ins and self-checks, exactly)."""
+    _import(ctx, "json", file, db)
+
+
+@import_app.command("jrnl")
+def import_jrnl(ctx: typer.Context, file: FileArgument, db: DbOption = None) -> None:
+    """Import a jrnl JSON export (jrnl --export json); @tags become tags."""
+    _import(ctx, "jrnl", file, db)
+
+
+@import_app.command("daylio")
+def import_daylio(ctx: typer.Context, file: FileArgument, db: DbOption = None) -> None:
+    """Import a Daylio CSV export: moods become check-ins, notes become entries."""
+    _import(ctx, "daylio", file, db)

@@ -1,0 +1,129 @@
+"""Settings, built once at the edge (CLI callback, web factory, tests) and passed down."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from reconnect.errors import InputError
+
+APP_NAME = "reconnect"
+
+SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory where the default database lives."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    """The user's settings file, written by ``reconnect settings set``."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+# Settings a person may store in the settings file (the rest come from options or the environment).
+STORED_SETTINGS = ("country",)
+
+
+def save_setting(name: str, value: str) -> Path:
+    """Store one setting in the settings file (mode 0600); InputError for an unknown name."""
+    import json
+
+    if name not in STORED_SETTINGS:
+        known = ", ".join(STORED_SETTINGS)
+        raise InputError(f"unknown setting {name!r}", hint=f"Settings you can store: {known}")
+    path = config_file()
+    current: dict[str, str] = {}
+    if path.exists():
+        try:
+            current = {k: str(v) for k, v in tomllib.loads(path.read_text("utf-8")).items()}
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            current = {}
+    current[name] = value
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    text = "".join(f"{key} = {json.dumps(val)}\n" for key, val in sorted(current.items()))
+    temp = path.with_suffix(".tmp")
+    temp.write_text(text, encoding="utf-8")
+    temp.chmod(0o600)
+    temp.replace(path)
+    return path
+
+
+def default_database_url() -> str:
+    """A SQLite file in the user data directory."""
+    return f"sqlite:///{default_data_dir() / 'reconnect.db'}"
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Environment variables use the ``RECONNECT_`` prefix."""
+
+    model_config = SettingsConfigDict(env_prefix="RECONNECT_", extra="ignore")
+
+    database_url: str = Field(
+        default_factory=default_database_url,
+        description="SQLite file (sqlite:///PATH) or PostgreSQL (postgresql://...) URL.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
+    port: int = Field(default=8765, ge=1, le=65535, description="Port the web app listens on.")
+    debug: bool = Field(default=False, description="Show tracebacks for unexpected errors.")
+    country: str | None = Field(
+        default=None,
+        description="Two-letter country code for crisis resources (US, GB, CA, AU, IE, IN, ...).",
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,  # noqa: ARG003 - not used: no .env files
+        file_secret_settings: PydanticBaseSettingsSource,  # noqa: ARG003 - no secrets directory
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Options beat the environment, which beats the settings file, which beats defaults."""
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_file()))
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_scheme(cls, value: str) -> str:
+        scheme = value.split("://", 1)[0] if "://" in value else ""
+        if scheme not in SUPPORTED_SCHEMES:
+            shown = scheme or value
+            raise ValueError(
+                f"unsupported database URL scheme {shown!r}; "
+                "use sqlite:///PATH or postgresql://USER@HOST/DB"
+            )
+        return value
+
+
+def resolve(**overrides: object) -> Settings:
+    """Build settings: explicit overrides (CLI options) beat the environment, which beats defaults.
+
+    ``None`` overrides are ignored, so unset CLI options fall through.
+    """
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings(**given)  # type: ignore[arg-type]
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        raise InputError(
+            f"the settings file {config_file()} cannot be read",
+            hint="Fix it or delete it; reconnect settings set writes a new one.",
+        ) from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "settings"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise InputError(
+            f"invalid setting {field}: {message}",
+            hint="Check --db and the RECONNECT_* environment variables.",
+        ) from None

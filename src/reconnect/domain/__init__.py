@@ -1,0 +1,1 @@
+"""Pure domain rules of reconnect: no I/O, standard library only."""

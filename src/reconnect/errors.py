@@ -1,0 +1,62 @@
+"""The one exception hierarchy of reconnect; interfaces translate it in one place each.
+
+ReconnectError            anything reconnect can explain to a person
+├── InputError            the input was wrong (CLI exit 2, HTTP 422)
+├── NotFoundError         an id that does not exist (exit 1, HTTP 404)
+├── StorageError          the database cannot be used (exit 1, HTTP 503)
+├── CryptoError           encryption failed (exit 1, HTTP 400)
+│   ├── WrongPassphraseError
+│   └── TamperedDataError
+└── ContentError          a shipped data file is invalid (a bug in reconnect)
+"""
+
+from __future__ import annotations
+
+
+class ReconnectError(Exception):
+    """Base class: a message a person can act on, and an optional hint."""
+
+    exit_code = 1
+    http_status = 500
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InputError(ReconnectError):
+    """The input given (an option, a file, a form field) is not acceptable."""
+
+    exit_code = 2
+    http_status = 422
+
+
+class NotFoundError(ReconnectError):
+    """Something asked for by id does not exist."""
+
+    http_status = 404
+
+
+class StorageError(ReconnectError):
+    """The database cannot be opened, read or written."""
+
+    http_status = 503
+
+
+class CryptoError(ReconnectError):
+    """Encrypting or decrypting failed."""
+
+    http_status = 400
+
+
+class WrongPassphraseError(CryptoError):
+    """The passphrase does not unlock the key slot."""
+
+
+class TamperedDataError(CryptoError):
+    """A ciphertext failed its integrity check."""
+
+
+class ContentError(ReconnectError):
+    """A data file shipped with reconnect is invalid: a bug, not a user mistake."""

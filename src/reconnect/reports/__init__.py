@@ -1,0 +1,1 @@
+"""Charts, reports, and export and import formats."""

@@ -1,0 +1,121 @@
+"""Export formats: the full JSON document (importable), a CSV of entries, and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from reconnect.domain.selfcheck import score_to_dict
+
+if TYPE_CHECKING:
+    from reconnect.domain.checkins import CheckIn
+    from reconnect.domain.entries import Entry
+    from reconnect.domain.selfcheck import SelfCheckResult
+
+FORMAT_NAME = "reconnect-export"
+FORMAT_VERSION = 1
+
+
+def entry_record(entry: Entry) -> dict[str, Any]:
+    """One entry as exported."""
+    return {
+        "id": entry.id,
+        "written_at": entry.written_at.isoformat(),
+        "updated_at": entry.updated_at.isoformat(),
+        "text": entry.text,
+        "tags": list(entry.tags),
+        "people": list(entry.people),
+        "activities": list(entry.activities),
+        "analysis": dict(entry.analysis),
+    }
+
+
+def checkin_record(checkin: CheckIn) -> dict[str, Any]:
+    """One check-in as exported."""
+    return {
+        "id": checkin.id,
+        "checked_at": checkin.checked_at.isoformat(),
+        "pleasantness": checkin.pleasantness,
+        "energy": checkin.energy,
+        "feelings": list(checkin.feelings),
+        "note": checkin.note,
+        "crisis": checkin.crisis,
+    }
+
+
+def selfcheck_record(result: SelfCheckResult) -> dict[str, Any]:
+    """One self-check result as exported (answers and scores)."""
+    score = result.score
+    return {
+        "id": result.id,
+        "taken_at": result.taken_at.isoformat(),
+        "instrument": score.instrument_id,
+        "instrument_version": score.instrument_version,
+        "perspective": score.perspective.value,
+        "answers": dict(result.answers),
+        **score_to_dict(score),
+    }
+
+
+def to_json(
+    entries: list[Entry], checkins: list[CheckIn], selfchecks: list[SelfCheckResult]
+) -> str:
+    """Everything, as one JSON document that ``reconnect import json`` reads back."""
+    document = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "entries": [entry_record(e) for e in entries],
+        "checkins": [checkin_record(c) for c in checkins],
+        "selfchecks": [selfcheck_record(s) for s in selfchecks],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def to_csv(entries: list[Entry]) -> str:
+    """Entries as CSV: one row per entry, labels and markers joined with spaces."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["id", "written_at", "text", "tags", "people", "activities", "markers", "valence", "crisis"]
+    )
+    for e in entries:
+        writer.writerow(
+            [
+                e.id,
+                e.written_at.isoformat(),
+                e.text,
+                " ".join(e.tags),
+                " ".join(e.people),
+                " ".join(e.activities),
+                " ".join(sorted(e.marker_names)),
+                e.analysis.get("valence", ""),
+                "yes" if e.crisis else "no",
+            ]
+        )
+    return buffer.getvalue()
+
+
+def to_markdown(entries: list[Entry], checkins: list[CheckIn]) -> str:
+    """A readable Markdown journal: entries by date, then check-ins."""
+    lines = ["# My reconnect journal", ""]
+    for e in entries:
+        lines.append(f"## {e.written_at:%Y-%m-%d %H:%M}")
+        labels = [*(f"#{t}" for t in e.tags), *(f"@{p}" for p in e.people)]
+        if labels:
+            lines.append(" ".join(labels))
+        lines += ["", e.text, ""]
+        if e.marker_names:
+            lines += [f"*Signs: {', '.join(sorted(e.marker_names))}*", ""]
+    if checkins:
+        lines += ["# Check-ins", ""]
+        for c in checkins:
+            feelings = ", ".join(c.feelings) or "no feeling named"
+            note = f" — {c.note}" if c.note else ""
+            lines.append(
+                f"- {c.checked_at:%Y-%m-%d %H:%M}: pleasantness {c.pleasantness}, "
+                f"energy {c.energy} ({feelings}){note}"
+            )
+        lines.append("")
+    return "\n".join(lines)

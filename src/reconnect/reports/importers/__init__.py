@@ -1,0 +1,58 @@
+"""Import formats: reconnect's own JSON export, jrnl JSON and Daylio CSV.
+
+Each parser turns the whole file into records first and raises InputError naming
+the first bad line or item, so that nothing is imported half-way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from reconnect.domain.selfcheck import SelfCheckScore
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedEntry:
+    """An entry read from a file, not yet saved."""
+
+    written_at: datetime
+    text: str
+    tags: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    updated_at: datetime | None = None
+    analysis: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedCheckIn:
+    """A check-in read from a file, not yet saved."""
+
+    checked_at: datetime
+    pleasantness: int
+    energy: int
+    feelings: tuple[str, ...] = ()
+    note: str = ""
+    crisis: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedSelfCheck:
+    """A saved self-check read from an export."""
+
+    taken_at: datetime
+    answers: dict[str, int]
+    score: SelfCheckScore
+
+
+@dataclass(frozen=True, slots=True)
+class ImportBatch:
+    """Everything read from one file."""
+
+    entries: list[ImportedEntry] = field(default_factory=list)
+    checkins: list[ImportedCheckIn] = field(default_factory=list)
+    selfchecks: list[ImportedSelfCheck] = field(default_factory=list)

@@ -1,0 +1,79 @@
+"""Read reconnect's own JSON export back, exactly."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from reconnect.domain.selfcheck import Perspective, score_from_dict
+from reconnect.errors import InputError
+from reconnect.reports.exporters import FORMAT_NAME, FORMAT_VERSION
+from reconnect.reports.importers import (
+    ImportBatch,
+    ImportedCheckIn,
+    ImportedEntry,
+    ImportedSelfCheck,
+)
+
+
+def _moment(value: Any, where: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{where}: {value!r} is not a date-time") from None
+    if moment.tzinfo is None:
+        raise InputError(f"{where}: {value!r} has no time zone")
+    return moment
+
+
+def parse_native(text: str) -> ImportBatch:
+    """Parse a ``reconnect export --format json`` document; InputError names the bad item."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise InputError('this is not a reconnect export (no "format": "reconnect-export")')
+    if data.get("version") != FORMAT_VERSION:
+        raise InputError(f"export version {data.get('version')!r} is not supported")
+    batch = ImportBatch()
+    where = "the document"
+    try:
+        for index, e in enumerate(data.get("entries", [])):
+            where = f"entries[{index}]"
+            batch.entries.append(
+                ImportedEntry(
+                    written_at=_moment(e["written_at"], where),
+                    updated_at=_moment(e["updated_at"], where),
+                    text=str(e["text"]),
+                    tags=tuple(map(str, e["tags"])),
+                    people=tuple(map(str, e["people"])),
+                    activities=tuple(map(str, e["activities"])),
+                    analysis=dict(e["analysis"]),
+                )
+            )
+        for index, c in enumerate(data.get("checkins", [])):
+            where = f"checkins[{index}]"
+            batch.checkins.append(
+                ImportedCheckIn(
+                    checked_at=_moment(c["checked_at"], where),
+                    pleasantness=int(c["pleasantness"]),
+                    energy=int(c["energy"]),
+                    feelings=tuple(map(str, c["feelings"])),
+                    note=str(c["note"]),
+                    crisis=bool(c.get("crisis", False)),
+                )
+            )
+        for index, s in enumerate(data.get("selfchecks", [])):
+            where = f"selfchecks[{index}]"
+            score = score_from_dict(
+                s, str(s["instrument"]), int(s["instrument_version"]), Perspective(s["perspective"])
+            )
+            answers = {str(k): int(v) for k, v in s["answers"].items()}
+            batch.selfchecks.append(
+                ImportedSelfCheck(_moment(s["taken_at"], where), answers, score)
+            )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"{where}: missing or invalid field ({exc})") from None
+    return batch

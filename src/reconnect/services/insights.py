@@ -1,0 +1,60 @@
+"""Insights use case: trends, associations, streaks and a weekly summary over a period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reconnect.analysis import MARKERS
+from reconnect.domain.insights import (
+    Association,
+    CheckInWeek,
+    Streaks,
+    WeekTrend,
+    associations,
+    checkin_weeks,
+    facts_of,
+    streaks,
+    weekly_summary,
+    weekly_trends,
+)
+from reconnect.domain.safety import SeekHelpSign, seek_help_from_weeks
+from reconnect.services.checkins import list_checkins
+from reconnect.services.journal import EntryQuery, list_entries
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from reconnect.services import Services
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    """Everything the insights page and ``reconnect insights`` show."""
+
+    entries: int
+    weekly: list[WeekTrend]
+    associations: list[Association]
+    streaks: Streaks
+    summary: str
+    checkin_weekly: list[CheckInWeek]
+    seek_help: list[SeekHelpSign]
+
+
+def compute_insights(
+    services: Services, *, since: datetime | None = None, until: datetime | None = None
+) -> Insights:
+    """Insights over the entries written in ``[since, until)``."""
+    facts = facts_of(list_entries(services, EntryQuery(since=since, until=until)))
+    checkins = list_checkins(services, since=since, until=until)
+    trends = weekly_trends(facts, MARKERS)
+    found = associations(facts, MARKERS)
+    return Insights(
+        entries=len(facts),
+        weekly=trends,
+        associations=found,
+        streaks=streaks(facts),
+        summary=weekly_summary(trends, found),
+        checkin_weekly=checkin_weeks(checkins),
+        seek_help=seek_help_from_weeks([w.marker_rates for w in trends]),
+    )

@@ -1,0 +1,127 @@
+"""Journal use cases: write, list, search, show, edit and delete entries, analysed on save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from reconnect.domain.entries import Entry, check_entry_text, labels_for
+from reconnect.storage import entries as entry_rows
+from reconnect.storage.database import transaction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from reconnect.services import Services
+
+
+def analyse_text(text: str) -> dict[str, Any]:
+    """The analyzer's JSON-contract result for a text (DESIGN.md "analysis contract")."""
+    from reconnect.analysis import analyze
+
+    return analyze(text).to_dict()
+
+
+def write_entry(
+    services: Services,
+    text: str,
+    *,
+    tags: Iterable[str] = (),
+    people: Iterable[str] = (),
+    activities: Iterable[str] = (),
+    written_at: datetime | None = None,
+) -> Entry:
+    """Analyse and save a new entry; labels in the text are merged with those given.
+
+    Returns the saved entry; when ``entry.crisis`` is true the caller must show
+    crisis resources before anything else.
+    """
+    text = check_entry_text(text)
+    found_tags, found_people, found_activities = labels_for(text, tags, people, activities)
+    analysis = analyse_text(text)
+    with transaction(services.engine) as connection:
+        return entry_rows.add_entry(
+            connection,
+            written_at=written_at or services.clock(),
+            text=text,
+            tags=found_tags,
+            people=found_people,
+            activities=found_activities,
+            analysis=analysis,
+        )
+
+
+def edit_entry(
+    services: Services,
+    entry_id: int,
+    text: str,
+    *,
+    tags: Iterable[str] = (),
+    people: Iterable[str] = (),
+    activities: Iterable[str] = (),
+) -> Entry:
+    """Replace an entry's text (labels re-read from it) and analyse it again."""
+    text = check_entry_text(text)
+    with transaction(services.engine) as connection:
+        old = entry_rows.get_entry(connection, entry_id)
+        found_tags, found_people, found_activities = labels_for(text, tags, people, activities)
+        new = replace(
+            old,
+            text=text,
+            tags=found_tags,
+            people=found_people,
+            activities=found_activities,
+            updated_at=services.clock(),
+            analysis=analyse_text(text),
+        )
+        return entry_rows.replace_entry(connection, new)
+
+
+def get_entry(services: Services, entry_id: int) -> Entry:
+    """One entry; NotFoundError when there is none with that id."""
+    with transaction(services.engine) as connection:
+        return entry_rows.get_entry(connection, entry_id)
+
+
+def delete_entry(services: Services, entry_id: int) -> None:
+    """Delete one entry for good; NotFoundError when there is none with that id."""
+    with transaction(services.engine) as connection:
+        entry_rows.delete_entry(connection, entry_id)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryQuery:
+    """What to look for: words in the text, labels, a marker and a date range (all optional)."""
+
+    text: str | None = None
+    tag: str | None = None
+    person: str | None = None
+    activity: str | None = None
+    marker: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def _matches(entry: Entry, query: EntryQuery) -> bool:
+    if query.text and query.text.casefold() not in entry.text.casefold():
+        return False
+    if query.tag and query.tag.lstrip("#").casefold() not in entry.tags:
+        return False
+    if query.person and query.person.lstrip("@").casefold() not in entry.people:
+        return False
+    if query.activity and query.activity.lstrip("+").casefold() not in entry.activities:
+        return False
+    return not (query.marker and query.marker not in entry.marker_names)
+
+
+def list_entries(services: Services, query: EntryQuery | None = None) -> list[Entry]:
+    """Entries matching the query, oldest first.
+
+    Matching happens after loading, not in SQL, because entry content is stored
+    as one payload (and will be encrypted; docs/decisions/0001-storage.md).
+    """
+    query = query or EntryQuery()
+    with transaction(services.engine) as connection:
+        found = entry_rows.list_entries(connection, query.since, query.until)
+    return [entry for entry in found if _matches(entry, query)]

@@ -1,0 +1,122 @@
+"""Export everything, and import a file all or nothing (own JSON, jrnl JSON, Daylio CSV)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reconnect.domain.entries import check_entry_text, labels_for
+from reconnect.errors import InputError
+from reconnect.reports import exporters
+from reconnect.reports.importers.daylio import parse_daylio
+from reconnect.reports.importers.jrnl import parse_jrnl
+from reconnect.reports.importers.native import parse_native
+from reconnect.services.journal import analyse_text
+from reconnect.storage import checkins as checkin_rows
+from reconnect.storage import entries as entry_rows
+from reconnect.storage import selfchecks as selfcheck_rows
+from reconnect.storage.database import transaction
+
+if TYPE_CHECKING:
+    from reconnect.reports.importers import ImportBatch
+    from reconnect.services import Services
+
+FORMATS = ("json", "csv", "md")
+IMPORTERS = {"json": parse_native, "jrnl": parse_jrnl, "daylio": parse_daylio}
+MAX_IMPORT_BYTES = 50_000_000
+
+
+def export_text(services: Services, fmt: str) -> str:
+    """Everything in the journal in one format: json (complete, importable), csv or md."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    with transaction(services.engine) as connection:
+        entries = entry_rows.list_entries(connection)
+        checkins = checkin_rows.list_checkins(connection)
+        selfchecks = selfcheck_rows.list_results(connection)
+    if fmt == "json":
+        return exporters.to_json(entries, checkins, selfchecks)
+    if fmt == "csv":
+        return exporters.to_csv(entries)
+    return exporters.to_markdown(entries, checkins)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file so that it is either absent or complete (temp file, fsync, rename)."""
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".reconnect-", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write in {folder}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def read_import(kind: str, path: Path) -> ImportBatch:
+    """Parse an import file completely before anything is saved."""
+    if kind not in IMPORTERS:
+        raise InputError(f"unknown import kind {kind!r}; use one of {', '.join(IMPORTERS)}")
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InputError(f"{path} is larger than {MAX_IMPORT_BYTES:,} bytes")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    return IMPORTERS[kind](text)
+
+
+def import_batch(services: Services, batch: ImportBatch) -> tuple[int, int, int]:
+    """Save everything in one transaction: all of it, or (on any error) none of it.
+
+    Entries without a stored analysis are analysed now. Returns counts of entries,
+    check-ins and self-checks imported.
+    """
+    prepared = []
+    for number, item in enumerate(batch.entries, start=1):
+        try:
+            text = check_entry_text(item.text)
+        except InputError as exc:
+            raise InputError(f"entry {number}: {exc.message}") from None
+        tags, people, activities = labels_for(text, item.tags, item.people, item.activities)
+        prepared.append((item, text, tags, people, activities, item.analysis or analyse_text(text)))
+    with transaction(services.engine) as connection:
+        for item, text, tags, people, activities, analysis in prepared:
+            entry_rows.add_entry(
+                connection,
+                written_at=item.written_at,
+                updated_at=item.updated_at,
+                text=text,
+                tags=tags,
+                people=people,
+                activities=activities,
+                analysis=analysis,
+            )
+        for c in batch.checkins:
+            checkin_rows.add_checkin(
+                connection,
+                checked_at=c.checked_at,
+                pleasantness=c.pleasantness,
+                energy=c.energy,
+                feelings=c.feelings,
+                note=c.note,
+                crisis=c.crisis,
+            )
+        for s in batch.selfchecks:
+            selfcheck_rows.add_result(connection, s.taken_at, s.answers, s.score)
+    return len(prepared), len(batch.checkins), len(batch.selfchecks)

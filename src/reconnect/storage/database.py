@@ -1,0 +1,184 @@
+"""Engines for SQLite and PostgreSQL, their connection settings, and transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+
+from reconnect.errors import StorageError
+from reconnect.storage.tables import Base
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sqlalchemy.engine import URL
+
+# DUR-1: the pragmas every SQLite connection gets (read back in the storage tests).
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA secure_delete=ON",
+)
+
+
+def normalise_url(url: str) -> URL:
+    """Parse a database URL; ``postgresql://`` is served by psycopg 3."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(f"cannot parse database URL {url!r}") from None
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create the folder (0700) and check the file is usable before SQLite touches it."""
+    folder = path.parent
+    try:
+        if not folder.exists():
+            folder.mkdir(parents=True, mode=0o700)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot create the data folder {folder}: {exc.strerror}",
+            hint="Choose another location with --db or RECONNECT_DATABASE_URL.",
+        ) from None
+    if path.is_dir():
+        raise StorageError(f"the database path {path} is a folder, not a file")
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            raise StorageError(f"cannot read the database file {path}: permission denied")
+        with path.open("rb") as handle:
+            header = handle.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise StorageError(
+                f"{path} is not a SQLite database (it may be damaged); it was left untouched"
+            )
+        if header:
+            _check_existing_sqlite(path)
+    else:
+        # Create the file private (0600); SQLite gives -wal and -shm the same mode.
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise StorageError(
+                f"cannot create the database {path}: {exc.strerror}",
+                hint="Choose another location with --db or RECONNECT_DATABASE_URL.",
+            ) from None
+
+
+def _check_existing_sqlite(path: Path) -> None:
+    """Open an existing file read-only and refuse it, unchanged, if damaged or not reconnect's.
+
+    This runs before any pragma is set: switching to WAL would rewrite the header.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot open the database file {path}: {exc}") from None
+    try:
+        if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
+            raise StorageError(f"the database file {path} is damaged; it was left untouched")
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            f"the database file {path} is damaged ({exc}); it was left untouched"
+        ) from None
+    finally:
+        conn.close()
+    foreign = tables - set(Base.metadata.tables) - {"alembic_version", "sqlite_sequence"}
+    if foreign and "alembic_version" not in tables:
+        raise StorageError(
+            f"{path} holds tables that are not reconnect's "
+            f"({', '.join(sorted(foreign)[:3])}); it was left untouched",
+            hint="Point --db at a new file or an empty database.",
+        )
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy manage transactions itself (pysqlite's implicit BEGIN is off).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the URL with reconnect's connection settings applied.
+
+    SQLite files get WAL, ``synchronous=FULL``, foreign keys, a busy timeout and
+    secure delete on every connection; their folder is created with mode 0700.
+    """
+    parsed = normalise_url(url)
+    path = sqlite_path(parsed)
+    if path is not None:
+        _prepare_sqlite_file(path)
+    try:
+        engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+    except (ArgumentError, ImportError) as exc:
+        raise StorageError(f"cannot use database URL {url!r}: {exc}") from None
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+MAX_ID = 2**63 - 1  # the largest id PostgreSQL's bigint and SQLite's integer can hold
+
+
+def id_in_range(value: int) -> bool:
+    """Whether an id could exist at all; larger or non-positive ids are simply not found."""
+    return 0 < value <= MAX_ID
+
+
+def aware_utc(moment: datetime) -> datetime:
+    """A datetime read back from the database, as timezone-aware UTC.
+
+    SQLite returns naive datetimes; everything is stored in UTC.
+    """
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def describe_db_error(exc: SQLAlchemyError) -> str:
+    """One line explaining a database failure, without SQL or parameters."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        text = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+        return text or type(exc.orig).__name__
+    return type(exc).__name__
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection inside one transaction; database failures become StorageError."""
+    try:
+        with engine.begin() as connection:
+            yield connection
+    except SQLAlchemyError as exc:
+        raise StorageError(f"database error: {describe_db_error(exc)}") from None

@@ -1,0 +1,141 @@
+"""Journal entry repository: the one place where entry rows become domain objects and back."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Row, delete, insert, select, update
+
+from reconnect.domain.entries import Entry
+from reconnect.errors import NotFoundError, StorageError
+from reconnect.storage.database import aware_utc, id_in_range
+from reconnect.storage.tables import EntryRow
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from datetime import datetime
+
+_COLUMNS = tuple(EntryRow.__table__.columns)
+
+
+def _payload(
+    text: str,
+    tags: tuple[str, ...],
+    people: tuple[str, ...],
+    activities: tuple[str, ...],
+    analysis: Mapping[str, Any],
+) -> str:
+    return json.dumps(
+        {
+            "text": text,
+            "tags": list(tags),
+            "people": list(people),
+            "activities": list(activities),
+            "analysis": dict(analysis),
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def _entry_from_row(row: Row[Any]) -> Entry:
+    try:
+        data = json.loads(row.payload)
+        return Entry(
+            id=row.id,
+            written_at=aware_utc(row.written_at),
+            updated_at=aware_utc(row.updated_at),
+            text=str(data["text"]),
+            tags=tuple(data["tags"]),
+            people=tuple(data["people"]),
+            activities=tuple(data["activities"]),
+            analysis=data["analysis"],
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise StorageError(f"entry {row.id} cannot be read: {exc}") from None
+
+
+def add_entry(
+    connection: Connection,
+    *,
+    written_at: datetime,
+    text: str,
+    tags: tuple[str, ...],
+    people: tuple[str, ...],
+    activities: tuple[str, ...],
+    analysis: Mapping[str, Any],
+    updated_at: datetime | None = None,
+) -> Entry:
+    """Save a new entry and return it with its id."""
+    new_id = connection.execute(
+        insert(EntryRow).returning(EntryRow.id),
+        {
+            "written_at": written_at,
+            "updated_at": updated_at or written_at,
+            "analyzer_version": str(analysis.get("analyzer_version", "")),
+            "payload": _payload(text, tags, people, activities, analysis),
+        },
+    ).scalar_one()
+    return Entry(
+        id=int(new_id),
+        written_at=written_at,
+        updated_at=updated_at or written_at,
+        text=text,
+        tags=tags,
+        people=people,
+        activities=activities,
+        analysis=dict(analysis),
+    )
+
+
+def replace_entry(connection: Connection, entry: Entry) -> Entry:
+    """Overwrite an existing entry's content; NotFoundError when the id does not exist."""
+    if not id_in_range(entry.id):
+        raise NotFoundError(f"no entry with id {entry.id}")
+    result = connection.execute(
+        update(EntryRow)
+        .where(EntryRow.id == entry.id)
+        .values(
+            written_at=entry.written_at,
+            updated_at=entry.updated_at,
+            analyzer_version=str(entry.analysis.get("analyzer_version", "")),
+            payload=_payload(
+                entry.text, entry.tags, entry.people, entry.activities, entry.analysis
+            ),
+        )
+    )
+    if result.rowcount == 0:
+        raise NotFoundError(f"no entry with id {entry.id}")
+    return entry
+
+
+def get_entry(connection: Connection, entry_id: int) -> Entry:
+    """One entry; NotFoundError when the id does not exist."""
+    if not id_in_range(entry_id):
+        raise NotFoundError(f"no entry with id {entry_id}")
+    row = connection.execute(select(*_COLUMNS).where(EntryRow.id == entry_id)).first()
+    if row is None:
+        raise NotFoundError(f"no entry with id {entry_id}")
+    return _entry_from_row(row)
+
+
+def list_entries(
+    connection: Connection, since: datetime | None = None, until: datetime | None = None
+) -> list[Entry]:
+    """Entries written in ``[since, until)``, oldest first."""
+    query = select(*_COLUMNS).order_by(EntryRow.written_at, EntryRow.id)
+    if since is not None:
+        query = query.where(EntryRow.written_at >= since)
+    if until is not None:
+        query = query.where(EntryRow.written_at < until)
+    return [_entry_from_row(row) for row in connection.execute(query)]
+
+
+def delete_entry(connection: Connection, entry_id: int) -> None:
+    """Delete one entry; NotFoundError when the id does not exist."""
+    if not id_in_range(entry_id):
+        raise NotFoundError(f"no entry with id {entry_id}")
+    result = connection.execute(delete(EntryRow).where(EntryRow.id == entry_id))
+    if result.rowcount == 0:
+        raise NotFoundError(f"no entry with id {entry_id}")

@@ -1,0 +1,17 @@
+"""The JSON API under /api, typed with ``reconnect.contracts``."""
+
+from fastapi import APIRouter, Request
+
+from reconnect.web.api import docs, journal, selfcheck
+from reconnect.web.errors import ERROR_RESPONSES
+
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+router.include_router(selfcheck.router)
+router.include_router(journal.router)
+router.include_router(docs.router)
+
+
+@router.get("/csrf", tags=["session"], summary="The CSRF token for unsafe requests")
+def csrf_token(request: Request) -> dict[str, str]:
+    """Send this value in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE."""
+    return {"csrf_token": request.state.csrf_token}

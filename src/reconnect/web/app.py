@@ -1,0 +1,72 @@
+"""The web application factory and the uvicorn runner used by ``reconnect serve``."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from reconnect import __version__
+from reconnect.bootstrap import build_services
+from reconnect.web import api, errors, pages
+from reconnect.web.security import LOOPBACK_NAMES, GuardMiddleware
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from reconnect.config import Settings
+    from reconnect.services import Services
+
+
+def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
+    """Build the app for these settings; the database is opened (and migrated) at startup."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = services is None
+        app.state.services = services if services is not None else build_services(settings)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.services.close()
+
+    app = FastAPI(
+        title="reconnect",
+        version=__version__,
+        description=(
+            "The local reconnect API. Every POST, PUT, PATCH or DELETE needs the CSRF token: "
+            "read it from GET /api/csrf (which also sets the cookie) and send it in the "
+            "X-CSRF-Token header. A plain description of every operation is at /api/docs."
+        ),
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI loads from a CDN; web/api/docs.py serves a local page
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    allowed = LOOPBACK_NAMES | {settings.host.lower()}
+    app.add_middleware(GuardMiddleware, allowed_hosts=frozenset(allowed))
+    static = resources.files("reconnect.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def run(settings: Settings) -> None:
+    """Serve the app with uvicorn on the configured loopback address and port."""
+    import uvicorn
+
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        server_header=False,
+        access_log=False,
+    )

@@ -1,0 +1,77 @@
+"""Turn errors into responses in one place: JSON under /api, an htmx fragment, or a page."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import TYPE_CHECKING
+
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from reconnect.errors import ReconnectError
+from reconnect.web.deps import render
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI, Request
+    from starlette.responses import Response
+
+log = logging.getLogger("reconnect.web")
+
+
+class ErrorOut(BaseModel):
+    """The body of every error answer under /api."""
+
+    error: str = Field(description="What went wrong, in one line.")
+    hint: str | None = Field(default=None, description="What to do about it, when known.")
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    "4XX": {"model": ErrorOut, "description": "Refused: not found, invalid input, or no token."}
+}
+
+
+def _respond(request: Request, status: int, message: str, hint: str | None = None) -> Response:
+    if request.url.path.startswith("/api"):
+        body = ErrorOut(error=message, hint=hint)
+        return JSONResponse(body.model_dump(), status_code=status)
+    template = "_error.html" if request.headers.get("hx-request") else "error.html"
+    return render(
+        request, template, {"status": status, "message": message, "hint": hint}, status_code=status
+    )
+
+
+async def _reconnect_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ReconnectError)
+    return _respond(request, exc.http_status, exc.message, exc.hint)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    first = exc.errors()[0] if exc.errors() else {}
+    where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
+    message = f"{where}: {first.get('msg', 'invalid input')}" if where else "invalid input"
+    return _respond(request, 422, message)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    message = {404: "Not found.", 405: "Method not allowed."}.get(exc.status_code, str(exc.detail))
+    return _respond(request, exc.status_code, message)
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    # WEB-13: a generic body; the log gets a request id and the exception type only.
+    request_id = uuid.uuid4().hex[:12]
+    log.error("unexpected %s in request %s", type(exc).__name__, request_id)
+    return _respond(request, 500, f"Something went wrong (request {request_id}).")
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on the app."""
+    app.add_exception_handler(ReconnectError, _reconnect_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,24 @@
+"""HTML pages, one module per feature."""
+
+from fastapi import APIRouter
+
+from reconnect.web.pages import (
+    checkin,
+    home,
+    insights,
+    journal,
+    practices,
+    report,
+    selfcheck,
+    settings,
+)
+
+router = APIRouter(include_in_schema=False)
+router.include_router(home.router)
+router.include_router(selfcheck.router)
+router.include_router(journal.router)
+router.include_router(checkin.router)
+router.include_router(insights.router)
+router.include_router(practices.router)
+router.include_router(report.router)
+router.include_router(settings.router)

@@ -1,0 +1,40 @@
+"""The check-in page: the mood meter, named feelings in four quadrants, an optional note."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from reconnect.contracts import resources_if
+from reconnect.services import checkins
+from reconnect.web.deps import ServicesDep, render
+
+router = APIRouter()
+
+
+@router.get("/checkin", response_class=HTMLResponse)
+def checkin_page(request: Request, services: ServicesDep, saved: int | None = None) -> HTMLResponse:
+    last = None
+    if saved is not None:
+        last = next((c for c in checkins.list_checkins(services) if c.id == saved), None)
+    country = request.app.state.settings.country
+    context = {
+        "quadrants": checkins.feelings_vocabulary(),
+        "saved": last,
+        "resources": resources_if(bool(last and last.crisis), country),
+    }
+    return render(request, "checkin/index.html", context)
+
+
+@router.post("/checkin")
+def record(
+    services: ServicesDep,
+    pleasantness: Annotated[int, Form()],
+    energy: Annotated[int, Form()],
+    feeling: Annotated[list[str] | None, Form(max_length=12)] = None,
+    note: Annotated[str, Form(max_length=2_000)] = "",
+) -> RedirectResponse:
+    saved = checkins.record_checkin(
+        services, pleasantness=pleasantness, energy=energy, feelings=feeling or [], note=note
+    )
+    return RedirectResponse(f"/checkin?saved={saved.id}", status_code=303)

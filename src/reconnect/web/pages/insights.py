@@ -1,0 +1,75 @@
+"""The insights page: a summary, weekly trend lines as SVG, notable associations, streaks."""
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from reconnect.contracts import insights_out
+from reconnect.reports.charts import line_points, sparkline_points
+from reconnect.services.insights import compute_insights
+from reconnect.web.deps import ServicesDep, render
+
+router = APIRouter()
+CHART_MARKERS = ("numbness", "autopilot", "withdrawal", "reconnection")
+
+
+@router.get("/insights", response_class=HTMLResponse)
+def insights_page(request: Request, services: ServicesDep) -> HTMLResponse:
+    out = insights_out(compute_insights(services))
+    chart = [
+        {
+            "name": marker,
+            "points": line_points([w.marker_rates[marker] for w in out.weekly], 40, 10, 550, 190),
+        }
+        for marker in CHART_MARKERS
+    ]
+    rows = [
+        {
+            "name": marker.replace("_", " "),
+            "points": sparkline_points([w.marker_rates[marker] * 100 for w in out.weekly]),
+            "latest": f"{out.weekly[-1].marker_rates[marker]:.0%}",
+        }
+        for marker in (out.weekly[-1].marker_rates if out.weekly else {})
+        if any(w.marker_rates[marker] for w in out.weekly)
+    ]
+    if out.weekly:
+        rows.append(
+            {
+                "name": "valence",
+                "points": sparkline_points([(w.mean_valence + 1) * 50 for w in out.weekly]),
+                "latest": f"{out.weekly[-1].mean_valence:+.2f}",
+            }
+        )
+        rows.append(
+            {
+                "name": "feelings named per entry",
+                "points": sparkline_points(
+                    [min(100.0, w.mean_granularity * 25) for w in out.weekly]
+                ),
+                "latest": f"{out.weekly[-1].mean_granularity:.1f}",
+            }
+        )
+    if len(out.checkins_weekly) > 0:
+        rows.append(
+            {
+                "name": "feelings named per check-in",
+                "points": sparkline_points(
+                    [min(100.0, c.mean_granularity * 25) for c in out.checkins_weekly]
+                ),
+                "latest": f"{out.checkins_weekly[-1].mean_granularity:.1f}",
+            }
+        )
+    notable = []
+    for kind, factors in out.associations.items():
+        for factor, by_marker in factors.items():
+            for marker in ("numbness", "reconnection"):
+                a = by_marker.get(marker)
+                if a and a.count >= 3 and (a.lift is None or a.lift >= 1.5):
+                    notable.append(
+                        {"kind": kind, "factor": factor, "marker": marker, **a.model_dump()}
+                    )
+    notable.sort(key=lambda row: -(row["rate"] - row["baseline_rate"]))
+    return render(
+        request,
+        "insights/index.html",
+        {"insights": out, "chart": chart, "notable": notable[:12], "rows": rows},
+    )

@@ -1,0 +1,49 @@
+"""Practice pages: suggestions with reasons, the library, one practice, and logging it."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from reconnect.contracts import resources_if
+from reconnect.services import practices
+from reconnect.web.deps import ServicesDep, render
+
+router = APIRouter()
+
+
+@router.get("/practices", response_class=HTMLResponse)
+def practices_page(request: Request, services: ServicesDep) -> HTMLResponse:
+    context = {
+        "suggestions": practices.suggest_practices(services),
+        "practices": practices.list_practices(),
+        "streak": practices.current_streak(services),
+    }
+    return render(request, "practices/index.html", context)
+
+
+@router.get("/practices/{practice_id}", response_class=HTMLResponse)
+def practice_page(
+    request: Request, practice_id: str, services: ServicesDep, logged: int | None = None
+) -> HTMLResponse:
+    practice = practices.get_practice(practice_id)
+    last = None
+    if logged is not None:
+        last = next((g for g in practices.practice_history(services) if g.id == logged), None)
+    context = {
+        "practice": practice,
+        "logged": last,
+        "streak": practices.current_streak(services),
+        "resources": resources_if(bool(last and last.crisis), request.app.state.settings.country),
+    }
+    return render(request, "practices/practice.html", context)
+
+
+@router.post("/practices/{practice_id}/done")
+def done(
+    practice_id: str,
+    services: ServicesDep,
+    reflection: Annotated[str, Form(max_length=5_000)] = "",
+) -> RedirectResponse:
+    logged = practices.log_practice(services, practice_id, reflection)
+    return RedirectResponse(f"/practices/{practice_id}?logged={logged.id}", status_code=303)

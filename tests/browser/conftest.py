@@ -1,0 +1,128 @@
+"""A real ``reconnect serve`` on a free loopback port, and headless Debian Chromium driving it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+CHROMIUM = os.environ.get("RECONNECT_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class Server:
+    """A running reconnect web app."""
+
+    def __init__(self, url: str, process: subprocess.Popen[str], db_url: str) -> None:
+        self.url = url
+        self.process = process
+        self.db_url = db_url
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    """Start ``python -m reconnect serve`` and wait until it answers; logs shown on failure."""
+    port = _free_port()
+    db_url = f"sqlite:///{tmp_path / 'browser.db'}"
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reconnect", "--db", db_url, "serve", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "RECONNECT_COUNTRY": "US"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/help", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            log.close()
+            pytest.fail(f"server did not start:\n{(tmp_path / 'server.log').read_text()}")
+        time.sleep(0.1)
+    yield Server(url, process, db_url)
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Debian Chromium through Playwright (no downloaded browser)."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A page plus what it did: hosts contacted and console errors (CSP violations among them)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.hosts: set[str] = set()
+        self.console_errors: list[str] = []
+        # Every request of the context (pages, scripts, downloads), not just the first page.
+        page.context.on("request", lambda request: self.hosts.add(urlsplit(request.url).netloc))
+        page.on(
+            "console",
+            lambda message: (
+                self.console_errors.append(message.text) if message.type == "error" else None
+            ),
+        )
+
+    @property
+    def csp_violations(self) -> list[str]:
+        return [text for text in self.console_errors if "Content Security Policy" in text]
+
+
+@pytest.fixture
+def visit(browser: Browser) -> Iterator[Visit]:
+    """A fresh browser context; afterwards, PRIV-1 (b) and the CSP are checked for every test."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    seen = Visit(page)
+    yield seen
+    context.close()
+    outside = {host for host in seen.hosts if urlsplit(f"//{host}").hostname != "127.0.0.1"}
+    assert not outside, f"PRIV-1: the browser contacted {sorted(outside)}"
+    assert seen.csp_violations == [], seen.csp_violations

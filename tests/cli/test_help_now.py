@@ -1,0 +1,69 @@
+"""SAFE-4: ``reconnect help-now`` works whatever state the journal is in."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reconnect", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_help_now_shows_the_numbers_for_a_country() -> None:
+    result = run("help-now", "--country", "GB")
+    assert result.returncode == 0
+    assert "Samaritans" in result.stdout and "116 123" in result.stdout
+    assert "999" in result.stdout
+
+
+def test_help_now_json_has_the_contract_fields() -> None:
+    data = json.loads(run("help-now", "--country", "US", "--json").stdout)
+    assert data["country"] == "US"
+    assert data["services"][0]["phone"] == "988"
+    assert data["fell_back"] is False
+
+
+def test_an_unknown_country_falls_back_and_says_so() -> None:
+    data = json.loads(run("help-now", "--country", "FR", "--json").stdout)
+    assert data["country"] == "INTL"
+    assert data["fell_back"] is True
+    assert "'FR'" in data["note"]
+
+
+def test_the_configured_country_is_used() -> None:
+    data = json.loads(run("help-now", "--json", env={"RECONNECT_COUNTRY": "AU"}).stdout)
+    assert data["services"][0]["phone"] == "13 11 14"
+
+
+@pytest.mark.parametrize("state", ["corrupt", "missing-folder", "bad-url", "folder-not-file"])
+def test_help_now_works_when_the_database_is_broken(tmp_path: Path, state: str) -> None:
+    db = tmp_path / "journal.db"
+    if state == "corrupt":
+        db.write_bytes(b"\x00garbage" * 500)
+        url = f"sqlite:///{db}"
+    elif state == "missing-folder":
+        url = f"sqlite:///{tmp_path / 'nowhere' / 'deeper' / 'j.db'}"
+    elif state == "bad-url":
+        url = "mysql://nobody@nowhere/none"
+    else:
+        url = f"sqlite:///{tmp_path}"
+    result = run("--db", url, "help-now", env={"RECONNECT_DATABASE_URL": url})
+    assert result.returncode == 0, result.stderr
+    assert "help is available now" in result.stdout
+    assert not (tmp_path / "nowhere").exists()
