@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reconnect.services import Services
+from reconnect.services.vault import JournalKeys
 from reconnect.storage.database import make_engine
 from reconnect.storage.migrate import upgrade_to_head
 
@@ -20,12 +21,29 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
-    """Open the configured database, migrate it to the newest schema, and bundle it."""
+def passphrase_unlocker(settings: Settings) -> Callable[[int], str | None] | None:
+    """Unlock with RECONNECT_PASSPHRASE (one attempt) when it is set."""
+    secret = settings.passphrase
+    if secret is None:
+        return None
+    return lambda attempt: secret.get_secret_value() if attempt == 1 else None
+
+
+def build_services(
+    settings: Settings,
+    clock: Callable[[], datetime] = utc_now,
+    unlocker: Callable[[int], str | None] | None = None,
+) -> Services:
+    """Open the configured database, migrate it to the newest schema, and bundle it.
+
+    The journal stays locked until first used; then ``unlocker`` (or, without one,
+    RECONNECT_PASSPHRASE) is asked for the passphrase.
+    """
     engine = make_engine(settings.database_url)
     try:
         upgrade_to_head(engine)
     except BaseException:
         engine.dispose()
         raise
-    return Services(settings=settings, engine=engine, clock=clock)
+    keys = JournalKeys(unlocker=unlocker or passphrase_unlocker(settings))
+    return Services(settings=settings, engine=engine, clock=clock, keys=keys)

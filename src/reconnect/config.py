@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 import platformdirs
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -79,6 +79,21 @@ class Settings(BaseSettings):
     country: str | None = Field(
         default=None,
         description="Two-letter country code for crisis resources (US, GB, CA, AU, IE, IN, ...).",
+    )
+
+    passphrase: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Passphrase that unlocks (and, for reconnect init, creates) an encrypted journal "
+            "without a prompt. Never taken as a command-line option."
+        ),
+    )
+    test_fast_kdf: bool = Field(
+        default=False,
+        description=(
+            "For the test suite only: new key slots use the Argon2id minimum "
+            "(m=19456 KiB, t=2, p=1) instead of the defaults."
+        ),
     )
 
     @classmethod

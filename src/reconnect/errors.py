@@ -6,7 +6,10 @@ ReconnectError            anything reconnect can explain to a person
 ├── StorageError          the database cannot be used (exit 1, HTTP 503)
 ├── CryptoError           encryption failed (exit 1, HTTP 400)
 │   ├── WrongPassphraseError
-│   └── TamperedDataError
+│   ├── DamagedKeySlotError   a key slot's bytes are damaged (not a wrong passphrase)
+│   ├── TamperedDataError     a ciphertext failed its integrity check
+│   └── LockedError           the journal is locked (exit 1, HTTP 401)
+├── NotSetUpError         no journal has been created here yet (exit 1, HTTP 409)
 └── ContentError          a shipped data file is invalid (a bug in reconnect)
 """
 
@@ -56,6 +59,22 @@ class WrongPassphraseError(CryptoError):
 
 class TamperedDataError(CryptoError):
     """A ciphertext failed its integrity check."""
+
+
+class DamagedKeySlotError(CryptoError):
+    """A key slot's stored bytes do not match their checksum: damage, not a wrong passphrase."""
+
+
+class LockedError(CryptoError):
+    """The journal is encrypted and no key has been given yet."""
+
+    http_status = 401
+
+
+class NotSetUpError(ReconnectError):
+    """No journal exists in this database yet."""
+
+    http_status = 409
 
 
 class ContentError(ReconnectError):

@@ -37,9 +37,9 @@ InstrumentOption = Annotated[
 
 
 def _services(ctx: typer.Context, db: str | None) -> "Services":
-    from reconnect.bootstrap import build_services
+    from reconnect.cli.session import open_services
 
-    return build_services(command_settings(ctx, db))
+    return open_services(command_settings(ctx, db))
 
 
 def read_answers_file(path: str) -> dict[str, Any]:

@@ -52,11 +52,11 @@ def checkin(
         pleasantness = typer.prompt("Pleasantness, 1-10", type=int, err=True)
     if energy is None:
         energy = typer.prompt("Energy, 1-10", type=int, err=True)
-    from reconnect.bootstrap import build_services
+    from reconnect.cli.session import open_services
     from reconnect.contracts import checkin_out
 
     settings = command_settings(ctx, db)
-    services = build_services(settings)
+    services = open_services(settings)
     try:
         saved = checkins.record_checkin(
             services,

@@ -19,18 +19,22 @@ def demo(
     """
     from rich.progress import Progress
 
-    from reconnect.bootstrap import build_services
     from reconnect.cli.render import error_console
+    from reconnect.cli.session import open_services
     from reconnect.config import default_data_dir, resolve
     from reconnect.errors import InputError
     from reconnect.services.demo import DAYS, demo_database_url, fill_demo
 
     url = db or demo_database_url(str(default_data_dir()))
     settings = resolve(database_url=url)
-    services = build_services(settings)
+    services = open_services(settings)
     try:
         from reconnect.services.journal import list_entries
+        from reconnect.services.vault import create_journal, journal_state
 
+        if journal_state(services) == "none":
+            # The demo journal is made-up text: it is stored unencrypted, on purpose.
+            create_journal(services, None, encrypted=False)
         if list_entries(services):
             raise InputError(
                 f"{url} already holds entries; the demo only fills an empty database",

@@ -54,12 +54,12 @@ def insights(
     A tag, person, activity or weekday is only compared once there are at least three
     entries with it and three without; every figure says how it was computed.
     """
-    from reconnect.bootstrap import build_services
     from reconnect.cli import render
+    from reconnect.cli.session import open_services
     from reconnect.contracts import insights_out
     from reconnect.services.insights import compute_insights
 
-    services = build_services(command_settings(ctx, db))
+    services = open_services(command_settings(ctx, db))
     try:
         found = compute_insights(
             services,

@@ -40,9 +40,9 @@ MAX_STDIN_BYTES = 200_000
 
 
 def _services(ctx: typer.Context, db: str | None) -> "Services":
-    from reconnect.bootstrap import build_services
+    from reconnect.cli.session import open_services
 
-    return build_services(command_settings(ctx, db))
+    return open_services(command_settings(ctx, db))
 
 
 def _from_editor() -> str:

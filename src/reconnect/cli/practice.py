@@ -109,13 +109,13 @@ def done(
     db: DbOption = None,
 ) -> None:
     """Log a practice as done, with an optional reflection."""
-    from reconnect.bootstrap import build_services
     from reconnect.cli import render
+    from reconnect.cli.session import open_services
     from reconnect.contracts import PracticeLogOut, resources_if
     from reconnect.services.practices import current_streak, log_practice
 
     settings = command_settings(ctx, db)
-    services = build_services(settings)
+    services = open_services(settings)
     try:
         logged = log_practice(services, practice_id, reflection)
         streak = current_streak(services)
@@ -144,12 +144,12 @@ def suggest(
     db: DbOption = None,
 ) -> None:
     """Suggest practices from your latest self-check and recent entries, saying why."""
-    from reconnect.bootstrap import build_services
     from reconnect.cli import render
+    from reconnect.cli.session import open_services
     from reconnect.contracts import SuggestionOut
     from reconnect.services.practices import suggest_practices
 
-    services = build_services(command_settings(ctx, db))
+    services = open_services(command_settings(ctx, db))
     try:
         ranked = suggest_practices(services)
     finally:
@@ -170,11 +170,11 @@ def suggest(
 @practice_app.command("history")
 def history(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = None) -> None:
     """Practices you have done, oldest first."""
-    from reconnect.bootstrap import build_services
     from reconnect.cli import render
+    from reconnect.cli.session import open_services
     from reconnect.services.practices import practice_history
 
-    services = build_services(command_settings(ctx, db))
+    services = open_services(command_settings(ctx, db))
     try:
         logs = practice_history(services)
     finally:
@@ -209,8 +209,8 @@ def boundary(
     db: DbOption = None,
 ) -> None:
     """Plan a boundary: answer five questions and get it written out, logged as a practice."""
-    from reconnect.bootstrap import build_services
     from reconnect.cli import render
+    from reconnect.cli.session import open_services
     from reconnect.domain.practices import write_boundary
     from reconnect.services.practices import log_practice
 
@@ -224,7 +224,7 @@ def boundary(
         ask(wont, "What won't you do?"),
         ask(care, "How will you still show you care?"),
     )
-    services = build_services(command_settings(ctx, db))
+    services = open_services(command_settings(ctx, db))
     try:
         log_practice(services, "boundary-planner", text)
     finally:

@@ -7,11 +7,11 @@ from reconnect.cli.options import DbOption, JsonOption, command_settings
 
 def prompt(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = None) -> None:
     """Suggest something to write about, based on the signs in the last two weeks."""
-    from reconnect.bootstrap import build_services
     from reconnect.cli import render
+    from reconnect.cli.session import open_services
     from reconnect.services.prompts import suggest_prompt
 
-    services = build_services(command_settings(ctx, db))
+    services = open_services(command_settings(ctx, db))
     try:
         choice = suggest_prompt(services)
     finally:

@@ -17,9 +17,9 @@ remind_app = typer.Typer(
 
 
 def _services(ctx: typer.Context, db: str | None) -> "Services":
-    from reconnect.bootstrap import build_services
+    from reconnect.cli.session import open_services
 
-    return build_services(command_settings(ctx, db))
+    return open_services(command_settings(ctx, db))
 
 
 @remind_app.command("add")

@@ -21,14 +21,14 @@ def report(
     db: DbOption = None,
 ) -> None:
     """Write a report: self-checks over time, trends as charts, practices, chosen entries."""
-    from reconnect.bootstrap import build_services
+    from reconnect.cli.session import open_services
     from reconnect.services.report import gather_report
 
     if fmt not in ("html", "pdf"):
         raise InputError(f"--format must be html or pdf, not {fmt!r}")
     if not output.parent.is_dir():
         raise InputError(f"the folder {output.parent} does not exist")
-    services = build_services(command_settings(ctx, db))
+    services = open_services(command_settings(ctx, db))
     try:
         data = gather_report(services, since=parse_moment(since, "--since"), entry_ids=entry or ())
     finally:

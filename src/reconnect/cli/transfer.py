@@ -32,10 +32,10 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export your journal, check-ins and self-checks. The file holds your words: keep it safe."""
-    from reconnect.bootstrap import build_services
+    from reconnect.cli.session import open_services
     from reconnect.services import transfer
 
-    services = build_services(command_settings(ctx, db))
+    services = open_services(command_settings(ctx, db))
     try:
         text = transfer.export_text(services, "json" if all_data else fmt)
     finally:
@@ -45,11 +45,11 @@ def export(
 
 
 def _import(ctx: typer.Context, kind: str, file: Path, db: str | None) -> None:
-    from reconnect.bootstrap import build_services
+    from reconnect.cli.session import open_services
     from reconnect.services import transfer
 
     batch = transfer.read_import(kind, file)
-    services = build_services(command_settings(ctx, db))
+    services = open_services(command_settings(ctx, db))
     try:
         entries, checkins, selfchecks = transfer.import_batch(services, batch)
     finally:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reconnect.services.vault import JournalKeys, open_codec
+from reconnect.storage.codec import bind_codec
+from reconnect.storage.database import transaction
+
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from datetime import datetime
 
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
 
     from reconnect.config import Settings
 
 
 @dataclass(frozen=True, slots=True)
 class Services:
-    """What use cases need: the settings, a migrated database engine and a clock.
+    """What use cases need: the settings, a migrated database engine, a clock and the keys.
 
     Built by ``reconnect.bootstrap.build_services``; tests build it the same way.
     """
@@ -24,7 +29,23 @@ class Services:
     settings: Settings
     engine: Engine
     clock: Callable[[], datetime]
+    keys: JournalKeys = field(default_factory=JournalKeys)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction on the open journal: repositories seal and open content with its keys.
+
+        Unlocks first when needed (and possible); NotSetUpError or LockedError otherwise.
+        """
+        codec = open_codec(self)
+        with transaction(self.engine) as connection:
+            bind_codec(connection, codec)
+            try:
+                yield connection
+            finally:
+                bind_codec(connection, None)
 
     def close(self) -> None:
-        """Release database connections."""
+        """Forget the keys and release database connections."""
+        self.keys.lock()
         self.engine.dispose()

@@ -8,7 +8,6 @@ from reconnect.content import load_feelings
 from reconnect.domain.checkins import CheckIn, check_feelings, check_note, check_scale
 from reconnect.services.journal import analyse_text
 from reconnect.storage import checkins as checkin_rows
-from reconnect.storage.database import transaction
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,7 +39,7 @@ def record_checkin(
     chosen = check_feelings(feelings, load_feelings())
     note = check_note(note)
     crisis = bool(note.strip()) and analyse_text(note)["crisis"]
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return checkin_rows.add_checkin(
             connection,
             checked_at=checked_at or services.clock(),
@@ -56,11 +55,11 @@ def list_checkins(
     services: Services, *, since: datetime | None = None, until: datetime | None = None
 ) -> list[CheckIn]:
     """Check-ins in ``[since, until)``, oldest first."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return checkin_rows.list_checkins(connection, since, until)
 
 
 def delete_checkin(services: Services, checkin_id: int) -> None:
     """Delete one check-in; NotFoundError when there is none with that id."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         checkin_rows.delete_checkin(connection, checkin_id)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.domain.entries import Entry, check_entry_text, labels_for
 from reconnect.storage import entries as entry_rows
-from reconnect.storage.database import transaction
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,7 +39,7 @@ def write_entry(
     text = check_entry_text(text)
     found_tags, found_people, found_activities = labels_for(text, tags, people, activities)
     analysis = analyse_text(text)
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return entry_rows.add_entry(
             connection,
             written_at=written_at or services.clock(),
@@ -63,7 +62,7 @@ def edit_entry(
 ) -> Entry:
     """Replace an entry's text (labels re-read from it) and analyse it again."""
     text = check_entry_text(text)
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         old = entry_rows.get_entry(connection, entry_id)
         found_tags, found_people, found_activities = labels_for(text, tags, people, activities)
         new = replace(
@@ -80,13 +79,13 @@ def edit_entry(
 
 def get_entry(services: Services, entry_id: int) -> Entry:
     """One entry; NotFoundError when there is none with that id."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return entry_rows.get_entry(connection, entry_id)
 
 
 def delete_entry(services: Services, entry_id: int) -> None:
     """Delete one entry for good; NotFoundError when there is none with that id."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         entry_rows.delete_entry(connection, entry_id)
 
 
@@ -122,6 +121,6 @@ def list_entries(services: Services, query: EntryQuery | None = None) -> list[En
     as one payload (and will be encrypted; docs/decisions/0001-storage.md).
     """
     query = query or EntryQuery()
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         found = entry_rows.list_entries(connection, query.since, query.until)
     return [entry for entry in found if _matches(entry, query)]

@@ -18,7 +18,6 @@ from reconnect.errors import InputError, NotFoundError
 from reconnect.services.journal import EntryQuery, analyse_text, list_entries
 from reconnect.services.selfcheck import selfcheck_history
 from reconnect.storage import practices as practice_rows
-from reconnect.storage.database import transaction
 
 if TYPE_CHECKING:
     from reconnect.services import Services
@@ -53,13 +52,13 @@ def log_practice(services: Services, practice_id: str, reflection: str = "") -> 
     if "\x00" in reflection:
         raise InputError("the reflection contains a NUL character")
     crisis = bool(reflection.strip()) and bool(analyse_text(reflection)["crisis"])
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return practice_rows.add_log(connection, practice_id, services.clock(), reflection, crisis)
 
 
 def practice_history(services: Services) -> list[PracticeLog]:
     """Every practice done, oldest first."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return practice_rows.list_logs(connection)
 
 
@@ -77,7 +76,7 @@ def suggest_practices(services: Services, limit: int = 5) -> list[Suggestion]:
         profile = {d.dimension: d.score for d in history[-1].score.dimensions}
     entries = list_entries(services, EntryQuery(since=now - timedelta(days=RECENT_DAYS)))
     counts = Counter(m for e in entries for m in e.marker_names)
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         recent = practice_rows.list_logs(connection, since=now - timedelta(days=2))
     ranked = rank_practices(load_practices(), profile, counts, len(entries), recent, now)
     return ranked[:limit]

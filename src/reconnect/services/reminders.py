@@ -10,7 +10,6 @@ from reconnect.errors import InputError
 from reconnect.reports.ical import to_ics
 from reconnect.services.practices import get_practice
 from reconnect.storage import reminders as reminder_rows
-from reconnect.storage.database import transaction
 
 if TYPE_CHECKING:
     from reconnect.services import Services
@@ -20,7 +19,7 @@ def add_reminder(services: Services, practice_id: str, days: str, at: str) -> Re
     """A weekly reminder for a practice; the days and time are checked first."""
     get_practice(practice_id)
     chosen_days, chosen_time = parse_days(days), parse_time(at)
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         if len(reminder_rows.list_reminders(connection)) >= MAX_REMINDERS:
             raise InputError(f"at most {MAX_REMINDERS} reminders; remove one first")
         return reminder_rows.add_reminder(
@@ -30,13 +29,13 @@ def add_reminder(services: Services, practice_id: str, days: str, at: str) -> Re
 
 def list_reminders(services: Services) -> list[Reminder]:
     """Every reminder, oldest first."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return reminder_rows.list_reminders(connection)
 
 
 def remove_reminder(services: Services, reminder_id: int) -> None:
     """Delete a reminder; NotFoundError when there is none with that id."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         reminder_rows.delete_reminder(connection, reminder_id)
 
 

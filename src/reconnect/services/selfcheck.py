@@ -14,7 +14,6 @@ from reconnect.domain.selfcheck import (
     validate_answers,
 )
 from reconnect.storage import selfchecks
-from reconnect.storage.database import transaction
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -46,7 +45,7 @@ def take_selfcheck(
     instrument = load_instrument(instrument_id)
     checked = validate_answers(instrument, answers)
     score = score_answers(instrument, checked, perspective)
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         result = selfchecks.add_result(connection, services.clock(), checked, score)
         selfchecks.delete_draft(connection, instrument.id)
     return result
@@ -56,13 +55,13 @@ def selfcheck_history(
     services: Services, *, instrument_id: str | None = None
 ) -> list[SelfCheckResult]:
     """Saved self-checks, oldest first."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return selfchecks.list_results(connection, instrument_id)
 
 
 def get_selfcheck(services: Services, result_id: int) -> SelfCheckResult:
     """One saved self-check; raises NotFoundError when there is none with that id."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return selfchecks.get_result(connection, result_id)
 
 
@@ -81,7 +80,7 @@ def save_draft(
         answers=validate_answers(instrument, answers),
         updated_at=services.clock(),
     )
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         selfchecks.save_draft(connection, draft)
     return draft
 
@@ -90,11 +89,11 @@ def load_draft(
     services: Services, *, instrument_id: str = DEFAULT_INSTRUMENT
 ) -> SelfCheckDraft | None:
     """The unfinished self-check for an instrument, if one was saved."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         return selfchecks.get_draft(connection, instrument_id)
 
 
 def discard_draft(services: Services, *, instrument_id: str = DEFAULT_INSTRUMENT) -> None:
     """Forget the unfinished self-check for an instrument."""
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         selfchecks.delete_draft(connection, instrument_id)

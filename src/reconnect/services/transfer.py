@@ -17,7 +17,6 @@ from reconnect.services.journal import analyse_text
 from reconnect.storage import checkins as checkin_rows
 from reconnect.storage import entries as entry_rows
 from reconnect.storage import selfchecks as selfcheck_rows
-from reconnect.storage.database import transaction
 
 if TYPE_CHECKING:
     from reconnect.reports.importers import ImportBatch
@@ -32,7 +31,7 @@ def export_text(services: Services, fmt: str) -> str:
     """Everything in the journal in one format: json (complete, importable), csv or md."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         entries = entry_rows.list_entries(connection)
         checkins = checkin_rows.list_checkins(connection)
         selfchecks = selfcheck_rows.list_results(connection)
@@ -95,7 +94,7 @@ def import_batch(services: Services, batch: ImportBatch) -> tuple[int, int, int]
             raise InputError(f"entry {number}: {exc.message}") from None
         tags, people, activities = labels_for(text, item.tags, item.people, item.activities)
         prepared.append((item, text, tags, people, activities, item.analysis or analyse_text(text)))
-    with transaction(services.engine) as connection:
+    with services.transaction() as connection:
         for item, text, tags, people, activities, analysis in prepared:
             entry_rows.add_entry(
                 connection,

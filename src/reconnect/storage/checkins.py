@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, delete, insert, select
+from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from reconnect.domain.checkins import CheckIn
 from reconnect.errors import NotFoundError, StorageError
+from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc, id_in_range
 from reconnect.storage.tables import CheckInRow
 
@@ -18,9 +19,13 @@ if TYPE_CHECKING:
 _COLUMNS = tuple(CheckInRow.__table__.columns)
 
 
-def _checkin_from_row(row: Row[Any]) -> CheckIn:
+TABLE = CheckInRow.__tablename__
+
+
+def _checkin_from_row(connection: Connection, row: Row[Any]) -> CheckIn:
+    text = open_payload(connection, TABLE, row.id, row.payload)
     try:
-        data = json.loads(row.payload)
+        data = json.loads(text)
         return CheckIn(
             id=row.id,
             checked_at=aware_utc(row.checked_at),
@@ -58,8 +63,10 @@ def add_checkin(
     )
     new_id = connection.execute(
         insert(CheckInRow).returning(CheckInRow.id),
-        {"checked_at": checked_at, "payload": payload},
+        {"checked_at": checked_at, "payload": ""},
     ).scalar_one()
+    sealed = seal_payload(connection, TABLE, new_id, payload)
+    connection.execute(update(CheckInRow).where(CheckInRow.id == new_id).values(payload=sealed))
     return CheckIn(int(new_id), checked_at, pleasantness, energy, feelings, note, crisis)
 
 
@@ -72,7 +79,7 @@ def list_checkins(
         query = query.where(CheckInRow.checked_at >= since)
     if until is not None:
         query = query.where(CheckInRow.checked_at < until)
-    return [_checkin_from_row(row) for row in connection.execute(query)]
+    return [_checkin_from_row(connection, row) for row in connection.execute(query)]
 
 
 def get_checkin(connection: Connection, checkin_id: int) -> CheckIn:
@@ -82,7 +89,7 @@ def get_checkin(connection: Connection, checkin_id: int) -> CheckIn:
     row = connection.execute(select(*_COLUMNS).where(CheckInRow.id == checkin_id)).first()
     if row is None:
         raise NotFoundError(f"no check-in with id {checkin_id}")
-    return _checkin_from_row(row)
+    return _checkin_from_row(connection, row)
 
 
 def delete_checkin(connection: Connection, checkin_id: int) -> None:

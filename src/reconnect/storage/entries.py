@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from reconnect.domain.entries import Entry
 from reconnect.errors import NotFoundError, StorageError
+from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc, id_in_range
 from reconnect.storage.tables import EntryRow
 
@@ -39,9 +40,13 @@ def _payload(
     )
 
 
-def _entry_from_row(row: Row[Any]) -> Entry:
+TABLE = EntryRow.__tablename__
+
+
+def _entry_from_row(connection: Connection, row: Row[Any]) -> Entry:
+    text = open_payload(connection, TABLE, row.id, row.payload)
     try:
-        data = json.loads(row.payload)
+        data = json.loads(text)
         return Entry(
             id=row.id,
             written_at=aware_utc(row.written_at),
@@ -74,9 +79,13 @@ def add_entry(
             "written_at": written_at,
             "updated_at": updated_at or written_at,
             "analyzer_version": str(analysis.get("analyzer_version", "")),
-            "payload": _payload(text, tags, people, activities, analysis),
+            "payload": "",
         },
     ).scalar_one()
+    sealed = seal_payload(
+        connection, TABLE, new_id, _payload(text, tags, people, activities, analysis)
+    )
+    connection.execute(update(EntryRow).where(EntryRow.id == new_id).values(payload=sealed))
     return Entry(
         id=int(new_id),
         written_at=written_at,
@@ -100,8 +109,11 @@ def replace_entry(connection: Connection, entry: Entry) -> Entry:
             written_at=entry.written_at,
             updated_at=entry.updated_at,
             analyzer_version=str(entry.analysis.get("analyzer_version", "")),
-            payload=_payload(
-                entry.text, entry.tags, entry.people, entry.activities, entry.analysis
+            payload=seal_payload(
+                connection,
+                TABLE,
+                entry.id,
+                _payload(entry.text, entry.tags, entry.people, entry.activities, entry.analysis),
             ),
         )
     )
@@ -117,7 +129,7 @@ def get_entry(connection: Connection, entry_id: int) -> Entry:
     row = connection.execute(select(*_COLUMNS).where(EntryRow.id == entry_id)).first()
     if row is None:
         raise NotFoundError(f"no entry with id {entry_id}")
-    return _entry_from_row(row)
+    return _entry_from_row(connection, row)
 
 
 def list_entries(
@@ -129,7 +141,7 @@ def list_entries(
         query = query.where(EntryRow.written_at >= since)
     if until is not None:
         query = query.where(EntryRow.written_at < until)
-    return [_entry_from_row(row) for row in connection.execute(query)]
+    return [_entry_from_row(connection, row) for row in connection.execute(query)]
 
 
 def delete_entry(connection: Connection, entry_id: int) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, insert, select
+from sqlalchemy import Connection, Row, insert, select, update
 
 from reconnect.domain.practices import PracticeLog
 from reconnect.errors import StorageError
+from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc
 from reconnect.storage.tables import PracticeLogRow
 
@@ -18,9 +19,13 @@ if TYPE_CHECKING:
 _COLUMNS = tuple(PracticeLogRow.__table__.columns)
 
 
-def _log_from_row(row: Row[Any]) -> PracticeLog:
+TABLE = PracticeLogRow.__tablename__
+
+
+def _log_from_row(connection: Connection, row: Row[Any]) -> PracticeLog:
+    text = open_payload(connection, TABLE, row.id, row.payload)
     try:
-        data = json.loads(row.payload)
+        data = json.loads(text)
         return PracticeLog(
             id=row.id,
             practice_id=str(data["practice_id"]),
@@ -43,8 +48,12 @@ def add_log(
     )
     new_id = connection.execute(
         insert(PracticeLogRow).returning(PracticeLogRow.id),
-        {"done_at": done_at, "payload": payload},
+        {"done_at": done_at, "payload": ""},
     ).scalar_one()
+    sealed = seal_payload(connection, TABLE, new_id, payload)
+    connection.execute(
+        update(PracticeLogRow).where(PracticeLogRow.id == new_id).values(payload=sealed)
+    )
     return PracticeLog(int(new_id), practice_id, done_at, reflection, crisis)
 
 
@@ -53,4 +62,4 @@ def list_logs(connection: Connection, since: datetime | None = None) -> list[Pra
     query = select(*_COLUMNS).order_by(PracticeLogRow.done_at, PracticeLogRow.id)
     if since is not None:
         query = query.where(PracticeLogRow.done_at >= since)
-    return [_log_from_row(row) for row in connection.execute(query)]
+    return [_log_from_row(connection, row) for row in connection.execute(query)]

@@ -6,10 +6,11 @@ import json
 from datetime import time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, delete, insert, select
+from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from reconnect.domain.reminders import Reminder
 from reconnect.errors import NotFoundError, StorageError
+from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc, id_in_range
 from reconnect.storage.tables import ReminderRow
 
@@ -19,9 +20,13 @@ if TYPE_CHECKING:
 _COLUMNS = tuple(ReminderRow.__table__.columns)
 
 
-def _from_row(row: Row[Any]) -> Reminder:
+TABLE = ReminderRow.__tablename__
+
+
+def _from_row(connection: Connection, row: Row[Any]) -> Reminder:
+    text = open_payload(connection, TABLE, row.id, row.payload)
     try:
-        data = json.loads(row.payload)
+        data = json.loads(text)
         return Reminder(
             id=row.id,
             practice_id=str(data["practice_id"]),
@@ -40,15 +45,17 @@ def add_reminder(
     payload = json.dumps({"practice_id": practice_id, "days": list(days), "at": at.isoformat()})
     new_id = connection.execute(
         insert(ReminderRow).returning(ReminderRow.id),
-        {"created_at": created_at, "payload": payload},
+        {"created_at": created_at, "payload": ""},
     ).scalar_one()
+    sealed = seal_payload(connection, TABLE, new_id, payload)
+    connection.execute(update(ReminderRow).where(ReminderRow.id == new_id).values(payload=sealed))
     return Reminder(int(new_id), practice_id, days, at, created_at)
 
 
 def list_reminders(connection: Connection) -> list[Reminder]:
     """Every reminder, oldest first."""
     query = select(*_COLUMNS).order_by(ReminderRow.id)
-    return [_from_row(row) for row in connection.execute(query)]
+    return [_from_row(connection, row) for row in connection.execute(query)]
 
 
 def delete_reminder(connection: Connection, reminder_id: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, delete, insert, select
+from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from reconnect.domain.selfcheck import (
     Perspective,
@@ -16,17 +16,22 @@ from reconnect.domain.selfcheck import (
     score_to_dict,
 )
 from reconnect.errors import NotFoundError, StorageError
+from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc, id_in_range
 from reconnect.storage.tables import SelfCheckDraftRow, SelfCheckResultRow
+
+RESULTS = SelfCheckResultRow.__tablename__
+DRAFTS = SelfCheckDraftRow.__tablename__
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import datetime
 
 
-def _result_from_row(row: Row[Any]) -> SelfCheckResult:
+def _result_from_row(connection: Connection, row: Row[Any]) -> SelfCheckResult:
+    text = open_payload(connection, RESULTS, row.id, row.payload)
     try:
-        data = json.loads(row.payload)
+        data = json.loads(text)
         perspective = Perspective(data["perspective"])
         score = score_from_dict(
             data["score"], row.instrument_id, row.instrument_version, perspective
@@ -57,10 +62,14 @@ def add_result(
             "taken_at": taken_at,
             "instrument_id": score.instrument_id,
             "instrument_version": score.instrument_version,
-            "payload": payload,
+            "payload": "",
         },
     )
     new_id = int(result.scalar_one())
+    sealed = seal_payload(connection, RESULTS, new_id, payload)
+    connection.execute(
+        update(SelfCheckResultRow).where(SelfCheckResultRow.id == new_id).values(payload=sealed)
+    )
     return SelfCheckResult(id=new_id, taken_at=taken_at, answers=dict(answers), score=score)
 
 
@@ -72,7 +81,7 @@ def list_results(connection: Connection, instrument_id: str | None = None) -> li
     if instrument_id is not None:
         query = query.where(SelfCheckResultRow.instrument_id == instrument_id)
     rows = connection.execute(query).all()
-    return [_result_from_row(row) for row in rows]
+    return [_result_from_row(connection, row) for row in rows]
 
 
 def get_result(connection: Connection, result_id: int) -> SelfCheckResult:
@@ -84,7 +93,7 @@ def get_result(connection: Connection, result_id: int) -> SelfCheckResult:
     ).first()
     if row is None:
         raise NotFoundError(f"no saved self-check with id {result_id}")
-    return _result_from_row(row)
+    return _result_from_row(connection, row)
 
 
 def save_draft(connection: Connection, draft: SelfCheckDraft) -> None:
@@ -100,7 +109,7 @@ def save_draft(connection: Connection, draft: SelfCheckDraft) -> None:
         {
             "instrument_id": draft.instrument_id,
             "updated_at": draft.updated_at,
-            "payload": payload,
+            "payload": seal_payload(connection, DRAFTS, draft.instrument_id, payload),
         },
     )
 
@@ -115,7 +124,7 @@ def get_draft(connection: Connection, instrument_id: str) -> SelfCheckDraft | No
     if row is None:
         return None
     try:
-        data = json.loads(row.payload)
+        data = json.loads(open_payload(connection, DRAFTS, row.instrument_id, row.payload))
         return SelfCheckDraft(
             instrument_id=row.instrument_id,
             perspective=Perspective(data["perspective"]),

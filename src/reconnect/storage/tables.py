@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, MetaData, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Constraint names are identical on SQLite and PostgreSQL (docs/decisions/0001-storage.md).
@@ -85,3 +85,46 @@ class ReminderRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     payload: Mapped[str] = mapped_column(Text)
+
+
+class VaultRow(Base):
+    """The journal itself: its random id (bound into every ciphertext) and whether it is encrypted.
+
+    One row. Absent until ``reconnect init`` (or the web set-up page) creates the journal.
+    """
+
+    __tablename__ = "vault"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    journal_id: Mapped[str] = mapped_column(String(32))
+    encrypted: Mapped[bool] = mapped_column(Boolean)
+    format_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class KeySlotRow(Base):
+    """A way into the journal: the master key wrapped by a passphrase or the recovery key."""
+
+    __tablename__ = "key_slots"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kdf: Mapped[str] = mapped_column(String(16))
+    memory_kib: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    iterations: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    lanes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    salt: Mapped[bytes] = mapped_column(LargeBinary)
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    checksum: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DataKeyRow(Base):
+    """A data key, wrapped by the master key, and how many messages it has sealed (ENC-9)."""
+
+    __tablename__ = "data_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    encryptions: Mapped[int] = mapped_column(BigInteger)
+    active: Mapped[bool] = mapped_column(Boolean)

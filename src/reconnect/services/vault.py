@@ -1,0 +1,252 @@
+"""The journal's lifecycle: create it, unlock and lock it, change the passphrase, recover it.
+
+The keys of an open journal live only in this process (``JournalKeys``); the
+database holds the master key wrapped in key slots (docs/decisions/0005-*).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from time import monotonic
+from typing import TYPE_CHECKING
+
+from reconnect.crypto.envelope import new_key
+from reconnect.crypto.kdf import DEFAULT, FLOOR, KdfParams, check_params, new_salt
+from reconnect.crypto.keys import PASSPHRASE, RECOVERY, make_slot, open_slot
+from reconnect.crypto.recovery import new_recovery_key, normalise_recovery_key
+from reconnect.errors import (
+    CryptoError,
+    InputError,
+    LockedError,
+    NotSetUpError,
+    WrongPassphraseError,
+)
+from reconnect.storage import vault as vault_rows
+from reconnect.storage.codec import (
+    PayloadCodec,
+    PlainCodec,
+    VaultCodec,
+    load_vault_codec,
+    new_data_key,
+)
+from reconnect.storage.database import transaction
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reconnect.config import Settings
+    from reconnect.services import Services
+
+MIN_PASSPHRASE_CHARS = 8
+MAX_PASSPHRASE_CHARS = 1024
+MAX_ATTEMPTS = 3
+
+
+def default_params(settings: Settings) -> KdfParams:
+    """The Argon2id parameters for new key slots.
+
+    The test suite asks for the OWASP floor (never below it) so that hundreds of
+    tests do not each spend 64 MiB and a few hundred milliseconds.
+    """
+    return FLOOR if settings.test_fast_kdf else DEFAULT
+
+
+@dataclass
+class JournalKeys:
+    """This process's view of the journal's keys: unknown, locked or open."""
+
+    unlocker: Callable[[int], str | None] | None = None
+    codec: PayloadCodec | None = None
+    last_used: float = field(default_factory=monotonic)
+
+    def lock(self) -> None:
+        """Forget the keys."""
+        if isinstance(self.codec, VaultCodec):
+            self.codec.wipe()
+        self.codec = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.codec is not None
+
+
+@dataclass(frozen=True, slots=True)
+class NewJournal:
+    """What creating a journal gives back: the recovery key, shown once (None if unencrypted)."""
+
+    journal_id: str
+    recovery_key: str | None
+
+
+def check_new_passphrase(passphrase: str) -> str:
+    """InputError unless the passphrase is long enough (no composition rules)."""
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise InputError(
+            f"the passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters",
+            hint="A few unrelated words make a strong passphrase that is easy to remember.",
+        )
+    if len(passphrase) > MAX_PASSPHRASE_CHARS:
+        raise InputError(f"the passphrase is longer than {MAX_PASSPHRASE_CHARS} characters")
+    return passphrase
+
+
+def journal_state(services: Services) -> str:
+    """ "none" (no journal yet), "plain" (unencrypted) or "encrypted"."""
+    with transaction(services.engine) as connection:
+        info = vault_rows.get_journal(connection)
+    if info is None:
+        return "none"
+    return "encrypted" if info.encrypted else "plain"
+
+
+def create_journal(
+    services: Services,
+    passphrase: str | None,
+    *,
+    encrypted: bool = True,
+    params: KdfParams | None = None,
+) -> NewJournal:
+    """Create the journal; with encryption, a passphrase slot and a recovery slot.
+
+    The journal is open afterwards. InputError when one already exists here.
+    """
+    params = check_params(params or default_params(services.settings))
+    journal_id = uuid.uuid4().hex
+    now = services.clock()
+    if encrypted:
+        if passphrase is None:
+            raise InputError("a passphrase is needed to create an encrypted journal")
+        check_new_passphrase(passphrase)
+    with transaction(services.engine) as connection:
+        if vault_rows.get_journal(connection) is not None:
+            raise InputError(
+                "a journal already exists here",
+                hint="Use reconnect unlock, or reconnect delete --all to start again.",
+            )
+        _refuse_existing_content(connection)
+        vault_rows.create_journal(connection, journal_id, encrypted, now)
+        if not encrypted:
+            services.keys.codec = PlainCodec()
+            return NewJournal(journal_id, None)
+        master_key = new_key()
+        recovery_key = new_recovery_key()
+        canonical = normalise_recovery_key(recovery_key)
+        assert passphrase is not None
+        vault_rows.put_slot(
+            connection,
+            make_slot(journal_id, PASSPHRASE, master_key, passphrase, new_salt(), params),
+            now,
+        )
+        vault_rows.put_slot(
+            connection,
+            make_slot(journal_id, RECOVERY, master_key, canonical, new_salt(), None),
+            now,
+        )
+        new_data_key(connection, journal_id, master_key)
+        services.keys.codec = load_vault_codec(connection, journal_id, master_key)
+    return NewJournal(journal_id, recovery_key)
+
+
+def _refuse_existing_content(connection: object) -> None:
+    from sqlalchemy import Connection, func, select
+
+    from reconnect.storage.tables import EntryRow
+
+    assert isinstance(connection, Connection)
+    if connection.execute(select(func.count()).select_from(EntryRow)).scalar_one():
+        raise InputError(
+            "this database already holds entries from an older reconnect",
+            hint="Run reconnect encrypt to encrypt them in place.",
+        )
+
+
+def unlock(services: Services, passphrase: str) -> None:
+    """Open the journal with its passphrase: WrongPassphraseError or DamagedKeySlotError."""
+    _open_with(services, PASSPHRASE, passphrase)
+
+
+def unlock_with_recovery_key(services: Services, typed: str) -> None:
+    """Open the journal with the recovery key; a typo fails before any key derivation."""
+    _open_with(services, RECOVERY, normalise_recovery_key(typed))
+
+
+def _open_with(services: Services, kind: str, secret: str) -> None:
+    with transaction(services.engine) as connection:
+        info = vault_rows.get_journal(connection)
+        if info is None:
+            raise _not_set_up()
+        if not info.encrypted:
+            services.keys.codec = PlainCodec()
+            return
+        slot = vault_rows.get_slot(connection, kind)
+        if slot is None:
+            raise CryptoError(f"this journal has no {kind} key slot")
+        master_key = open_slot(info.journal_id, slot, secret)
+        services.keys.codec = load_vault_codec(connection, info.journal_id, master_key)
+    services.keys.last_used = monotonic()
+
+
+def set_passphrase(
+    services: Services, new_passphrase: str, params: KdfParams | None = None
+) -> None:
+    """Re-wrap the master key under a new passphrase; only the passphrase slot changes (ENC-4).
+
+    The journal must be open (with the old passphrase or the recovery key).
+    """
+    check_new_passphrase(new_passphrase)
+    params = check_params(params or default_params(services.settings))
+    codec = open_codec(services)
+    if not isinstance(codec, VaultCodec):
+        raise InputError("this journal is not encrypted, so it has no passphrase")
+    slot = make_slot(
+        codec.journal_id, PASSPHRASE, codec.master_key, new_passphrase, new_salt(), params
+    )
+    with transaction(services.engine) as connection:
+        vault_rows.put_slot(connection, slot, services.clock())
+
+
+def lock(services: Services) -> None:
+    """Forget the keys held by this process."""
+    services.keys.lock()
+
+
+def _not_set_up() -> NotSetUpError:
+    return NotSetUpError(
+        "there is no journal here yet",
+        hint="Create one with reconnect init (or open the web app to set it up).",
+    )
+
+
+def open_codec(services: Services) -> PayloadCodec:
+    """The codec of the open journal, unlocking it first through the unlocker if needed."""
+    keys = services.keys
+    if keys.codec is not None:
+        keys.last_used = monotonic()
+        return keys.codec
+    state = journal_state(services)
+    if state == "none":
+        raise _not_set_up()
+    if state == "plain":
+        keys.codec = PlainCodec()
+        return keys.codec
+    if keys.unlocker is None:
+        raise LockedError(
+            "the journal is locked",
+            hint="Unlock it: set RECONNECT_PASSPHRASE, or run the command in a terminal.",
+        )
+    error: WrongPassphraseError | None = None
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        passphrase = keys.unlocker(attempt)
+        if passphrase is None:
+            break
+        try:
+            unlock(services, passphrase)
+        except WrongPassphraseError as exc:
+            error = exc
+            continue
+        assert keys.codec is not None
+        return keys.codec
+    if error is not None:
+        raise error
+    raise LockedError("the journal is locked: no passphrase was given")

@@ -1,0 +1,145 @@
+"""How payload columns are stored: sealed in the cipher envelope, or as JSON when unencrypted.
+
+Repositories call ``seal_payload``/``open_payload``; the codec in force is bound to
+the connection by the transaction that services open (``bind_codec``), so no
+repository can write content without it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from reconnect.crypto.envelope import Place, new_key, open_envelope, seal
+from reconnect.crypto.keys import unwrap_data_key, wrap_data_key
+from reconnect.errors import LockedError, TamperedDataError
+from reconnect.storage import vault as vault_rows
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+_INFO_KEY = "reconnect.codec"
+# NIST SP 800-38D: at most 2^32 messages per key with random nonces; rotate well before.
+ROTATE_AFTER = 2**31
+
+
+class PayloadCodec(Protocol):
+    """Turns a payload into what is stored, and back."""
+
+    def seal(self, connection: Connection, table: str, row: str, column: str, text: str) -> str:
+        """The stored form of ``text`` for this row and column."""
+        ...
+
+    def open(self, table: str, row: str, column: str, stored: str) -> str:
+        """The text back from its stored form; TamperedDataError when it was altered."""
+        ...
+
+
+class PlainCodec:
+    """A journal created with ``--no-encryption``: payloads are stored as they are."""
+
+    def seal(self, connection: Connection, table: str, row: str, column: str, text: str) -> str:  # noqa: ARG002
+        return text
+
+    def open(self, table: str, row: str, column: str, stored: str) -> str:  # noqa: ARG002
+        if not stored.startswith("{"):
+            raise TamperedDataError(f"{table} {row} is encrypted, but this journal is not")
+        return stored
+
+
+@dataclass
+class VaultCodec:
+    """An unlocked encrypted journal: AES-256-GCM envelopes under the active data key."""
+
+    journal_id: str
+    master_key: bytes
+    keys: dict[int, bytes]
+    active_id: int
+    rotate_after: int = ROTATE_AFTER
+    _seals: int = field(default=0, repr=False)
+
+    def seal(self, connection: Connection, table: str, row: str, column: str, text: str) -> str:
+        count = vault_rows.count_encryption(connection, self.active_id)
+        if count > self.rotate_after:
+            self.active_id = new_data_key(connection, self.journal_id, self.master_key, self)
+            vault_rows.count_encryption(connection, self.active_id)
+        place = Place(self.journal_id, table, row, column)
+        envelope = seal(self.keys[self.active_id], self.active_id, text.encode("utf-8"), place)
+        return base64.b64encode(envelope).decode("ascii")
+
+    def open(self, table: str, row: str, column: str, stored: str) -> str:
+        try:
+            envelope = base64.b64decode(stored.encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError, ValueError):
+            raise TamperedDataError(f"{table} {row} is not valid encrypted data") from None
+        plain = open_envelope(self.keys, envelope, Place(self.journal_id, table, row, column))
+        try:
+            return plain.decode("utf-8")
+        except UnicodeDecodeError:
+            raise TamperedDataError(f"{table} {row} decrypted to invalid text") from None
+
+    def wipe(self) -> None:
+        """Forget the keys (best effort: Python may keep copies of bytes objects)."""
+        self.keys.clear()
+        self.master_key = b""
+
+
+def new_data_key(
+    connection: Connection, journal_id: str, master_key: bytes, codec: VaultCodec | None = None
+) -> int:
+    """Create a fresh data key, make it the active one, and return its id."""
+    from datetime import UTC, datetime
+
+    key = new_key()
+    key_id = vault_rows.reserve_data_key_id(connection, datetime.now(UTC))
+    vault_rows.activate_data_key(
+        connection, key_id, wrap_data_key(journal_id, master_key, key_id, key)
+    )
+    if codec is not None:
+        codec.keys[key_id] = key
+    return key_id
+
+
+def load_vault_codec(connection: Connection, journal_id: str, master_key: bytes) -> VaultCodec:
+    """A codec holding every data key of the journal, unwrapped with the master key."""
+    keys: dict[int, bytes] = {}
+    active = None
+    for stored in vault_rows.list_data_keys(connection):
+        if not stored.wrapped:
+            continue
+        keys[stored.id] = unwrap_data_key(journal_id, master_key, stored.id, stored.wrapped)
+        if stored.active:
+            active = stored.id
+    codec = VaultCodec(journal_id, master_key, keys, active or 0)
+    if active is None:
+        codec.active_id = new_data_key(connection, journal_id, master_key, codec)
+    return codec
+
+
+def bind_codec(connection: Connection, codec: PayloadCodec | None) -> None:
+    """Make ``codec`` the one the repositories use on this connection (None unbinds it)."""
+    if codec is None:
+        connection.info.pop(_INFO_KEY, None)
+    else:
+        connection.info[_INFO_KEY] = codec
+
+
+def seal_payload(connection: Connection, table: str, row: object, text: str) -> str:
+    """The stored form of a row's payload column."""
+    return _codec(connection).seal(connection, table, str(row), "payload", text)
+
+
+def open_payload(connection: Connection, table: str, row: object, stored: str) -> str:
+    """A row's payload column as text."""
+    return _codec(connection).open(table, str(row), "payload", stored)
+
+
+def _codec(connection: Connection) -> PayloadCodec:
+    codec = connection.info.get(_INFO_KEY)
+    if codec is None:
+        raise LockedError(
+            "the journal is locked", hint="Unlock it first (reconnect unlock or the web app)."
+        )
+    return codec  # type: ignore[no-any-return]
