@@ -73,8 +73,16 @@ def _register() -> None:
         serve,
         settings,
         transfer,
+        vault,
     )
 
+    app.command("init")(vault.init)
+    app.command("unlock")(vault.unlock)
+    app.command("lock")(vault.lock)
+    app.add_typer(vault.passphrase_app, name="passphrase")
+    app.command("recover")(vault.recover)
+    app.command("encrypt")(vault.encrypt)
+    app.command("backup")(vault.backup)
     app.command("write")(journal.write)
     app.command("log")(journal.log)
     app.command("show")(journal.show)

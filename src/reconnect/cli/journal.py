@@ -215,13 +215,29 @@ def edit(
 
 def delete(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(help="The entry's id.")],
+    entry_id: Annotated[int | None, typer.Argument(help="The entry's id.")] = None,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=(
+                "Delete the whole journal: the database, its side files and the backups "
+                "reconnect made. No passphrase needed."
+            ),
+        ),
+    ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Delete an entry for good."""
+    """Delete an entry for good, or with --all everything reconnect stored."""
+    from reconnect.errors import InputError
     from reconnect.services import journal
 
+    if everything:
+        _delete_everything(ctx, db, yes)
+        return
+    if entry_id is None:
+        raise InputError("say which entry to delete (its id), or --all for everything")
     if not yes and not typer.confirm(f"Delete entry {entry_id} for good?", err=True):
         raise typer.Exit(1)
     services = _services(ctx, db)
@@ -230,3 +246,19 @@ def delete(
     finally:
         services.close()
     typer.echo(f"Deleted entry {entry_id}.", err=True)
+
+
+def _delete_everything(ctx: typer.Context, db: str | None, yes: bool) -> None:
+    from reconnect.bootstrap import build_services
+    from reconnect.services.datafiles import delete_all
+
+    settings = command_settings(ctx, db)
+    question = (
+        "Delete your whole journal, its side files and backups for good? This cannot be undone."
+    )
+    if not yes and not typer.confirm(question, err=True):
+        raise typer.Exit(1)
+    removed = delete_all(build_services(settings))
+    for item in removed:
+        typer.echo(f"Removed {item}", err=True)
+    typer.echo("Everything reconnect stored in this journal is gone.", err=True)

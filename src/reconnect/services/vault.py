@@ -27,13 +27,18 @@ from reconnect.storage.codec import (
     PayloadCodec,
     PlainCodec,
     VaultCodec,
+    count_payload_rows,
     load_vault_codec,
     new_data_key,
+    reseal_all,
 )
 from reconnect.storage.database import transaction
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import datetime
+
+    from sqlalchemy import Connection
 
     from reconnect.config import Settings
     from reconnect.services import Services
@@ -129,36 +134,71 @@ def create_journal(
         if not encrypted:
             services.keys.codec = PlainCodec()
             return NewJournal(journal_id, None)
-        master_key = new_key()
-        recovery_key = new_recovery_key()
-        canonical = normalise_recovery_key(recovery_key)
         assert passphrase is not None
-        vault_rows.put_slot(
-            connection,
-            make_slot(journal_id, PASSPHRASE, master_key, passphrase, new_salt(), params),
-            now,
+        recovery_key, services.keys.codec = _make_keys(
+            connection, journal_id, passphrase, params, now
         )
-        vault_rows.put_slot(
-            connection,
-            make_slot(journal_id, RECOVERY, master_key, canonical, new_salt(), None),
-            now,
-        )
-        new_data_key(connection, journal_id, master_key)
-        services.keys.codec = load_vault_codec(connection, journal_id, master_key)
     return NewJournal(journal_id, recovery_key)
 
 
-def _refuse_existing_content(connection: object) -> None:
-    from sqlalchemy import Connection, func, select
+def _make_keys(
+    connection: Connection, journal_id: str, passphrase: str, params: KdfParams, now: datetime
+) -> tuple[str, VaultCodec]:
+    """A master key in a passphrase slot and a recovery slot, and a first data key."""
+    master_key = new_key()
+    recovery_key = new_recovery_key()
+    canonical = normalise_recovery_key(recovery_key)
+    for kind, secret, slot_params in (
+        (PASSPHRASE, passphrase, params),
+        (RECOVERY, canonical, None),
+    ):
+        slot = make_slot(journal_id, kind, master_key, secret, new_salt(), slot_params)
+        vault_rows.put_slot(connection, slot, now)
+    new_data_key(connection, journal_id, master_key)
+    return recovery_key, load_vault_codec(connection, journal_id, master_key)
 
-    from reconnect.storage.tables import EntryRow
 
-    assert isinstance(connection, Connection)
-    if connection.execute(select(func.count()).select_from(EntryRow)).scalar_one():
+def _refuse_existing_content(connection: Connection) -> None:
+    if count_payload_rows(connection):
         raise InputError(
-            "this database already holds entries from an older reconnect",
-            hint="Run reconnect encrypt to encrypt them in place.",
+            "this database already holds a journal from an older reconnect, unencrypted",
+            hint="Run reconnect encrypt to encrypt it in place.",
         )
+
+
+def encrypt_in_place(
+    services: Services,
+    passphrase: str,
+    progress: Callable[[int, int], None] | None = None,
+    params: KdfParams | None = None,
+) -> NewJournal:
+    """Encrypt an unencrypted journal in one transaction: all rows or, on any failure, none.
+
+    Works on a journal made with ``--no-encryption`` and on one from before encryption
+    existed. Returns the new recovery key, to be shown once.
+    """
+    check_new_passphrase(passphrase)
+    params = check_params(params or default_params(services.settings))
+    now = services.clock()
+    with transaction(services.engine) as connection:
+        info = vault_rows.get_journal(connection)
+        if info is not None and info.encrypted:
+            raise InputError("this journal is already encrypted")
+        journal_id = info.journal_id if info is not None else uuid.uuid4().hex
+        if info is None:
+            vault_rows.create_journal(connection, journal_id, True, now)
+        else:
+            vault_rows.set_encrypted(connection, True)
+        recovery_key, codec = _make_keys(connection, journal_id, passphrase, params, now)
+        total = count_payload_rows(connection)
+        reseal_all(
+            connection,
+            PlainCodec(),
+            codec,
+            None if progress is None else (lambda done: progress(done, total)),
+        )
+    services.keys.codec = codec
+    return NewJournal(journal_id, recovery_key)
 
 
 def unlock(services: Services, passphrase: str) -> None:
@@ -249,4 +289,7 @@ def open_codec(services: Services) -> PayloadCodec:
         return keys.codec
     if error is not None:
         raise error
-    raise LockedError("the journal is locked: no passphrase was given")
+    raise LockedError(
+        "the journal is locked: no passphrase was given",
+        hint="Set RECONNECT_PASSPHRASE, or run the command in a terminal to be asked.",
+    )

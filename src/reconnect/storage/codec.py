@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reconnect.crypto.envelope import Place, new_key, open_envelope, seal
 from reconnect.crypto.keys import unwrap_data_key, wrap_data_key
@@ -18,6 +18,8 @@ from reconnect.errors import LockedError, TamperedDataError
 from reconnect.storage import vault as vault_rows
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Connection
 
 _INFO_KEY = "reconnect.codec"
@@ -143,3 +145,50 @@ def _codec(connection: Connection) -> PayloadCodec:
             "the journal is locked", hint="Unlock it first (reconnect unlock or the web app)."
         )
     return codec  # type: ignore[no-any-return]
+
+
+def payload_tables() -> list[tuple[Any, Any]]:
+    """Every table with a payload column, with the column that names a row in the AAD."""
+    from reconnect.storage import tables
+
+    return [
+        (tables.SelfCheckResultRow, tables.SelfCheckResultRow.id),
+        (tables.SelfCheckDraftRow, tables.SelfCheckDraftRow.instrument_id),
+        (tables.EntryRow, tables.EntryRow.id),
+        (tables.CheckInRow, tables.CheckInRow.id),
+        (tables.PracticeLogRow, tables.PracticeLogRow.id),
+        (tables.ReminderRow, tables.ReminderRow.id),
+    ]
+
+
+def count_payload_rows(connection: Connection) -> int:
+    """How many rows hold a payload, across every table."""
+    from sqlalchemy import func, select
+
+    return sum(
+        int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+        for table, _key in payload_tables()
+    )
+
+
+def reseal_all(
+    connection: Connection,
+    old: PayloadCodec,
+    new: PayloadCodec,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Re-store every payload: opened with ``old``, sealed with ``new``; returns rows done."""
+    from sqlalchemy import select, update
+
+    done = 0
+    for table, key in payload_tables():
+        name = table.__tablename__
+        rows = connection.execute(select(key, table.payload)).all()
+        for row_key, stored in rows:
+            text = old.open(name, str(row_key), "payload", stored)
+            sealed = new.seal(connection, name, str(row_key), "payload", text)
+            connection.execute(update(table).where(key == row_key).values(payload=sealed))
+            done += 1
+            if progress is not None:
+                progress(done)
+    return done

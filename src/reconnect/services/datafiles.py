@@ -1,0 +1,41 @@
+"""The person's control over their files: a consistent backup, and deleting everything."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reconnect.storage import files
+from reconnect.storage.database import normalise_url, sqlite_path
+
+if TYPE_CHECKING:
+    from reconnect.services import Services
+
+
+def default_backup_path(services: Services) -> Path:
+    """A dated file in a ``backups`` folder beside the journal."""
+    path = sqlite_path(normalise_url(services.settings.database_url))
+    folder = (path.parent if path is not None else Path.cwd()) / "backups"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return folder / f"reconnect-{stamp}.db"
+
+
+def backup(services: Services, target: Path | None = None) -> Path:
+    """Write a consistent copy of the journal (still encrypted, same passphrase)."""
+    return files.backup_sqlite(
+        services.settings.database_url, target or default_backup_path(services)
+    )
+
+
+def delete_all(services: Services) -> list[str]:
+    """Remove the journal, its side files and the backups reconnect made; forget the keys."""
+    services.keys.lock()
+    removed = files.delete_everything(services.settings.database_url, services.engine)
+    path = sqlite_path(normalise_url(services.settings.database_url))
+    if path is not None:
+        folder = path.parent / "backups"
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed

@@ -1,0 +1,150 @@
+"""The database's files: an online backup of a SQLite journal, and removing everything."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+
+from reconnect.errors import InputError, StorageError
+from reconnect.storage.database import normalise_url, sqlite_path, transaction
+from reconnect.storage.tables import Base
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+BACKUP_LIST = "reconnect-backups.json"  # beside the database: the backups reconnect made
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _sqlite_file(url: str, doing: str) -> Path:
+    path = sqlite_path(normalise_url(url))
+    if path is None:
+        raise StorageError(
+            f"{doing} works on a SQLite journal file",
+            hint="For PostgreSQL, use the server's own tools (pg_dump) and its access controls.",
+        )
+    return path
+
+
+def backup_sqlite(url: str, target: Path) -> Path:
+    """Copy the journal with SQLite's online backup API: consistent while others write (DUR-7).
+
+    The copy is written to a private temporary file, checked, then renamed into
+    place, so ``target`` is either absent or a complete database (mode 0600).
+    """
+    source_path = _sqlite_file(url, "backup")
+    if not source_path.exists():
+        raise StorageError(f"there is no journal at {source_path} to back up")
+    target = target.expanduser().resolve()
+    if target.exists():
+        raise InputError(f"{target} already exists", hint="Choose a new file name.")
+    folder = target.parent
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".reconnect-backup-", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write in {folder}: {exc.strerror}") from None
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+        copy = sqlite3.connect(temp)
+        try:
+            source.execute("PRAGMA busy_timeout=5000")
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+            if copy.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+                raise StorageError("the backup copy failed its integrity check; nothing was kept")
+        finally:
+            copy.close()
+            source.close()
+        with temp.open("rb+") as out:
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except sqlite3.Error as exc:
+        temp.unlink(missing_ok=True)
+        raise StorageError(f"the backup failed: {exc}") from None
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise StorageError(f"the backup failed: {exc.strerror}") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _remember_backup(source_path, target)
+    return target
+
+
+def _backup_list(source_path: Path) -> Path:
+    return source_path.parent / BACKUP_LIST
+
+
+def _remember_backup(source_path: Path, target: Path) -> None:
+    listed = made_backups(source_path)
+    listed.append(str(target))
+    record = _backup_list(source_path)
+    temp = record.with_suffix(".tmp")
+    fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(sorted(set(listed)), out)
+    os.replace(temp, record)
+
+
+def made_backups(source_path: Path) -> list[str]:
+    """Backups reconnect has written of this journal (paths)."""
+    record = _backup_list(source_path)
+    try:
+        data = json.loads(record.read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(p) for p in data if isinstance(p, str)] if isinstance(data, list) else []
+
+
+def _shred(path: Path) -> bool:
+    """Overwrite a file with zeros, then remove it. True when something was removed."""
+    if not path.exists() or not path.is_file():
+        return False
+    with contextlib.suppress(OSError), path.open("r+b") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        handle.seek(0)
+        block = b"\0" * 65536
+        for _ in range(0, size, len(block)):
+            handle.write(block)
+        handle.flush()
+        os.fsync(handle.fileno())
+    path.unlink()
+    return True
+
+
+def delete_everything(url: str, engine: Engine) -> list[str]:
+    """Remove the journal: SQLite files and backups made, or every reconnect table on a server.
+
+    The engine is disposed first. Returns what was removed, for the person to see.
+    """
+    path = sqlite_path(normalise_url(url))
+    if path is None:
+        with transaction(engine) as connection:
+            Base.metadata.drop_all(connection)
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        engine.dispose()
+        return ["every reconnect table in the database"]
+    engine.dispose()
+    removed = []
+    for backup in made_backups(path):
+        if _shred(Path(backup)):
+            removed.append(backup)
+    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in SIDE_FILES)):
+        if _shred(candidate):
+            removed.append(str(candidate))
+    record = _backup_list(path)
+    if record.exists():
+        record.unlink()
+        removed.append(str(record))
+    for leftover in path.parent.glob(".reconnect-*"):
+        _shred(leftover)
+    return removed
