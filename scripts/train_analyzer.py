@@ -100,60 +100,66 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
 
 
 def new_model() -> LogisticRegression:
+    # The dual liblinear solver reaches the same optimum as the primal one, ten times faster
+    # on these wide, short rows.
     return LogisticRegression(
-        C=C, solver="liblinear", class_weight="balanced", max_iter=2000, random_state=SEED
+        C=C,
+        solver="liblinear",
+        dual=True,
+        class_weight="balanced",
+        max_iter=5000,
+        random_state=SEED,
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prune", type=float, default=0.02, help="drop features below this")
-    args = parser.parse_args()
-
+def read_training_rows() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The rows to train on and the held-out slice, both tagged with their ``source``."""
     rows = load_rows(SHARED_TRAIN, "shared")
     for path in sorted(CORPUS.glob("*.jsonl")):
         rows.extend(load_rows(path, path.stem))
     held = [r for r in rows if is_held_out(r)]
-    rows = [r for r in rows if not is_held_out(r)]
-    HOLDOUT.write_text(
-        "".join(
-            json.dumps({k: v for k, v in r.items() if k != "source"}, ensure_ascii=False) + "\n"
-            for r in held
-        ),
-        encoding="utf-8",
-    )
+    return [r for r in rows if not is_held_out(r)], held
+
+
+def fit_heads(
+    rows: list[dict[str, object]], *, verbose: bool = False
+) -> tuple[np.ndarray, list[float], list[float], list[float]]:
+    """Weights (heads x buckets), biases, thresholds and out-of-fold F1 of every head.
+
+    Thresholds come from 5-fold out-of-fold predictions on the rows whose source is in
+    ``TUNING_SOURCES``; the final weights are fitted on all ``rows``.
+    """
     x = matrix([str(r["text"]) for r in rows])
     tuning = np.array([r["source"] in TUNING_SOURCES for r in rows])
-    print(
-        f"{len(rows)} snippets for training ({int(tuning.sum())} used for thresholds), "
-        f"{len(held)} held out in {HOLDOUT.relative_to(ROOT)}"
-    )
-
-    folds = KFold(n_splits=5, shuffle=True, random_state=SEED)
+    folds = list(KFold(n_splits=5, shuffle=True, random_state=SEED).split(x))
     biases: list[float] = []
     thresholds: list[float] = []
     coefs: list[np.ndarray] = []
-    f1s = []
+    f1s: list[float] = []
     for head in HEADS:
         y = targets(rows, head)
         oof = np.zeros(len(rows))
-        for train_index, test_index in folds.split(x):
+        for train_index, test_index in folds:
             fitted = new_model().fit(x[train_index], y[train_index])
             oof[test_index] = fitted.predict_proba(x[test_index])[:, 1]
         threshold, f1 = best_threshold(y[tuning], oof[tuning])
-        if head != "subject_other":
-            f1s.append(f1)
         final = new_model().fit(x, y)
         coefs.append(final.coef_[0])
         biases.append(round(float(final.intercept_[0]), 4))
         thresholds.append(threshold)
-        print(f"{head:18} out-of-fold F1 {f1:.3f} at threshold {threshold:.3f}")
-    print(f"macro-F1 out of fold (shared + hand-written): {sum(f1s) / len(f1s):.3f}")
+        f1s.append(f1)
+        if verbose:
+            print(f"{head:18} out-of-fold F1 {f1:.3f} at threshold {threshold:.3f}")
+    return np.vstack(coefs), biases, thresholds, f1s
 
-    weights = np.vstack(coefs)  # heads x buckets
-    kept = np.flatnonzero(np.abs(weights).max(axis=0) >= args.prune)
+
+def payload(
+    weights: np.ndarray, biases: list[float], thresholds: list[float], prune: float
+) -> str:
+    """The model file's JSON text: features whose largest weight is under ``prune`` dropped."""
+    kept = np.flatnonzero(np.abs(weights).max(axis=0) >= prune)
     features = {str(int(i)): [round(float(w), 3) for w in weights[:, i]] for i in kept}
-    payload = json.dumps(
+    return json.dumps(
         {
             "buckets": BUCKETS,
             "heads": list(HEADS),
@@ -164,15 +170,41 @@ def main() -> None:
         sort_keys=True,
         separators=(",", ":"),
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--prune", type=float, default=0.02, help="drop features below this")
+    args = parser.parse_args()
+
+    rows, held = read_training_rows()
+    HOLDOUT.write_text(
+        "".join(
+            json.dumps({k: v for k, v in r.items() if k != "source"}, ensure_ascii=False) + "\n"
+            for r in held
+        ),
+        encoding="utf-8",
+    )
+    tuning = sum(r["source"] in TUNING_SOURCES for r in rows)
+    print(
+        f"{len(rows)} snippets for training ({tuning} used for thresholds), "
+        f"{len(held)} held out in {HOLDOUT.relative_to(ROOT)}"
+    )
+    weights, biases, thresholds, f1s = fit_heads(rows, verbose=True)
+    markers = f1s[: len(HEADS) - 1]
+    print(f"macro-F1 out of fold (shared + hand-written): {sum(markers) / len(markers):.3f}")
+
+    text = payload(weights, biases, thresholds, args.prune)
     out = DATA / MODEL_FILE
     with gzip.GzipFile(out, "wb", mtime=0) as handle:
-        handle.write(payload.encode("utf-8"))
+        handle.write(text.encode("utf-8"))
     manifest_path = DATA / MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest[MODEL_FILE] = hashlib.sha256(out.read_bytes()).hexdigest()
     manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    kept = len(json.loads(text)["features"])
     print(
-        f"wrote {out.relative_to(ROOT)} ({out.stat().st_size:,} bytes, {len(kept):,} features, "
+        f"wrote {out.relative_to(ROOT)} ({out.stat().st_size:,} bytes, {kept:,} features, "
         f"sha256 {manifest[MODEL_FILE][:16]}…)"
     )
 

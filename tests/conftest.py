@@ -15,6 +15,10 @@ import pytest
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+# Every journal the tests create is encrypted with this passphrase; RECONNECT_TEST_FAST_KDF
+# makes its key slots use the Argon2id floor rather than the 64 MiB default.
+TEST_PASSPHRASE = "test passphrase, not a real one"
+
 POSTGRES_ADMIN_URL = os.environ.get(
     "RECONNECT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test"
 )
@@ -72,18 +76,54 @@ def clean_environment(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("RECONNECT_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("RECONNECT_TEST_FAST_KDF", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
 
 
+def create_journal(url: str, *, encrypted: bool = True) -> str:
+    """Create the journal in a database (as ``reconnect init`` does) and return the URL."""
+    from reconnect.bootstrap import build_services
+    from reconnect.config import Settings
+    from reconnect.services.vault import create_journal as create
+
+    services = build_services(Settings(database_url=url, test_fast_kdf=True))
+    try:
+        create(services, TEST_PASSPHRASE if encrypted else None, encrypted=encrypted)
+    finally:
+        services.close()
+    return url
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    """A fresh SQLite file."""
+def empty_sqlite_url(tmp_path: Path) -> str:
+    """A SQLite path where no journal exists yet."""
     return f"sqlite:///{tmp_path / 'reconnect.db'}"
 
 
 @pytest.fixture
-def postgres_url() -> Iterator[str]:
+def sqlite_url(empty_sqlite_url: str) -> str:
+    """A fresh SQLite file holding a new, empty, encrypted journal."""
+    return create_journal(empty_sqlite_url)
+
+
+@pytest.fixture
+def default_journal() -> str:
+    """A new encrypted journal at the default location (the user data folder)."""
+    from reconnect.config import default_database_url
+
+    return create_journal(default_database_url())
+
+
+@pytest.fixture
+def postgres_url(empty_postgres_url: str) -> str:
+    """A fresh schema on the real PostgreSQL server holding a new, empty, encrypted journal."""
+    return create_journal(empty_postgres_url)
+
+
+@pytest.fixture
+def empty_postgres_url() -> Iterator[str]:
     """A fresh schema on the real PostgreSQL server, dropped afterwards."""
     schema = f"t_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:

@@ -88,6 +88,9 @@ class Settings(BaseSettings):
             "without a prompt. Never taken as a command-line option."
         ),
     )
+    auto_lock_minutes: int = Field(
+        default=15, ge=1, le=24 * 60, description="The web app locks itself after this idle time."
+    )
     test_fast_kdf: bool = Field(
         default=False,
         description=(

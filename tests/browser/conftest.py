@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.conftest import create_journal
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
@@ -51,7 +53,7 @@ class Server:
 def server(tmp_path: Path) -> Iterator[Server]:
     """Start ``python -m reconnect serve`` and wait until it answers; logs shown on failure."""
     port = _free_port()
-    db_url = f"sqlite:///{tmp_path / 'browser.db'}"
+    db_url = create_journal(f"sqlite:///{tmp_path / 'browser.db'}")
     log = (tmp_path / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "reconnect", "--db", db_url, "serve", "--port", str(port)],

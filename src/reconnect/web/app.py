@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from importlib import resources
+from time import monotonic
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
 from reconnect import __version__
@@ -15,7 +16,9 @@ from reconnect.web import api, errors, pages
 from reconnect.web.security import LOOPBACK_NAMES, GuardMiddleware
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Awaitable, Callable
+
+    from starlette.responses import Response
 
     from reconnect.config import Settings
     from reconnect.services import Services
@@ -53,6 +56,18 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     static = resources.files("reconnect.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     errors.install(app)
+
+    @app.middleware("http")
+    async def auto_lock(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        """PAIR-6: forget the keys once the journal has been idle for the configured time."""
+        keys = request.app.state.services.keys
+        idle_limit = request.app.state.settings.auto_lock_minutes * 60
+        if keys.is_open and keys.unlocker is None and monotonic() - keys.last_used > idle_limit:
+            keys.lock()
+        return await call_next(request)
+
     app.include_router(api.router)
     app.include_router(pages.router)
     return app

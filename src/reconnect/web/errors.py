@@ -5,18 +5,19 @@ from __future__ import annotations
 import logging
 import uuid
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
 
-from reconnect.errors import ReconnectError
+from reconnect.errors import LockedError, NotSetUpError, ReconnectError
 from reconnect.web.deps import render
 
 if TYPE_CHECKING:
     from fastapi import FastAPI, Request
-    from starlette.responses import Response
 
 log = logging.getLogger("reconnect.web")
 
@@ -45,6 +46,12 @@ def _respond(request: Request, status: int, message: str, hint: str | None = Non
 
 async def _reconnect_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ReconnectError)
+    if isinstance(exc, LockedError | NotSetUpError) and not request.url.path.startswith("/api"):
+        back = quote(request.url.path, safe="/")
+        target = "/setup" if isinstance(exc, NotSetUpError) else f"/unlock?next={back}"
+        if request.headers.get("hx-request"):
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
     return _respond(request, exc.http_status, exc.message, exc.hint)
 
 

@@ -11,6 +11,7 @@ from reconnect.web.pages import (
     report,
     selfcheck,
     settings,
+    unlock,
 )
 
 router = APIRouter(include_in_schema=False)
@@ -22,3 +23,4 @@ router.include_router(insights.router)
 router.include_router(practices.router)
 router.include_router(report.router)
 router.include_router(settings.router)
+router.include_router(unlock.router)

@@ -7,18 +7,33 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from reconnect.config import save_setting
 from reconnect.content import load_crisis_resources
-from reconnect.web.deps import render
+from reconnect.services.vault import journal_state
+from reconnect.web.deps import ServicesDep, render
 
 router = APIRouter()
+PASSPHRASE_NOTES = {
+    "changed": "Passphrase changed. Your recovery key still works.",
+    "differ": "The two passphrases differ; nothing was changed.",
+    "short": "That passphrase is too short: use at least 8 characters.",
+}
 
 
 @router.get("/settings", response_class=HTMLResponse)
-def settings_page(request: Request, saved: bool = False) -> HTMLResponse:
+def settings_page(
+    request: Request,
+    services: ServicesDep,
+    saved: bool = False,
+    recovered: bool = False,
+    passphrase: str = "",
+) -> HTMLResponse:
     countries, _ = load_crisis_resources()
     context = {
         "countries": countries,
         "current": request.app.state.settings.country,
         "saved": saved,
+        "encrypted": journal_state(services) == "encrypted",
+        "recovered": recovered,
+        "passphrase_note": PASSPHRASE_NOTES.get(passphrase),
     }
     return render(request, "settings.html", context)
 
