@@ -19,7 +19,7 @@ from reconnect.cli.options import (
     command_settings,
     parse_moment,
 )
-from reconnect.errors import InputError
+from reconnect.errors import InputError, TamperedDataError
 
 if TYPE_CHECKING:
     from reconnect.domain.entries import Entry
@@ -163,14 +163,21 @@ def log(
     )
     settings = command_settings(ctx, db)
     services = _services(ctx, db)
+    damaged: list[int] = []
     try:
-        entries = journal.list_entries(services, query)
+        entries = journal.list_entries(services, query, damaged)
     finally:
         services.close()
     if json_output:
         render.print_json([entry_out(e, settings.country).model_dump(mode="json") for e in entries])
-        return
-    render.console().print(render.entry_table(entries))
+    else:
+        render.console().print(render.entry_table(entries))
+    if damaged:
+        ids = ", ".join(str(i) for i in damaged)
+        raise TamperedDataError(
+            f"{len(damaged)} entries failed their integrity check and are not shown: {ids}",
+            hint="They were changed outside reconnect. Restore them from a backup.",
+        )
 
 
 def show(

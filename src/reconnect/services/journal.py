@@ -114,13 +114,18 @@ def _matches(entry: Entry, query: EntryQuery) -> bool:
     return not (query.marker and query.marker not in entry.marker_names)
 
 
-def list_entries(services: Services, query: EntryQuery | None = None) -> list[Entry]:
+def list_entries(
+    services: Services, query: EntryQuery | None = None, damaged: list[int] | None = None
+) -> list[Entry]:
     """Entries matching the query, oldest first.
+
+    With a ``damaged`` list, entries that fail their integrity check are named
+    there and left out; without one, the first such entry raises TamperedDataError.
 
     Matching happens after loading, not in SQL, because entry content is stored
     as one payload (and will be encrypted; docs/decisions/0001-storage.md).
     """
     query = query or EntryQuery()
     with services.transaction() as connection:
-        found = entry_rows.list_entries(connection, query.since, query.until)
+        found = entry_rows.list_entries(connection, query.since, query.until, damaged)
     return [entry for entry in found if _matches(entry, query)]

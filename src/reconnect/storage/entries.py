@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from reconnect.domain.entries import Entry
-from reconnect.errors import NotFoundError, StorageError
+from reconnect.errors import NotFoundError, StorageError, TamperedDataError
 from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc, id_in_range
 from reconnect.storage.tables import EntryRow
@@ -44,7 +44,10 @@ TABLE = EntryRow.__tablename__
 
 
 def _entry_from_row(connection: Connection, row: Row[Any]) -> Entry:
-    text = open_payload(connection, TABLE, row.id, row.payload)
+    try:
+        text = open_payload(connection, TABLE, row.id, row.payload)
+    except TamperedDataError as exc:
+        raise TamperedDataError(f"entry {row.id}: {exc.message}") from None
     try:
         data = json.loads(text)
         return Entry(
@@ -133,15 +136,34 @@ def get_entry(connection: Connection, entry_id: int) -> Entry:
 
 
 def list_entries(
-    connection: Connection, since: datetime | None = None, until: datetime | None = None
+    connection: Connection,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    damaged: list[int] | None = None,
 ) -> list[Entry]:
-    """Entries written in ``[since, until)``, oldest first."""
+    """Entries written in ``[since, until)``, oldest first.
+
+    An entry whose ciphertext fails its integrity check raises TamperedDataError
+    naming it; when a ``damaged`` list is given, its id is added there instead and
+    the other entries are still returned (ENC-7).
+    """
     query = select(*_COLUMNS).order_by(EntryRow.written_at, EntryRow.id)
     if since is not None:
         query = query.where(EntryRow.written_at >= since)
     if until is not None:
         query = query.where(EntryRow.written_at < until)
-    return [_entry_from_row(connection, row) for row in connection.execute(query)]
+    found = []
+    for row in connection.execute(query):
+        try:
+            found.append(_entry_from_row(connection, row))
+        except TamperedDataError:
+            if damaged is None:
+                raise TamperedDataError(
+                    f"entry {row.id} failed its integrity check: it was changed outside reconnect",
+                    hint="Restore it from a backup, or delete it with reconnect delete.",
+                ) from None
+            damaged.append(int(row.id))
+    return found
 
 
 def delete_entry(connection: Connection, entry_id: int) -> None:
