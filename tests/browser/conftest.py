@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-
 from tests.conftest import create_journal
 
 if TYPE_CHECKING:

@@ -210,9 +210,12 @@ def test_enc5_the_recovery_key_opens_the_journal_and_a_typo_is_caught_first(
     import reconnect.crypto.keys as keys_module
 
     real = keys_module.recovery_slot_key
-    monkeypatch.setattr(
-        keys_module, "recovery_slot_key", lambda *a: calls.append("kdf") or real(*a)
-    )
+
+    def counting(recovery_key: str, salt: bytes) -> bytes:
+        calls.append("kdf")
+        return real(recovery_key, salt)
+
+    monkeypatch.setattr(keys_module, "recovery_slot_key", counting)
     services = _fresh(empty_sqlite_url)
     with pytest.raises(InputError, match="typo"):
         vault.unlock_with_recovery_key(services, "".join(chars))

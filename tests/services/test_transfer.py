@@ -7,12 +7,13 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import pytest
+from tests.conftest import create_journal
 
 from reconnect.bootstrap import build_services
 from reconnect.config import Settings
 from reconnect.domain.selfcheck import Perspective
 from reconnect.errors import InputError
-from reconnect.services import checkins, journal, selfcheck, transfer
+from reconnect.services import checkins, journal, practices, reminders, selfcheck, transfer
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -65,6 +66,8 @@ def fill(services: Services) -> None:
     checkins.record_checkin(services, pleasantness=3, energy=2, feelings=["numb"], note="meh")
     answers = {item.id: 2 for item in selfcheck.get_instrument().items}
     selfcheck.take_selfcheck(services, perspective=Perspective.PARTNER, answers=answers)
+    practices.log_practice(services, "body-scan", reflection="felt my feet for once")
+    reminders.add_reminder(services, "box-breathing", days="mon,thu", at="21:15")
 
 
 def test_json_export_then_import_into_an_empty_database_gives_the_same_journal(
@@ -74,13 +77,32 @@ def test_json_export_then_import_into_an_empty_database_gives_the_same_journal(
     first = transfer.export_text(services, "json")
     path = tmp_path / "export.json"
     transfer.write_atomically(path, first)
-    other = build_services(Settings(database_url=f"sqlite:///{tmp_path / 'empty.db'}"))
+    other = build_services(Settings(database_url=create_journal(f"sqlite:///{tmp_path / 'e.db'}")))
     try:
         counts = transfer.import_batch(other, transfer.read_import("json", path))
         assert counts == (3, 1, 1)
         assert transfer.export_text(other, "json") == first
     finally:
         other.close()
+
+
+def test_priv2_every_table_holding_content_is_in_the_json_export(services: Services) -> None:
+    from reconnect.storage.codec import payload_tables
+
+    fill(services)
+    document = json.loads(transfer.export_text(services, "json"))
+    exported = {
+        "entries": "entries",
+        "checkins": "checkins",
+        "selfcheck_results": "selfchecks",
+        "practice_log": "practice_log",
+        "reminders": "reminders",
+    }
+    for table, _key in payload_tables():
+        name = table.__tablename__
+        if name == "selfcheck_drafts":
+            continue  # an unfinished questionnaire, discarded or finished by its owner
+        assert document[exported[name]], name
 
 
 def test_csv_and_markdown_exports_hold_the_entries(services: Services) -> None:

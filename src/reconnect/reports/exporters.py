@@ -10,8 +10,12 @@ from typing import TYPE_CHECKING, Any
 from reconnect.domain.selfcheck import score_to_dict
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from reconnect.domain.checkins import CheckIn
     from reconnect.domain.entries import Entry
+    from reconnect.domain.practices import PracticeLog
+    from reconnect.domain.reminders import Reminder
     from reconnect.domain.selfcheck import SelfCheckResult
 
 FORMAT_NAME = "reconnect-export"
@@ -60,7 +64,11 @@ def selfcheck_record(result: SelfCheckResult) -> dict[str, Any]:
 
 
 def to_json(
-    entries: list[Entry], checkins: list[CheckIn], selfchecks: list[SelfCheckResult]
+    entries: list[Entry],
+    checkins: list[CheckIn],
+    selfchecks: list[SelfCheckResult],
+    practice_log: Sequence[PracticeLog] = (),
+    reminders: Sequence[Reminder] = (),
 ) -> str:
     """Everything, as one JSON document that ``reconnect import json`` reads back."""
     document = {
@@ -69,6 +77,24 @@ def to_json(
         "entries": [entry_record(e) for e in entries],
         "checkins": [checkin_record(c) for c in checkins],
         "selfchecks": [selfcheck_record(s) for s in selfchecks],
+        "practice_log": [
+            {
+                "practice_id": p.practice_id,
+                "done_at": p.done_at.isoformat(),
+                "reflection": p.reflection,
+                "crisis": p.crisis,
+            }
+            for p in practice_log
+        ],
+        "reminders": [
+            {
+                "practice_id": r.practice_id,
+                "days": list(r.days),
+                "at": r.at.isoformat(),
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in reminders
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

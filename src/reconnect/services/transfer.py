@@ -16,6 +16,8 @@ from reconnect.reports.importers.native import parse_native
 from reconnect.services.journal import analyse_text
 from reconnect.storage import checkins as checkin_rows
 from reconnect.storage import entries as entry_rows
+from reconnect.storage import practices as practice_rows
+from reconnect.storage import reminders as reminder_rows
 from reconnect.storage import selfchecks as selfcheck_rows
 
 if TYPE_CHECKING:
@@ -35,8 +37,10 @@ def export_text(services: Services, fmt: str) -> str:
         entries = entry_rows.list_entries(connection)
         checkins = checkin_rows.list_checkins(connection)
         selfchecks = selfcheck_rows.list_results(connection)
+        practice_log = practice_rows.list_logs(connection)
+        reminders = reminder_rows.list_reminders(connection)
     if fmt == "json":
-        return exporters.to_json(entries, checkins, selfchecks)
+        return exporters.to_json(entries, checkins, selfchecks, practice_log, reminders)
     if fmt == "csv":
         return exporters.to_csv(entries)
     return exporters.to_markdown(entries, checkins)
@@ -118,4 +122,8 @@ def import_batch(services: Services, batch: ImportBatch) -> tuple[int, int, int]
             )
         for s in batch.selfchecks:
             selfcheck_rows.add_result(connection, s.taken_at, s.answers, s.score)
+        for p in batch.practices:
+            practice_rows.add_log(connection, p.practice_id, p.done_at, p.reflection, p.crisis)
+        for r in batch.reminders:
+            reminder_rows.add_reminder(connection, r.practice_id, r.days, r.at, r.created_at)
     return len(prepared), len(batch.checkins), len(batch.selfchecks)

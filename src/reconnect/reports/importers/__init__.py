@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import datetime, time
 
     from reconnect.domain.selfcheck import SelfCheckScore
 
@@ -50,9 +50,31 @@ class ImportedSelfCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportedPractice:
+    """A practice done, read from an export."""
+
+    done_at: datetime
+    practice_id: str
+    reflection: str = ""
+    crisis: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedReminder:
+    """A reminder read from an export."""
+
+    created_at: datetime
+    practice_id: str
+    days: tuple[str, ...]
+    at: time
+
+
+@dataclass(frozen=True, slots=True)
 class ImportBatch:
     """Everything read from one file."""
 
     entries: list[ImportedEntry] = field(default_factory=list)
     checkins: list[ImportedCheckIn] = field(default_factory=list)
     selfchecks: list[ImportedSelfCheck] = field(default_factory=list)
+    practices: list[ImportedPractice] = field(default_factory=list)
+    reminders: list[ImportedReminder] = field(default_factory=list)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
+from reconnect.domain.reminders import parse_days
 from reconnect.domain.selfcheck import Perspective, score_from_dict
 from reconnect.errors import InputError
 from reconnect.reports.exporters import FORMAT_NAME, FORMAT_VERSION
@@ -13,6 +14,8 @@ from reconnect.reports.importers import (
     ImportBatch,
     ImportedCheckIn,
     ImportedEntry,
+    ImportedPractice,
+    ImportedReminder,
     ImportedSelfCheck,
 )
 
@@ -73,6 +76,26 @@ def parse_native(text: str) -> ImportBatch:
             answers = {str(k): int(v) for k, v in s["answers"].items()}
             batch.selfchecks.append(
                 ImportedSelfCheck(_moment(s["taken_at"], where), answers, score)
+            )
+        for index, p in enumerate(data.get("practice_log", [])):
+            where = f"practice_log[{index}]"
+            batch.practices.append(
+                ImportedPractice(
+                    done_at=_moment(p["done_at"], where),
+                    practice_id=str(p["practice_id"]),
+                    reflection=str(p.get("reflection", "")),
+                    crisis=bool(p.get("crisis", False)),
+                )
+            )
+        for index, r in enumerate(data.get("reminders", [])):
+            where = f"reminders[{index}]"
+            batch.reminders.append(
+                ImportedReminder(
+                    created_at=_moment(r["created_at"], where),
+                    practice_id=str(r["practice_id"]),
+                    days=parse_days(",".join(map(str, r["days"]))),
+                    at=time.fromisoformat(str(r["at"])),
+                )
             )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"{where}: missing or invalid field ({exc})") from None
