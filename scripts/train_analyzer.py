@@ -153,9 +153,7 @@ def fit_heads(
     return np.vstack(coefs), biases, thresholds, f1s
 
 
-def payload(
-    weights: np.ndarray, biases: list[float], thresholds: list[float], prune: float
-) -> str:
+def payload(weights: np.ndarray, biases: list[float], thresholds: list[float], prune: float) -> str:
     """The model file's JSON text: features whose largest weight is under ``prune`` dropped."""
     kept = np.flatnonzero(np.abs(weights).max(axis=0) >= prune)
     features = {str(int(i)): [round(float(w), 3) for w in weights[:, i]] for i in kept}
