@@ -141,3 +141,11 @@ def database_url(request: pytest.FixtureRequest) -> str:
     name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     url: str = request.getfixturevalue(name)
     return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database_url(request: pytest.FixtureRequest) -> str:
+    """Like ``database_url``, but with no journal created (nothing migrated yet)."""
+    name = "empty_sqlite_url" if request.param == "sqlite" else "empty_postgres_url"
+    url: str = request.getfixturevalue(name)
+    return url

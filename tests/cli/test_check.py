@@ -178,6 +178,7 @@ def test_an_unwritable_database_path_is_one_clear_line(tmp_path: Path) -> None:
 
 
 def test_the_default_database_lives_in_the_user_data_folder() -> None:
+    assert run_main("init").returncode == 0
     result = run_main("check", "history", "--json")
     assert result.returncode == 0, result.stderr
     data_home = Path(os.environ["XDG_DATA_HOME"])

@@ -213,6 +213,7 @@ def test_export_and_import_commands_round_trip(sqlite_url: str, tmp_path: Path) 
     out = tmp_path / "all.json"
     assert run(sqlite_url, "export", "--format", "json", "--output", str(out)).returncode == 0
     other = f"sqlite:///{tmp_path / 'other.db'}"
+    assert run(other, "init").returncode == 0
     result = run(other, "import", "json", str(out))
     assert result.returncode == 0, result.stderr
     assert "Imported 1 entries, 1 check-ins and 0 self-checks." in result.stderr

@@ -53,4 +53,5 @@ def test_a_broken_settings_file_is_named_help_still_works_and_it_can_be_rewritte
     assert "Traceback" not in broken.stderr
     assert run("help-now").returncode == 0
     assert run("settings", "set", "country", "IE").returncode == 0
+    assert run("init").returncode == 0
     assert run("log").returncode == 0

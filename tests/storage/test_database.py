@@ -71,7 +71,10 @@ def test_the_database_files_are_private(sqlite_url: str) -> None:
     }
 
 
-def test_migrating_a_blank_database_reaches_head_and_matches_the_models(database_url: str) -> None:
+def test_migrating_a_blank_database_reaches_head_and_matches_the_models(
+    empty_database_url: str,
+) -> None:
+    database_url = empty_database_url
     engine = make_engine(database_url)
     assert current_revision(engine) is None
     upgrade_to_head(engine)
@@ -89,6 +92,9 @@ def test_migrating_a_blank_database_reaches_head_and_matches_the_models(database
         "checkins",
         "practice_log",
         "reminders",
+        "vault",
+        "key_slots",
+        "data_keys",
     }
 
 

@@ -64,6 +64,7 @@ class JournalKeys:
     unlocker: Callable[[int], str | None] | None = None
     codec: PayloadCodec | None = None
     last_used: float = field(default_factory=monotonic)
+    idle_limit: float | None = None  # seconds; the keys are forgotten after this idle time
 
     def lock(self) -> None:
         """Forget the keys."""
@@ -261,8 +262,12 @@ def _not_set_up() -> NotSetUpError:
 def open_codec(services: Services) -> PayloadCodec:
     """The codec of the open journal, unlocking it first through the unlocker if needed."""
     keys = services.keys
+    now = monotonic()
+    idle = keys.idle_limit
+    if keys.codec is not None and idle is not None and now - keys.last_used > idle:
+        keys.lock()
     if keys.codec is not None:
-        keys.last_used = monotonic()
+        keys.last_used = now
         return keys.codec
     state = journal_state(services)
     if state == "none":

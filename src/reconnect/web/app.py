@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from importlib import resources
-from time import monotonic
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from reconnect import __version__
@@ -16,9 +15,7 @@ from reconnect.web import api, errors, pages
 from reconnect.web.security import LOOPBACK_NAMES, GuardMiddleware
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Awaitable, Callable
-
-    from starlette.responses import Response
+    from collections.abc import AsyncIterator
 
     from reconnect.config import Settings
     from reconnect.services import Services
@@ -31,6 +28,8 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = services is None
         app.state.services = services if services is not None else build_services(settings)
+        # PAIR-6: the web app forgets the key after this much idle time.
+        app.state.services.keys.idle_limit = settings.auto_lock_minutes * 60.0
         try:
             yield
         finally:
@@ -56,17 +55,6 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     static = resources.files("reconnect.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     errors.install(app)
-
-    @app.middleware("http")
-    async def auto_lock(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        """PAIR-6: forget the keys once the journal has been idle for the configured time."""
-        keys = request.app.state.services.keys
-        idle_limit = request.app.state.settings.auto_lock_minutes * 60
-        if keys.is_open and keys.unlocker is None and monotonic() - keys.last_used > idle_limit:
-            keys.lock()
-        return await call_next(request)
 
     app.include_router(api.router)
     app.include_router(pages.router)
