@@ -42,6 +42,8 @@ C = 1.5
 # Sources that look like real entries; thresholds are tuned on their out-of-fold scores.
 TUNING_SOURCES = frozenset({"shared", "handwritten", "crisis_handwritten"})
 HOLD_OUT_SOURCES = frozenset({"shared", "handwritten"})
+# Per-source weight of a snippet in the fit (sources not listed weigh 1).
+SOURCE_WEIGHTS: dict[str, float] = {}
 
 
 def load_rows(path: Path, source: str) -> list[dict[str, object]]:
@@ -99,11 +101,11 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     return threshold, f1s[threshold]
 
 
-def new_model() -> LogisticRegression:
+def new_model(c: float = C) -> LogisticRegression:
     # The dual liblinear solver reaches the same optimum as the primal one, ten times faster
     # on these wide, short rows.
     return LogisticRegression(
-        C=C,
+        C=c,
         solver="liblinear",
         dual=True,
         class_weight="balanced",
@@ -122,7 +124,11 @@ def read_training_rows() -> tuple[list[dict[str, object]], list[dict[str, object
 
 
 def fit_heads(
-    rows: list[dict[str, object]], *, verbose: bool = False
+    rows: list[dict[str, object]],
+    *,
+    verbose: bool = False,
+    c: float = C,
+    source_weights: dict[str, float] | None = None,
 ) -> tuple[np.ndarray, list[float], list[float], list[float]]:
     """Weights (heads x buckets), biases, thresholds and out-of-fold F1 of every head.
 
@@ -132,6 +138,8 @@ def fit_heads(
     x = matrix([str(r["text"]) for r in rows])
     tuning = np.array([r["source"] in TUNING_SOURCES for r in rows])
     folds = list(KFold(n_splits=5, shuffle=True, random_state=SEED).split(x))
+    weight_of = SOURCE_WEIGHTS if source_weights is None else source_weights
+    sample = np.array([weight_of.get(str(r["source"]), 1.0) for r in rows])
     biases: list[float] = []
     thresholds: list[float] = []
     coefs: list[np.ndarray] = []
@@ -140,10 +148,10 @@ def fit_heads(
         y = targets(rows, head)
         oof = np.zeros(len(rows))
         for train_index, test_index in folds:
-            fitted = new_model().fit(x[train_index], y[train_index])
+            fitted = new_model(c).fit(x[train_index], y[train_index], sample[train_index])
             oof[test_index] = fitted.predict_proba(x[test_index])[:, 1]
         threshold, f1 = best_threshold(y[tuning], oof[tuning])
-        final = new_model().fit(x, y)
+        final = new_model(c).fit(x, y, sample)
         coefs.append(final.coef_[0])
         biases.append(round(float(final.intercept_[0]), 4))
         thresholds.append(threshold)

@@ -53,13 +53,24 @@ def main() -> None:
     """Run the folds and print pooled figures per source."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--c", type=float, default=None, help="override the trainer's C")
+    parser.add_argument(
+        "--weight", action="append", default=[], help="SOURCE=WEIGHT, overrides the trainer's"
+    )
     args = parser.parse_args()
     rows, _ = read_training_rows()
+    options: dict[str, object] = {}
+    if args.c is not None:
+        options["c"] = args.c
+    if args.weight:
+        options["source_weights"] = {
+            s: float(w) for s, w in (item.split("=", 1) for item in args.weight)
+        }
     by_source: dict[str, list[dict[str, object]]] = {s: [] for s in EVALUATED}
     for k in range(args.folds):
         test = [r for r in rows if r["source"] in EVALUATED and fold_of(r, args.folds) == k]
         train = [r for r in rows if not (r["source"] in EVALUATED and fold_of(r, args.folds) == k)]
-        weights, biases, thresholds, _ = fit_heads(train)
+        weights, biases, thresholds, _ = fit_heads(train, **options)  # type: ignore[arg-type]
         text = payload(weights, biases, thresholds, 0.02)
         model = parse_model(gzip.compress(text.encode("utf-8")))
         analysis.load_model = lambda model=model: model  # type: ignore[assignment,misc]
