@@ -22,6 +22,7 @@ from reconnect.analysis import analyze
 from reconnect.bootstrap import build_services
 from reconnect.config import Settings
 from reconnect.services.insights import compute_insights
+from reconnect.services.vault import create_journal
 from reconnect.storage.database import transaction
 from reconnect.storage.tables import EntryRow
 
@@ -40,6 +41,8 @@ def main() -> None:
     analyses = {text: analyze(text).to_dict() for text in TEXTS}
     with tempfile.TemporaryDirectory() as folder:
         services = build_services(Settings(database_url=f"sqlite:///{Path(folder) / 'b.db'}"))
+        # Unencrypted, so the peer reads the same bytes; bench/vault.py measures encryption.
+        create_journal(services, None, encrypted=False)
         start = datetime(2016, 1, 1, 20, 0, tzinfo=UTC)
         rows = []
         for day in range(3650):
