@@ -1,0 +1,58 @@
+"""Secrets and content stay out of argv and logs (ENC-11 a, PRIV-6)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from fastapi.testclient import TestClient
+
+from reconnect.cli import app as cli_app
+from reconnect.config import Settings
+from reconnect.web.app import create_app
+from tests.conftest import TEST_PASSPHRASE
+from tests.test_docs import command_paths
+
+if TYPE_CHECKING:
+    import pytest
+
+CANARY = "CANARY-privacy-Lm42Qz"
+
+
+def test_enc11_no_command_takes_a_passphrase_as_an_option() -> None:
+    import typer.main
+
+    offending = []
+    for name, _doc in command_paths(cli_app):
+        parts = name.split()[1:]
+        command = typer.main.get_command(cli_app)
+        for part in parts:
+            command = command.commands[part]  # type: ignore[attr-defined]
+        for param in command.params:
+            names = " ".join([*param.opts, *param.secondary_opts, param.name or ""]).lower()
+            if any(word in names for word in ("passphrase", "password", "secret", "key")):
+                offending.append((name, names))
+    assert offending == []
+
+
+def test_priv6_logs_at_debug_carry_no_content_or_secret(
+    sqlite_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    app = create_app(Settings(database_url=sqlite_url, passphrase=None, debug=True))
+    with TestClient(app, base_url="http://127.0.0.1:8765", raise_server_exceptions=False) as client:
+        token = client.get("/api/csrf").json()["csrf_token"]
+        client.headers["X-CSRF-Token"] = token
+        client.post("/unlock", data={"csrf_token": token, "passphrase": TEST_PASSPHRASE})
+        client.post("/unlock", data={"csrf_token": token, "passphrase": f"wrong {CANARY}"})
+        assert client.post("/api/entries", json={"text": f"my secret {CANARY}"}).status_code < 300
+        client.post("/api/entries", json={"text": "x" * 30_000 + CANARY})
+        client.get(f"/api/entries?search={CANARY}")
+        client.get("/api/insights")
+    # The test's own HTTP client logs the URLs it requests; everything else is reconnect's side.
+    ours = [r for r in caplog.records if not r.name.startswith("httpx")]
+    assert ours, "nothing was logged at all: the capture is not working"
+    logged = "\n".join(f"{r.name} {r.getMessage()} {r.args!r}" for r in ours)
+    assert CANARY not in logged
+    assert TEST_PASSPHRASE not in logged
+    assert token not in logged
