@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from typer.testing import CliRunner
@@ -326,3 +327,33 @@ def test_the_boundary_planner_writes_the_boundary_and_logs_it(sqlite_url: str) -
         "x",
     )
     assert empty.returncode == 2 and "needs an answer for 'situation'" in empty.stderr
+
+
+def test_an_editor_killed_mid_edit_leaves_nothing_after_the_next_start(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """ENC-11 (b): the private editing folder of a killed reconnect is removed next time."""
+    editor = tmp_path / "slow-editor.sh"
+    editor.write_text('#!/bin/sh\necho "half a thought" > "$1"\nsleep 30\n')
+    editor.chmod(0o755)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "EDITOR": str(editor), "TMPDIR": str(temp)}
+    script = (
+        "import pty, sys\n"
+        f"pty.spawn([sys.executable, '-m', 'reconnect', '--db', {sqlite_url!r}, 'write'])\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], env=env)
+    deadline = time.monotonic() + 30
+    while not list(temp.glob("reconnect-edit-*/entry.md")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    leftover = list(temp.glob("reconnect-edit-*"))
+    assert leftover, "the editor never started"
+    assert oct((leftover[0] / "entry.md").stat().st_mode & 0o777) == oct(0o600)
+    subprocess.run(["pkill", "-KILL", "-f", "reconnect --db " + sqlite_url], check=False)
+    subprocess.run(["pkill", "-KILL", "-f", str(editor)], check=False)
+    child.wait(timeout=30)
+    assert list(temp.glob("reconnect-edit-*")), "the killed run should have left its folder"
+    result = run(sqlite_url, "write", "the next start", env={"TMPDIR": str(temp)})
+    assert result.returncode == 0, result.stderr
+    assert list(temp.iterdir()) == []

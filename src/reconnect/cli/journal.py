@@ -45,6 +45,35 @@ def _services(ctx: typer.Context, db: str | None) -> "Services":
     return open_services(command_settings(ctx, db))
 
 
+EDIT_PREFIX = "reconnect-edit-"
+
+
+def sweep_editor_leftovers() -> None:
+    """ENC-11: remove editing folders left by a reconnect that was killed mid-edit.
+
+    Each folder carries the process id that made it; only those whose process is
+    gone (and that belong to this user) are removed.
+    """
+    for folder in Path(tempfile.gettempdir()).glob(f"{EDIT_PREFIX}*"):
+        try:
+            pid = int(folder.name.removeprefix(EDIT_PREFIX).split("-", 1)[0])
+            if folder.stat().st_uid != os.getuid() or _alive(pid):
+                continue
+        except (ValueError, OSError):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _from_editor() -> str:
     """Open $EDITOR on a private temporary file and return what was saved; nothing stays."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
@@ -53,7 +82,8 @@ def _from_editor() -> str:
             "no text given and no editor set",
             hint='Write inline: reconnect write "...", pipe text in, or set $EDITOR.',
         )
-    folder = Path(tempfile.mkdtemp(prefix="reconnect-"))  # mode 0700
+    sweep_editor_leftovers()
+    folder = Path(tempfile.mkdtemp(prefix=f"{EDIT_PREFIX}{os.getpid()}-"))  # mode 0700
     path = folder / "entry.md"
     try:
         path.touch(mode=0o600)
@@ -113,6 +143,7 @@ def write(
     """Write a journal entry (up to 20,000 characters). It is read for signs at once."""
     from reconnect.services import journal
 
+    sweep_editor_leftovers()
     body = _read_text(text)
     settings = command_settings(ctx, db)
     services = _services(ctx, db)
