@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from reconnect.errors import InputError
@@ -264,7 +265,9 @@ def _dimension_score(
     total = len(items)
     # Missing-answer rule: a dimension is scored from the mean of the items answered,
     # and only when at least min_answered_fraction of its items were answered.
-    if not given or len(given) < instrument.min_answered_fraction * total:
+    # Compared in exact fractions: 0.28 * 25 is 7.000000000000001 in floating point.
+    needed = Fraction(str(instrument.min_answered_fraction)) * total
+    if not given or len(given) < needed:
         return DimensionScore(dimension.id, None, None, len(given), total)
     span = instrument.scale.high - instrument.scale.low
     mean = sum(given) / len(given)
