@@ -48,18 +48,15 @@ class Server:
         self.db_url = db_url
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    """Start ``python -m reconnect serve`` and wait until it answers; logs shown on failure."""
+def _serve(tmp_path: Path, db_url: str, env: dict[str, str]) -> Iterator[Server]:
     port = _free_port()
-    db_url = create_journal(f"sqlite:///{tmp_path / 'browser.db'}")
     log = (tmp_path / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "reconnect", "--db", db_url, "serve", "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "RECONNECT_COUNTRY": "US"},
+        env=env,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -81,6 +78,20 @@ def server(tmp_path: Path) -> Iterator[Server]:
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    """``python -m reconnect serve`` on a journal it unlocks with RECONNECT_PASSPHRASE."""
+    db_url = create_journal(f"sqlite:///{tmp_path / 'browser.db'}")
+    yield from _serve(tmp_path, db_url, {**os.environ, "RECONNECT_COUNTRY": "US"})
+
+
+@pytest.fixture
+def fresh_server(tmp_path: Path) -> Iterator[Server]:
+    """``reconnect serve`` on an empty database, as on first use: no journal, no passphrase."""
+    env = {k: v for k, v in os.environ.items() if k != "RECONNECT_PASSPHRASE"}
+    yield from _serve(tmp_path, f"sqlite:///{tmp_path / 'first.db'}", env)
 
 
 @pytest.fixture(scope="session")
