@@ -49,7 +49,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:change|changes|changed|changing) the subject\b",
         r"\b(?:let|leave|left|letting) (?:it|the phone|his calls|her calls|their calls|calls|"
         r"the call|messages|texts) (?:ring|go to voicemail|unread|unanswered)\b",
-        r"\b(?:haven't|hasn't|stopped|stop) (?:opening|answering|replying to|returning)\b",
+        r"\b(?:haven't|hasn't|stopped|stop) (?:opening|answering|returning) (?:his|her|their|the|my \w+'s|\w+'s)\b",
         r"\b(?:make|made|making) (?:an )?excuses?\b|\bpretend(?:ed)? (?:to be|i was|i'm) "
         r"(?:busy|asleep|out|fine|ill)\b",
         r"\bcross(?:ed)? the (?:road|street)\b|\b(?:brush|brushes|brushed) (?:it )?off\b",
@@ -81,7 +81,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:bottle|bottled|bottling|bottles) (?:it|things|everything|them|my \w+) up\b",
         r"\b(?:keep|kept|keeping|keeps) (?:it|things|everything|my feelings|it all) "
         r"(?:in|inside|to myself|bottled|locked)\b",
-        r"\b(?:hide|hid|hiding|hides|mask|masking) (?:my|how i|it|the|what i)\b",
+        r"\b(?:hide|hid|hiding|hides|mask|masking) (?:my (?:feelings|tears|face|pain|sadness|anger|grief|fear|panic|worry|struggles?)|how (?:i|bad|much)|what i (?:feel|felt|think)|it from|the (?:tears|pain|truth))\b",
         r"\bput on a (?:brave |happy )?face\b|\bpoker face\b|\bsmil(?:e|ed|ing) through\b",
         r"\b(?:swallow|swallowed|push|pushed|pushing) (?:it|them|my feelings|everything) down\b",
         r"\b(?:never|don't|didn't|can't|couldn't|won't) (?:tell|told|say|said|talk to|admit) "
@@ -112,11 +112,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bjoyless\b|\blost (?:my|his|her) (?:spark|appetite for)\b",
     ),
     "low_empathy": (
-        r"\b(?:don't|didn't|couldn't|can't|cannot|doesn't) (?:really )?(?:care|feel (?:for|sorry)|"
-        r"relate|sympathi[sz]e|empathi[sz]e)\b",
+        r"\b(?:don't|didn't|couldn't|can't|cannot|doesn't) (?:really |even |honestly )?(?:care (?:about|how|what|if|whether|that) "
+        r"(?:him|her|them|his|their|what (?:he|she|they))|feel (?:for|sorry for) (?:him|her|them)|"
+        r"relate to (?:him|her|them|his|their)|sympathi[sz]e|empathi[sz]e)\b",
         r"\b(?:indifferent|apathetic|unmoved|cold) (?:to|about|towards)\b",
         r"\b(?:irritat\w+|annoy\w+|bored|impatient) (?:that|when|by|with) (?:she|he|they|her|his|him|them)\b",
-        r"\bnot my problem\b|\bso what\b|\brolled my eyes\b",
+        r"\bnot my (?:problem|circus)\b|\brolled my eyes\b",
         r"\b(?:sympathy|empathy|compassion) (?:is|has) (?:gone|a muscle|run out)\b",
         r"\b(?:my )?first (?:reaction|feeling|thought) was (?:irritation|relief|annoyance)\b",
         r"\bfelt (?:mostly |just )?(?:embarrassed|irritated|nothing) for (?:him|her|them)\b",
@@ -192,7 +193,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "reconnection": (
         r"\b(?:opened|open|opening) up (?:to|about|with)\b",
-        r"\b(?:told|tell|telling) (?:him|her|them|my \w+) (?:how i|the truth|what i|about (?:the|my|how))\b",
+        r"\b(?:told|tell|telling) (?:him|her|them|my \w+) (?:how i (?:feel|felt|really|was|am|have been|'ve been)|what i(?:'d| had)? (?:been|kept|never|really)|the truth about (?:how|what|my|why)|about (?:the|my) (?:depression|anxiety|panic|feelings|grief|struggl\w+|therapy))\b",
         r"\b(?:feel|felt|feeling|cried|laughed) (?:something|things|it|alive|close|connected|"
         r"properly)? ?again\b",
         r"\bfor the first time in (?:ages|months|years|weeks|a long time)\b",
@@ -215,6 +216,15 @@ CRISIS_IDIOMS = (
     r"\b(?:battery|phone|laptop|car|plant|wifi) (?:has |just )?died\b",
     r"\b(?:foot|feet|leg|arm|hand|face|lip|jaw) (?:went|is|was) numb\b",
     r"\b(?:ended|end|ending) (?:it|things) with\b",
+)
+
+
+# Numbness of the body, not of feeling ("my jaw's numb from the dentist").
+PHYSICAL_NUMBNESS = re.compile(
+    r"\b(?:face|foot|feet|legs?|arms?|hands?|fingers?|jaw|lips?|toes?|gums?|mouth|thumb|cheek)"
+    r"(?:'s| is| are| was| were| went| gone| still| all| a bit| half| completely| totally)* numb\b"
+    r"|\bnumb (?:from|with|in) (?:the )?(?:cold|dentist|anaesthetic|injection|frost|my (?:hands|feet|"
+    r"fingers|toes|legs|arms|face|jaw|lips))|\b(?:anaesthetic|novocaine|dentist|pins and needles)\b"
 )
 
 
@@ -264,6 +274,10 @@ def find_rule_evidence(text: str, folded: str) -> RuleEvidence:
             if end == start:
                 continue
             touched.add(marker)
+            if marker == "numbness" and PHYSICAL_NUMBNESS.search(
+                folded, max(0, start - 40), end + 40
+            ):
+                continue
             if is_hypothetical(folded, start):
                 continue
             state = negation_state(folded, start, end)
