@@ -56,3 +56,42 @@ def test_priv6_logs_at_debug_carry_no_content_or_secret(
     assert CANARY not in logged
     assert TEST_PASSPHRASE not in logged
     assert token not in logged
+
+
+NETWORK_MODULES = (
+    "socket",
+    "ssl",
+    "http.client",
+    "urllib.request",
+    "urllib3",
+    "requests",
+    "httpx",
+    "httpx2",
+    "aiohttp",
+    "smtplib",
+    "ftplib",
+    "telnetlib",
+    "xmlrpc",
+    "websockets",
+)
+
+
+def test_priv1_no_source_module_imports_a_network_client() -> None:
+    """PRIV-1 (c): reconnect's own code imports no HTTP or socket client at all."""
+    import ast
+
+    from tests.conftest import REPO_ROOT
+
+    found = []
+    for path in sorted((REPO_ROOT / "src" / "reconnect").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            for name in names:
+                if any(name == m or name.startswith(m + ".") for m in NETWORK_MODULES):
+                    found.append((str(path.relative_to(REPO_ROOT)), name))
+    assert found == []
