@@ -78,6 +78,8 @@ def clean_environment(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("RECONNECT_PASSPHRASE", TEST_PASSPHRASE)
     monkeypatch.setenv("RECONNECT_TEST_FAST_KDF", "1")
+    # A real keyring backend that keeps its file under the temporary HOME.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
 

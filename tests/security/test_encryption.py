@@ -432,3 +432,35 @@ def test_an_unencrypted_journal_is_encrypted_in_place(empty_sqlite_url: str) -> 
     assert _scan([folder]) == []
     listed = json.loads(run(empty_sqlite_url, "log", "--json").stdout)
     assert [e["text"] for e in listed] == [f"before encryption {CANARY}"]
+
+
+def test_the_keyring_is_opt_in_and_delete_all_removes_its_entry(sqlite_url: str) -> None:
+    no_env = {k: v for k, v in os.environ.items() if k != "RECONNECT_PASSPHRASE"}
+
+    def bare(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reconnect", "--db", sqlite_url, *args],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            env=no_env,
+            timeout=60,
+            check=False,
+        )
+
+    assert bare("log").returncode == 1  # locked: no passphrase, no keyring entry yet
+    on = run(sqlite_url, "keyring", "on")
+    assert on.returncode == 0, on.stderr
+    assert bare("log").returncode == 0  # the keyring opens it now
+    keyring_file = Path(os.environ["XDG_DATA_HOME"]) / "python_keyring" / "keyring_pass.cfg"
+    assert keyring_file.exists()
+    assert run(sqlite_url, "keyring", "off").returncode == 0
+    assert bare("log").returncode == 1
+    assert run(sqlite_url, "keyring", "on").returncode == 0
+    deleted = run(sqlite_url, "delete", "--all", "--yes")
+    assert deleted.returncode == 0 and "keyring" in deleted.stderr
+    import configparser
+
+    stored = configparser.ConfigParser()
+    stored.read(keyring_file)
+    assert not stored.has_section("reconnect") or stored.options("reconnect") == []

@@ -80,6 +80,7 @@ def _register() -> None:
     app.command("unlock")(vault.unlock)
     app.command("lock")(vault.lock)
     app.add_typer(vault.passphrase_app, name="passphrase")
+    app.add_typer(vault.keyring_app, name="keyring")
     app.command("recover")(vault.recover)
     app.command("encrypt")(vault.encrypt)
     app.command("backup")(vault.backup)

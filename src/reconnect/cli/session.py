@@ -34,4 +34,6 @@ def open_services(settings: Settings) -> Services:
     """Services for a command, unlocking the journal on first use."""
     from reconnect.bootstrap import build_services
 
-    return build_services(settings, unlocker=terminal_unlocker(settings))
+    services = build_services(settings, unlocker=terminal_unlocker(settings))
+    services.keys.use_keyring = True
+    return services

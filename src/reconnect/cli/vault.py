@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from reconnect.config import Settings
     from reconnect.services import Services
 
+keyring_app = typer.Typer(
+    help="Keep the journal's key in your system keyring, so commands stop asking.",
+    no_args_is_help=True,
+)
 passphrase_app = typer.Typer(
     help="Change the passphrase that unlocks your journal.", no_args_is_help=True
 )
@@ -215,3 +219,36 @@ def backup(
     finally:
         services.close()
     typer.echo(f"Backup written to {written}", err=True)
+
+
+@keyring_app.command("on")
+def keyring_on(ctx: typer.Context, db: DbOption = None) -> None:
+    """Keep the key in the system keyring (asks for the passphrase once).
+
+    Anyone who can use your unlocked desktop session can then read the journal
+    with reconnect. The web app still asks for the passphrase.
+    """
+    from reconnect.services.vault import enable_keyring
+
+    services = _build(ctx, db)
+    try:
+        backend = enable_keyring(services)
+    finally:
+        services.close()
+    typer.echo(f"The journal's key is kept in the system keyring ({backend}).", err=True)
+
+
+@keyring_app.command("off")
+def keyring_off(ctx: typer.Context, db: DbOption = None) -> None:
+    """Remove the key from the system keyring; commands ask for the passphrase again."""
+    from reconnect.services.vault import disable_keyring
+
+    services = _build(ctx, db)
+    try:
+        removed = disable_keyring(services)
+    finally:
+        services.close()
+    typer.echo(
+        "Removed the key from the system keyring." if removed else "The keyring held no key.",
+        err=True,
+    )

@@ -6,7 +6,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconnect.storage import files
+from reconnect.errors import ReconnectError
+from reconnect.services.vault import journal_info
+from reconnect.storage import files, keyring_store
 from reconnect.storage.database import normalise_url, sqlite_path
 
 if TYPE_CHECKING:
@@ -32,7 +34,14 @@ def backup(services: Services, target: Path | None = None) -> Path:
 def delete_all(services: Services) -> list[str]:
     """Remove the journal, its side files and the backups reconnect made; forget the keys."""
     services.keys.lock()
-    removed = files.delete_everything(services.settings.database_url, services.engine)
+    removed = []
+    try:
+        info = journal_info(services)
+    except ReconnectError:
+        info = None  # a damaged database is still deleted
+    if info is not None and keyring_store.forget_master_key(info.journal_id):
+        removed.append("the journal's key in the system keyring")
+    removed += files.delete_everything(services.settings.database_url, services.engine)
     path = sqlite_path(normalise_url(services.settings.database_url))
     if path is not None:
         folder = path.parent / "backups"

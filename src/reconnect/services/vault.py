@@ -22,6 +22,7 @@ from reconnect.errors import (
     NotSetUpError,
     WrongPassphraseError,
 )
+from reconnect.storage import keyring_store
 from reconnect.storage import vault as vault_rows
 from reconnect.storage.codec import (
     PayloadCodec,
@@ -65,6 +66,7 @@ class JournalKeys:
     codec: PayloadCodec | None = None
     last_used: float = field(default_factory=monotonic)
     idle_limit: float | None = None  # seconds; the keys are forgotten after this idle time
+    use_keyring: bool = False  # the command line looks in the OS keyring if the person opted in
 
     def lock(self) -> None:
         """Forget the keys."""
@@ -97,13 +99,45 @@ def check_new_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-def journal_state(services: Services) -> str:
-    """ "none" (no journal yet), "plain" (unencrypted) or "encrypted"."""
+def journal_info(services: Services) -> vault_rows.JournalInfo | None:
+    """The journal's id and whether it is encrypted, or None when there is none yet."""
     with transaction(services.engine) as connection:
-        info = vault_rows.get_journal(connection)
+        return vault_rows.get_journal(connection)
+
+
+def journal_state(services: Services) -> str:
+    """The journal's state: "none" (not created yet), "plain" (unencrypted) or "encrypted"."""
+    info = journal_info(services)
     if info is None:
         return "none"
     return "encrypted" if info.encrypted else "plain"
+
+
+def enable_keyring(services: Services) -> str:
+    """Keep the open journal's master key in the OS keyring; returns the backend's name."""
+    codec = open_codec(services)
+    if not isinstance(codec, VaultCodec):
+        raise InputError("this journal is not encrypted, so there is no key to keep")
+    keyring_store.store_master_key(codec.journal_id, codec.master_key)
+    return keyring_store.backend_name()
+
+
+def disable_keyring(services: Services) -> bool:
+    """Remove the journal's key from the OS keyring; True when there was one."""
+    info = journal_info(services)
+    return info is not None and keyring_store.forget_master_key(info.journal_id)
+
+
+def _open_from_keyring(services: Services, journal_id: str) -> bool:
+    master_key = keyring_store.load_master_key(journal_id)
+    if master_key is None:
+        return False
+    try:
+        with transaction(services.engine) as connection:
+            services.keys.codec = load_vault_codec(connection, journal_id, master_key)
+    except CryptoError:
+        return False  # a stale or foreign entry: fall back to the passphrase
+    return True
 
 
 def create_journal(
@@ -269,11 +303,14 @@ def open_codec(services: Services) -> PayloadCodec:
     if keys.codec is not None:
         keys.last_used = now
         return keys.codec
-    state = journal_state(services)
-    if state == "none":
+    info = journal_info(services)
+    if info is None:
         raise _not_set_up()
-    if state == "plain":
+    if not info.encrypted:
         keys.codec = PlainCodec()
+        return keys.codec
+    if keys.use_keyring and _open_from_keyring(services, info.journal_id):
+        assert keys.codec is not None
         return keys.codec
     if keys.unlocker is None:
         raise LockedError(
