@@ -47,10 +47,13 @@ class Place:
     column: str
 
     def aad(self, key_id: int) -> bytes:
-        """The associated data: prefix, place and key id, each length-prefixed."""
-        parts = [AAD_PREFIX, *(p.encode("utf-8") for p in self.as_tuple())]
-        encoded = b"".join(struct.pack(">I", len(part)) + part for part in parts)
-        return encoded + struct.pack(">I", key_id)
+        """The associated data: prefix, place and key id, each length-prefixed (big-endian)."""
+        out = bytearray()
+        for part in (AAD_PREFIX, *(p.encode("utf-8") for p in self.as_tuple())):
+            out += len(part).to_bytes(4, "big")
+            out += part
+        out += key_id.to_bytes(4, "big")
+        return bytes(out)
 
     def as_tuple(self) -> tuple[str, str, str, str]:
         return (self.journal_id, self.table, self.row, self.column)
@@ -97,11 +100,18 @@ def _parse(envelope: bytes) -> tuple[int, int, bytes, bytes]:
 
 def open_envelope(keys: Mapping[int, bytes], envelope: bytes, place: Place) -> bytes:
     """Decrypt an envelope sealed for ``place``; TamperedDataError on any mismatch."""
+    return open_with(
+        lambda key_id: AESGCM(keys[key_id]) if key_id in keys else None, envelope, place
+    )
+
+
+def open_with(cipher_for: Callable[[int], AESGCM | None], envelope: bytes, place: Place) -> bytes:
+    """Like ``open_envelope``, with ciphers made once per key by the caller (faster in bulk)."""
     _version, key_id, nonce, body = _parse(envelope)
-    key = keys.get(key_id)
-    if key is None:
+    cipher = cipher_for(key_id)
+    if cipher is None:
         raise TamperedDataError(f"the encrypted data names key {key_id}, which this journal lacks")
     try:
-        return AESGCM(key).decrypt(nonce, body, place.aad(key_id))
+        return cipher.decrypt(nonce, body, place.aad(key_id))
     except InvalidTag:
         raise TamperedDataError("the encrypted data failed its integrity check") from None

@@ -12,7 +12,9 @@ import binascii
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from reconnect.crypto.envelope import Place, new_key, open_envelope, seal
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from reconnect.crypto.envelope import Place, new_key, open_with, seal
 from reconnect.crypto.keys import unwrap_data_key, wrap_data_key
 from reconnect.errors import LockedError, TamperedDataError
 from reconnect.storage import vault as vault_rows
@@ -60,7 +62,13 @@ class VaultCodec:
     keys: dict[int, bytes]
     active_id: int
     rotate_after: int = ROTATE_AFTER
-    _seals: int = field(default=0, repr=False)
+    _ciphers: dict[int, AESGCM] = field(default_factory=dict, repr=False)
+
+    def _cipher(self, key_id: int) -> AESGCM | None:
+        cipher = self._ciphers.get(key_id)
+        if cipher is None and key_id in self.keys:
+            cipher = self._ciphers[key_id] = AESGCM(self.keys[key_id])
+        return cipher
 
     def seal(self, connection: Connection, table: str, row: str, column: str, text: str) -> str:
         count = vault_rows.count_encryption(connection, self.active_id)
@@ -76,7 +84,7 @@ class VaultCodec:
             envelope = base64.b64decode(stored.encode("ascii"), validate=True)
         except (binascii.Error, UnicodeEncodeError, ValueError):
             raise TamperedDataError(f"{table} {row} is not valid encrypted data") from None
-        plain = open_envelope(self.keys, envelope, Place(self.journal_id, table, row, column))
+        plain = open_with(self._cipher, envelope, Place(self.journal_id, table, row, column))
         try:
             return plain.decode("utf-8")
         except UnicodeDecodeError:
@@ -85,6 +93,7 @@ class VaultCodec:
     def wipe(self) -> None:
         """Forget the keys (best effort: Python may keep copies of bytes objects)."""
         self.keys.clear()
+        self._ciphers.clear()
         self.master_key = b""
 
 
