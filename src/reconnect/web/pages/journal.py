@@ -1,4 +1,4 @@
-"""Journal pages: write with a prompt, search and list, read one entry with its signs."""
+"""Journal pages: write with a prompt, search and list, read, edit and delete one entry."""
 
 from typing import Annotated, Any
 
@@ -79,3 +79,17 @@ def entry_page(request: Request, entry_id: int, services: ServicesDep) -> HTMLRe
 def delete(entry_id: int, services: ServicesDep) -> RedirectResponse:
     journal.delete_entry(services, entry_id)
     return RedirectResponse("/journal", status_code=303)
+
+
+@router.get("/journal/entries/{entry_id}/edit", response_class=HTMLResponse)
+def edit_page(request: Request, entry_id: int, services: ServicesDep) -> HTMLResponse:
+    entry = journal.get_entry(services, entry_id)
+    return render(request, "journal/edit.html", {"entry": entry})
+
+
+@router.post("/journal/entries/{entry_id}/edit")
+def edit(
+    entry_id: int, services: ServicesDep, text: Annotated[str, Form(max_length=20_000)] = ""
+) -> RedirectResponse:
+    journal.edit_entry(services, entry_id, text)
+    return RedirectResponse(f"/journal/entries/{entry_id}", status_code=303)

@@ -1,0 +1,52 @@
+"""The journal pages over real HTTP: write, read, edit and delete an entry with forms alone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+
+def _token(client: TestClient) -> str:
+    token: str = client.get("/api/csrf").json()["csrf_token"]
+    return token
+
+
+def test_an_entry_is_written_edited_and_deleted_through_the_pages(client: TestClient) -> None:
+    token = _token(client)
+    written = client.post(
+        "/journal",
+        data={"csrf_token": token, "text": "I feel nothing at #work"},
+        follow_redirects=False,
+    )
+    assert written.status_code == 303
+    page = written.headers["location"]
+    assert "numbness" in client.get(page).text
+    form = client.get(f"{page}/edit")
+    assert form.status_code == 200 and "I feel nothing at #work</textarea>" in form.text
+    edited = client.post(
+        f"{page}/edit",
+        data={"csrf_token": token, "text": "A warm walk with @ana, I felt close to her"},
+        follow_redirects=False,
+    )
+    assert edited.status_code == 303 and edited.headers["location"] == page
+    shown = client.get(page).text
+    assert "A warm walk with @ana" in shown and "numbness" not in shown
+    assert client.get("/api/entries").json()[0]["people"] == ["ana"]
+    gone = client.post(f"{page}/delete", data={"csrf_token": token}, follow_redirects=False)
+    assert gone.status_code == 303
+    assert client.get(page).status_code == 404
+
+
+def test_editing_with_bad_input_keeps_the_entry(client: TestClient) -> None:
+    token = _token(client)
+    client.post("/journal", data={"csrf_token": token, "text": "kept as it is"})
+    entry_id = client.get("/api/entries").json()[0]["id"]
+    for text in ("a NUL \x00 inside", "x" * 20_001):
+        reply = client.post(
+            f"/journal/entries/{entry_id}/edit", data={"csrf_token": token, "text": text}
+        )
+        assert reply.status_code == 422
+    assert client.get(f"/api/entries/{entry_id}").json()["text"] == "kept as it is"
+    assert client.get("/journal/entries/999999/edit").status_code == 404
