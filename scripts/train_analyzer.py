@@ -129,6 +129,7 @@ def fit_heads(
     verbose: bool = False,
     c: float = C,
     source_weights: dict[str, float] | None = None,
+    tuning_sources: frozenset[str] = TUNING_SOURCES,
 ) -> tuple[np.ndarray, list[float], list[float], list[float]]:
     """Weights (heads x buckets), biases, thresholds and out-of-fold F1 of every head.
 
@@ -136,7 +137,7 @@ def fit_heads(
     ``TUNING_SOURCES``; the final weights are fitted on all ``rows``.
     """
     x = matrix([str(r["text"]) for r in rows])
-    tuning = np.array([r["source"] in TUNING_SOURCES for r in rows])
+    tuning = np.array([r["source"] in tuning_sources for r in rows])
     folds = list(KFold(n_splits=5, shuffle=True, random_state=SEED).split(x))
     weight_of = SOURCE_WEIGHTS if source_weights is None else source_weights
     sample = np.array([weight_of.get(str(r["source"]), 1.0) for r in rows])

@@ -5,13 +5,16 @@ retrained without that fold (thresholds included) and ``analyze()`` runs over it
 pooled per-marker counts give an estimate for text the model has not seen; the dev set
 is never read.
 
-    .venv/bin/python training/cv_analyzer.py [--folds 5]
+    .venv/bin/python training/cv_analyzer.py [--folds 5] [--tuning SRC,SRC] [--weight SRC=W]
+
+CV_SALT=N in the environment changes how snippets fall into folds (default 10).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import sys
 import zlib
 from pathlib import Path
@@ -25,12 +28,13 @@ from train_analyzer import fit_heads, payload, read_training_rows  # noqa: E402
 import reconnect.analysis as analysis  # noqa: E402
 from reconnect.analysis.model import parse_model  # noqa: E402
 
+FOLD_SALT = int(os.environ.get("CV_SALT", "10"))
 EVALUATED = frozenset({"shared", "handwritten"})
 
 
 def fold_of(row: dict[str, object], folds: int) -> int:
     """The fold a snippet belongs to, fixed by its text (independent of the held-out CRC)."""
-    return zlib.crc32(str(row["text"]).encode("utf-8")) // 10 % folds
+    return zlib.crc32(str(row["text"]).encode("utf-8")) // FOLD_SALT % folds
 
 
 def pooled(reports: list[dict[str, object]]) -> tuple[float, dict[str, float], tuple[int, int]]:
@@ -53,6 +57,7 @@ def main() -> None:
     """Run the folds and print pooled figures per source."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--tuning", help="comma-separated sources whose scores set thresholds")
     parser.add_argument("--c", type=float, default=None, help="override the trainer's C")
     parser.add_argument(
         "--weight", action="append", default=[], help="SOURCE=WEIGHT, overrides the trainer's"
@@ -62,6 +67,8 @@ def main() -> None:
     options: dict[str, object] = {}
     if args.c is not None:
         options["c"] = args.c
+    if args.tuning:
+        options["tuning_sources"] = frozenset(args.tuning.split(","))
     if args.weight:
         options["source_weights"] = {
             s: float(w) for s, w in (item.split("=", 1) for item in args.weight)
