@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reconnect.analysis import analyze
 from reconnect.analysis.crisis import KINDS, CrisisHit, find_crisis, first_chars, has_idiom
 
 SHARED_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "markers_train.jsonl"
@@ -459,3 +460,15 @@ def test_crisis_snippets_of_the_training_set_are_caught() -> None:
     assert len(crisis) >= 40
     recall = 1 - len(missed) / len(crisis)
     assert recall >= 0.95, f"recall {recall:.3f}; missed: {missed}"
+
+
+def test_near_misses_rarely_raise_a_false_alarm_in_the_whole_analyzer() -> None:
+    # The learned layer reads the same statements too; its false alarms count as well.
+    texts = _texts(NEAR_MISS)
+    alarms = [t for t in texts if analyze(t).crisis]
+    assert len(alarms) / len(texts) < 0.10, alarms
+
+
+def test_every_must_catch_statement_is_flagged_by_the_whole_analyzer() -> None:
+    missed = [t for t in _texts(MUST_CATCH) if not analyze(t).crisis]
+    assert missed == []

@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis import find_crisis
 from reconnect.analysis.emotions import Emotion, find_emotions
-from reconnect.analysis.markers import RuleEvidence, borrows_crisis_words, find_rule_evidence
+from reconnect.analysis.markers import (
+    RuleEvidence,
+    borrows_crisis_words,
+    find_rule_evidence,
+    without_crisis_idioms,
+)
 from reconnect.analysis.model import HEADS, MARKER_HEADS, load_model, sigmoid
 from reconnect.analysis.negation import is_hypothetical
 from reconnect.analysis.result import Analysis, MarkerResult
@@ -40,7 +45,7 @@ __all__ = [
     "analyze_many",
 ]
 
-ANALYZER_VERSION = "2.0"
+ANALYZER_VERSION = "2.1"
 MAX_TEXT_CHARS = 100_000
 MARKERS = MARKER_HEADS
 RULE_SCORE = 0.8
@@ -49,7 +54,7 @@ RULE_SCORE = 0.8
 # tests/analysis/test_crisis.py keeping near-miss false alarms under 10%.
 CRISIS_THRESHOLD = 0.4
 CRISIS_IDIOM_THRESHOLD = 0.7
-CRISIS_MIN_WORDS = 6
+CRISIS_MIN_WORDS = 8
 SUBJECT_OTHER_FACTOR = 1.5
 # Words that plainly show a detachment sign outweigh a weak learned guess of recovery.
 CONFLICT_FLOOR = 0.5
@@ -112,6 +117,12 @@ def analyze(text: str) -> Analysis:
     blank = not text.strip()
     totals = [] if blank else model.totals(text)
     probabilities = [sigmoid(t) for t in totals] if totals else [0.0] * len(HEADS)
+    if totals and borrows_crisis_words(folded):
+        # "Career suicide" and "killing it" say nothing about crisis: the crisis head reads
+        # the text without them (rare, so the second pass costs little).
+        crisis_head = HEADS.index("crisis")
+        masked = model.totals(without_crisis_idioms(folded))[crisis_head]
+        probabilities[crisis_head] = min(probabilities[crisis_head], sigmoid(masked))
     subject_head = HEADS.index("subject_other")
     other_signal = probabilities[subject_head] / max(model.thresholds[subject_head], 1e-6)
     # The sentence rules are precise about "my partner seems ..."; the model catches the rest.

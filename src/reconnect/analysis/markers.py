@@ -216,6 +216,8 @@ CRISIS_IDIOMS = (
     r"\b(?:battery|phone|laptop|car|plant|wifi) (?:has |just )?died\b",
     r"\b(?:foot|feet|leg|arm|hand|face|lip|jaw) (?:went|is|was) numb\b",
     r"\b(?:ended|end|ending) (?:it|things) with\b",
+    r"\b(?:career|social|political|professional|commercial|electoral) suicide\b",
+    r"\bsuicide (?:squeeze|run|mission|doors?|drill)\b",
 )
 
 
@@ -258,6 +260,11 @@ def _idioms() -> re.Pattern[str]:
 def borrows_crisis_words(folded: str) -> bool:
     """Whether lower-cased text holds an everyday idiom with crisis words ("killing it")."""
     return bool(_idioms().search(folded))
+
+
+def without_crisis_idioms(folded: str) -> str:
+    """Lower-cased text with its crisis-word idioms blanked out ("career suicide" -> " ")."""
+    return _idioms().sub(" ", folded)
 
 
 def find_rule_evidence(text: str, folded: str) -> RuleEvidence:
