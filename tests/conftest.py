@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import shutil
 import socket
 import uuid
 from pathlib import Path
@@ -90,7 +91,9 @@ def create_journal(url: str, *, encrypted: bool = True) -> str:
     from reconnect.config import Settings
     from reconnect.services.vault import create_journal as create
 
-    services = build_services(Settings(database_url=url, test_fast_kdf=True))
+    services = build_services(
+        Settings(database_url=url, test_fast_kdf=True, passphrase=None, country=None)
+    )
     try:
         create(services, TEST_PASSPHRASE if encrypted else None, encrypted=encrypted)
     finally:
@@ -104,10 +107,22 @@ def empty_sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'reconnect.db'}"
 
 
+@pytest.fixture(scope="session")
+def journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One new, empty, encrypted SQLite journal, made once and copied for each test (fast)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    create_journal(f"sqlite:///{path}")
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+    return path
+
+
 @pytest.fixture
-def sqlite_url(empty_sqlite_url: str) -> str:
+def sqlite_url(empty_sqlite_url: str, journal_template: Path) -> str:
     """A fresh SQLite file holding a new, empty, encrypted journal."""
-    return create_journal(empty_sqlite_url)
+    path = Path(empty_sqlite_url.removeprefix("sqlite:///"))
+    shutil.copyfile(journal_template, path)
+    path.chmod(0o600)
+    return empty_sqlite_url
 
 
 @pytest.fixture

@@ -46,11 +46,31 @@ def export_text(services: Services, fmt: str) -> str:
     return exporters.to_markdown(entries, checkins)
 
 
+TEMP_PREFIX = ".reconnect-export-"
+
+
+def _sweep_leftovers(folder: Path) -> None:
+    """Remove partial exports left by a reconnect that was killed while writing (private text)."""
+    for leftover in folder.glob(f"{TEMP_PREFIX}*"):
+        try:
+            pid = int(leftover.name.removeprefix(TEMP_PREFIX).split("-", 1)[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            leftover.unlink(missing_ok=True)
+        except (ValueError, OSError):
+            continue
+
+
 def write_atomically(path: Path, text: str) -> None:
-    """Write a file so that it is either absent or complete (temp file, fsync, rename)."""
+    """Write a file so that it is either absent or complete (temp file, fsync, rename).
+
+    The temporary file is private (0600) and named after this process, so the next
+    export removes one that a killed run left behind.
+    """
     folder = path.parent if str(path.parent) else Path()
+    _sweep_leftovers(folder)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=".reconnect-", dir=folder)
+        handle, temp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=folder)
     except OSError as exc:
         raise InputError(f"cannot write in {folder}: {exc.strerror}") from None
     try:
