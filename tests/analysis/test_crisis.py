@@ -140,6 +140,20 @@ MUST_CATCH = [
     P("cant do this anymore tbh i just wanna die", id="text-wanna-die"),
     P("lol i wish i was dead", id="text-lol-wish-dead"),
     P("i hope i dont wake up", id="text-hope-dont-wake"),
+    # indirect signs added in analyzer 2.2
+    P("If the train hit me on the way home I wouldn't mind, honestly.", id="passive-if-hit"),
+    P("i keep hoping the biopsy comes back as something terminal", id="passive-hope-test"),
+    P("More afraid of staying alive than of dying these days.", id="passive-afraid-alive"),
+    P("Some nights I picture my own death and it feels peaceful.", id="passive-picture-death"),
+    P("I can't see myself reaching 30.", id="passive-not-reaching"),
+    P("Mum would get her life back if I was gone.", id="burden-life-back"),
+    P("Gave my camera to my friend and said I was bored of it. That's not why.", id="prep-cover"),
+    P("Left a list of my logins for Dan, just in case.", id="prep-logins"),
+    P("this could be my last post", id="prep-last-post"),
+    P("He attempted twice as a teenager, my aunt told me tonight.", id="past-attempted"),
+    P("Wearing long sleeves to work so nobody sees the marks.", id="self-harm-sleeves"),
+    P("My daughter's arms are covered in cuts and she won't talk to me.", id="other-covered-cuts"),
+    P("There's no reason to keep going, not really.", id="hopeless-no-reason"),
 ]
 
 CORE_IDIOMS = [
@@ -248,6 +262,15 @@ OTHER_NEAR_MISSES = [
     P("I keep dodging my sister's calls.", id="avoidance"),
     P("I told my therapist about my week.", id="therapist-no-crisis"),
     P("I cried at the film and felt better after.", id="cried"),
+    # look-alikes of the 2.2 patterns
+    P("Gave my camera to my friend since I upgraded. She loves it.", id="gave-camera-upgrade"),
+    P("Left a list of the wifi password for the babysitter.", id="wifi-password"),
+    P("Wore long sleeves because the wind on the beach was freezing.", id="long-sleeves-cold"),
+    P("This could be my last post before the holiday, see you in two weeks!", id="last-post-trip"),
+    P("Can't see myself getting old in this flat; we're saving for a house.", id="old-in-flat"),
+    P("Called everyone I love to tell them the good news!", id="called-good-news"),
+    P("They'll manage fine without me for a week; I've done the handover.", id="manage-week"),
+    P("Said my last goodbyes to the old house today. Keys handed back.", id="goodbye-house"),
 ]
 
 NEAR_MISS = CORE_IDIOMS + OTHER_NEAR_MISSES

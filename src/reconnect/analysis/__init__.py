@@ -45,7 +45,7 @@ __all__ = [
     "analyze_many",
 ]
 
-ANALYZER_VERSION = "2.1"
+ANALYZER_VERSION = "2.2"
 MAX_TEXT_CHARS = 100_000
 MARKERS = MARKER_HEADS
 RULE_SCORE = 0.8
