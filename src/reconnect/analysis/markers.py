@@ -218,6 +218,11 @@ CRISIS_IDIOMS = (
     r"\b(?:ended|end|ending) (?:it|things) with\b",
     r"\b(?:career|social|political|professional|commercial|electoral) suicide\b",
     r"\bsuicide (?:squeeze|run|mission|doors?|drill)\b",
+    # Absence for a trip or a week off ("won't be around next week, I'm in Spain").
+    r"\b(?:won'?t|will not|not) be (?:around|here)\b[^.!?\n]{0,40}\b(?:holiday|away|trip|abroad|"
+    r"conference|leave|festival|camping)\b",
+    r"\bwithout me (?:for (?:a|the|one|two) (?:week|day|weekend|night|bit|fortnight|month)|"
+    r"while i'?m (?:away|off|on))\b",
 )
 
 
