@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import create_journal
 from typer.testing import CliRunner
 
 from reconnect.cli import app
@@ -33,6 +34,14 @@ COMMANDS = [
     ["check", "history"],
     ["analyze"],
     ["help-now"],
+    ["init"],
+    ["unlock"],
+    ["lock"],
+    ["recover"],
+    ["encrypt"],
+    ["backup"],
+    ["keyring", "on"],
+    ["keyring", "off"],
 ]
 OPTIONS = [
     "--json",
@@ -66,7 +75,10 @@ VALUES = st.one_of(
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("fuzz") / "cli.db"
+    """An encrypted journal the commands open with RECONNECT_PASSPHRASE."""
+    path = tmp_path_factory.mktemp("fuzz") / "cli.db"
+    create_journal(f"sqlite:///{path}")
+    return path
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
