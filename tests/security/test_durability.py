@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -15,9 +16,15 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.security import _workers
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 # Real processes, killed with SIGKILL, forked from a server that has already imported
 # reconnect and loaded the analyzer, so that each start costs milliseconds, not a second.
@@ -262,3 +269,40 @@ def test_priv4_a_deleted_entry_leaves_no_remnant(sqlite_url: str) -> None:
             assert canary.encode() not in data
             assert sealed.encode() not in data
     assert TEST_PASSPHRASE  # the journal was encrypted with the suite's passphrase
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    """Make a file or folder unwritable: chmod, and for root (it ignores modes) chattr +i."""
+    mode = path.stat().st_mode & 0o777
+    path.chmod(0o500 if path.is_dir() else 0o400)
+    immutable = os.geteuid() == 0
+    if immutable:
+        subprocess.run(["chattr", "+i", str(path)], check=True)
+    try:
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        path.chmod(mode)
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_dur5_a_read_only_journal_is_one_clear_line_and_stays_intact(
+    what: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "journal"
+    url = f"sqlite:///{folder / 'r.db'}"
+    assert _cli(url, "init").returncode == 0
+    assert _cli(url, "write", "kept safe").returncode == 0
+    path = _path(url)
+    assert sorted(p.name for p in folder.iterdir()) == ["r.db"]  # cleanly closed, no -wal
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with _read_only(path if what == "file" else folder):
+        result = _cli(url, "write", "refused")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if line.startswith("Error")]) == 1
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    listed = json.loads(_cli(url, "log", "--json").stdout)
+    assert [e["text"] for e in listed] == ["kept safe"]
