@@ -130,7 +130,10 @@ def test_the_recovery_key_unlocks_and_the_passphrase_can_be_changed(
         client.post("/lock", data={"csrf_token": token})
         opened = client.post("/unlock", data={"csrf_token": token, "recovery_key": key.group(0)})
         assert opened.headers["location"] == "/settings?recovered=true"
-        assert "Set a new passphrase now" in client.get("/settings?recovered=true").text
+        settings_page = client.get("/settings?recovered=true").text
+        assert "Set a new passphrase now" in settings_page
+        assert "<title>Settings · reconnect</title>" in settings_page
+        assert settings_page.count('action="/settings/passphrase"') == 1
         changed = client.post(
             "/settings/passphrase",
             data={
