@@ -72,23 +72,19 @@ def test_help_now_works_when_the_database_is_broken(tmp_path: Path, state: str) 
 def test_help_now_works_while_the_journal_is_locked(sqlite_url: str) -> None:
     """SAFE-4: an encrypted journal and no passphrase anywhere: help is still there."""
     env = {k: v for k, v in os.environ.items() if k != "RECONNECT_PASSPHRASE"}
-    locked = subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", sqlite_url, "log"],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
+
+    def bare(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reconnect", "--db", sqlite_url, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+
+    locked = bare("log")
     assert locked.returncode == 1 and "locked" in locked.stderr
-    helped = subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", sqlite_url, "help-now", "--country", "US"],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
+    helped = bare("help-now", "--country", "US")
     assert helped.returncode == 0 and "988" in helped.stdout
