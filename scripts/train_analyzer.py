@@ -17,6 +17,7 @@ predictions on the rest, never from the held-out slice or the dev set.
 from __future__ import annotations
 
 import argparse
+import base64
 import gzip
 import hashlib
 import json
@@ -24,11 +25,14 @@ import zlib
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
+from sklearn.svm import SVC
 
+from reconnect.analysis.embedding import DIMENSIONS, MODEL_SHA256, load_encoder
 from reconnect.analysis.features import BUCKETS, hashed_features
+from reconnect.analysis.kernel import KERNEL_FILE
 from reconnect.analysis.lexicon import MANIFEST
 from reconnect.analysis.model import HEADS, MODEL_FILE
 
@@ -39,6 +43,16 @@ HOLDOUT = ROOT / "training" / "holdout.jsonl"
 DATA = ROOT / "src" / "reconnect" / "analysis" / "data"
 SEED = 20261124
 C = 1.5
+# The sentence embedding's columns are scaled by this before the fit, so that the L2 penalty
+# weighs 384 dense values fairly against thousands of sparse ones (out-of-fold macro-F1
+# 0.630 without embeddings, 0.661 at 2, 0.673 at 4, 0.670 at 8;
+# docs/decisions/0006-sentence-embeddings.md).
+EMBEDDING_SCALE = 4.0
+# The crisis kernel (analysis/kernel.py): an RBF support-vector classifier over the
+# embedding, balanced classes; gamma 1 is what scikit-learn's "scale" gives for unit vectors.
+KERNEL_C = 10.0
+KERNEL_GAMMA = 1.0
+EMBEDDING_CACHE = ROOT / "training" / ".embedding-cache.npz"
 # Sources that look like real entries; thresholds are tuned on their out-of-fold scores.
 TUNING_SOURCES = frozenset({"shared", "handwritten", "crisis_handwritten"})
 HOLD_OUT_SOURCES = frozenset({"shared", "handwritten"})
@@ -62,13 +76,45 @@ def is_held_out(row: dict[str, object]) -> bool:
     return row["source"] in HOLD_OUT_SOURCES and zlib.crc32(text) % 10 == 0
 
 
+_EMBEDDINGS: dict[str, np.ndarray] = {}
+
+
+def embeddings(texts: list[str]) -> np.ndarray:
+    """Each text's sentence embedding (its first window, as in training), cached on disk.
+
+    The cache (``training/.embedding-cache.npz``, not committed) is keyed by the text and
+    kept only while the embedding model's hash is the same.
+    """
+    if not _EMBEDDINGS and EMBEDDING_CACHE.exists():
+        saved = np.load(EMBEDDING_CACHE, allow_pickle=False)
+        if str(saved["model"]) == MODEL_SHA256:
+            _EMBEDDINGS.update(zip(saved["texts"].tolist(), saved["vectors"], strict=True))
+    missing = sorted({t for t in texts if t not in _EMBEDDINGS})
+    if missing:
+        encoder = load_encoder()
+        for done, text in enumerate(missing, 1):
+            _EMBEDDINGS[text] = encoder.embed_window(text)
+            if done % 500 == 0 or done == len(missing):
+                print(f"  embedded {done}/{len(missing)} snippets", flush=True)
+        np.savez(
+            EMBEDDING_CACHE,
+            model=MODEL_SHA256,
+            texts=np.array(list(_EMBEDDINGS), dtype=str),
+            vectors=np.stack(list(_EMBEDDINGS.values())),
+        )
+    return np.stack([_EMBEDDINGS[t] for t in texts]) if texts else np.zeros((0, DIMENSIONS))
+
+
 def matrix(texts: list[str]) -> csr_matrix:
+    """Hashed n-gram indicators, then the scaled sentence embedding (``DIMENSIONS`` columns)."""
     indptr, indices = [0], []
     for text in texts:
         indices.extend(sorted(hashed_features(text)))
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float32)
-    return csr_matrix((data, np.array(indices), np.array(indptr)), shape=(len(texts), BUCKETS))
+    sparse = csr_matrix((data, np.array(indices), np.array(indptr)), shape=(len(texts), BUCKETS))
+    dense = csr_matrix(EMBEDDING_SCALE * embeddings(texts))
+    return hstack([sparse, dense]).tocsr()
 
 
 def targets(rows: list[dict[str, object]], head: str) -> np.ndarray:
@@ -163,9 +209,14 @@ def fit_heads(
 
 
 def payload(weights: np.ndarray, biases: list[float], thresholds: list[float], prune: float) -> str:
-    """The model file's JSON text: features whose largest weight is under ``prune`` dropped."""
-    kept = np.flatnonzero(np.abs(weights).max(axis=0) >= prune)
-    features = {str(int(i)): [round(float(w), 3) for w in weights[:, i]] for i in kept}
+    """The model file's JSON text: features whose largest weight is under ``prune`` dropped.
+
+    The dense weights are stored already multiplied by ``EMBEDDING_SCALE``, so inference takes
+    the plain dot product with a unit-length embedding.
+    """
+    sparse, dense = weights[:, :BUCKETS], weights[:, BUCKETS:] * EMBEDDING_SCALE
+    kept = np.flatnonzero(np.abs(sparse).max(axis=0) >= prune)
+    features = {str(int(i)): [round(float(w), 3) for w in sparse[:, i]] for i in kept}
     return json.dumps(
         {
             "buckets": BUCKETS,
@@ -173,10 +224,48 @@ def payload(weights: np.ndarray, biases: list[float], thresholds: list[float], p
             "bias": biases,
             "threshold": thresholds,
             "features": features,
+            "embedding_model": MODEL_SHA256,
+            "dense": [[round(float(w), 4) for w in row] for row in dense],
         },
         sort_keys=True,
         separators=(",", ":"),
     )
+
+
+def kernel_payload(rows: list[dict[str, object]]) -> str:
+    """The crisis kernel's JSON text: an SVC fitted on the embeddings of ``rows``."""
+    x = embeddings([str(r["text"]) for r in rows])
+    y = targets(rows, "crisis")
+    fitted = SVC(C=KERNEL_C, kernel="rbf", gamma=KERNEL_GAMMA, class_weight="balanced")
+    fitted.fit(x, y)
+    support = fitted.support_vectors_.astype("<f2")
+    coef = fitted.dual_coef_[0].astype("<f2")
+    return json.dumps(
+        {
+            "embedding_model": MODEL_SHA256,
+            "count": int(support.shape[0]),
+            "gamma": KERNEL_GAMMA,
+            "intercept": round(float(fitted.intercept_[0]), 6),
+            "support": base64.b64encode(support.tobytes()).decode("ascii"),
+            "coef": base64.b64encode(coef.tobytes()).decode("ascii"),
+        },
+        sort_keys=True,
+    )
+
+
+def write_artefact(name: str, text: str) -> str:
+    """Gzip ``text`` (no timestamp, so the bytes are reproducible) into the package data and
+    record its SHA-256 in the manifest; return the hash."""
+    out = DATA / name
+    with gzip.GzipFile(out, "wb", mtime=0) as handle:
+        handle.write(text.encode("utf-8"))
+    manifest_path = DATA / MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest[name] = hashlib.sha256(out.read_bytes()).hexdigest()
+    manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    size = out.stat().st_size
+    print(f"wrote {out.relative_to(ROOT)} ({size:,} bytes, sha256 {manifest[name][:16]}…)")
+    return manifest[name]
 
 
 def main() -> None:
@@ -202,18 +291,9 @@ def main() -> None:
     print(f"macro-F1 out of fold (shared + hand-written): {sum(markers) / len(markers):.3f}")
 
     text = payload(weights, biases, thresholds, args.prune)
-    out = DATA / MODEL_FILE
-    with gzip.GzipFile(out, "wb", mtime=0) as handle:
-        handle.write(text.encode("utf-8"))
-    manifest_path = DATA / MANIFEST
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    manifest[MODEL_FILE] = hashlib.sha256(out.read_bytes()).hexdigest()
-    manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    kept = len(json.loads(text)["features"])
-    print(
-        f"wrote {out.relative_to(ROOT)} ({out.stat().st_size:,} bytes, {kept:,} features, "
-        f"sha256 {manifest[MODEL_FILE][:16]}…)"
-    )
+    print(f"{len(json.loads(text)['features']):,} hashed features kept")
+    write_artefact(MODEL_FILE, text)
+    write_artefact(KERNEL_FILE, kernel_payload(rows))
 
 
 if __name__ == "__main__":

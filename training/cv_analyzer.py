@@ -1,8 +1,8 @@
 """Cross-validate the whole analyzer (rules + learned layer) on the project's training data.
 
-For each of five folds of the shared and hand-written snippets, the learned layer is
-retrained without that fold (thresholds included) and ``analyze()`` runs over it. The
-pooled per-marker counts give an estimate for text the model has not seen; the dev set
+For each of five folds of the shared and hand-written snippets, the learned layer and the
+crisis kernel are retrained without that fold (thresholds included) and ``analyze()`` runs
+over it. The pooled per-marker counts give an estimate for text the model has not seen; the dev set
 is never read.
 
     .venv/bin/python training/cv_analyzer.py [--folds 5] [--tuning SRC,SRC] [--weight SRC=W]
@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "bench")]
 
 from eval_markers import evaluate, wilson  # noqa: E402
-from train_analyzer import fit_heads, payload, read_training_rows  # noqa: E402
+from train_analyzer import fit_heads, kernel_payload, payload, read_training_rows  # noqa: E402
 
 import reconnect.analysis as analysis  # noqa: E402
+from reconnect.analysis.kernel import parse_kernel  # noqa: E402
 from reconnect.analysis.model import parse_model  # noqa: E402
 
 FOLD_SALT = int(os.environ.get("CV_SALT", "10"))
@@ -62,6 +63,11 @@ def main() -> None:
     parser.add_argument(
         "--weight", action="append", default=[], help="SOURCE=WEIGHT, overrides the trainer's"
     )
+    parser.add_argument(
+        "--crisis-thresholds",
+        default="",
+        help="comma-separated crisis thresholds to compare (crisis recall and false alarms)",
+    )
     args = parser.parse_args()
     rows, _ = read_training_rows()
     options: dict[str, object] = {}
@@ -74,6 +80,8 @@ def main() -> None:
             s: float(w) for s, w in (item.split("=", 1) for item in args.weight)
         }
     by_source: dict[str, list[dict[str, object]]] = {s: [] for s in EVALUATED}
+    compared = [float(t) for t in args.crisis_thresholds.split(",") if t]
+    crisis_counts = {t: [0, 0, 0, 0] for t in compared}  # hits, positives, alarms, negatives
     for k in range(args.folds):
         test = [r for r in rows if r["source"] in EVALUATED and fold_of(r, args.folds) == k]
         train = [r for r in rows if not (r["source"] in EVALUATED and fold_of(r, args.folds) == k)]
@@ -81,9 +89,21 @@ def main() -> None:
         text = payload(weights, biases, thresholds, 0.02)
         model = parse_model(gzip.compress(text.encode("utf-8")))
         analysis.load_model = lambda model=model: model  # type: ignore[assignment,misc]
+        kernel = parse_kernel(gzip.compress(kernel_payload(train).encode("utf-8")))
+        analysis.load_kernel = lambda kernel=kernel: kernel  # type: ignore[assignment,misc]
         for source in EVALUATED:
             part = [r for r in test if r["source"] == source]
             by_source[source].append(evaluate(part))
+        default = analysis.CRISIS_THRESHOLD
+        for threshold in compared:
+            analysis.CRISIS_THRESHOLD = threshold
+            for row in test:
+                flagged = analysis.analyze(str(row["text"])).crisis
+                positive = "crisis" in row["labels"]  # type: ignore[operator]
+                counts = crisis_counts[threshold]
+                counts[0 if positive else 2] += flagged
+                counts[1 if positive else 3] += 1
+        analysis.CRISIS_THRESHOLD = default
         sys.stderr.write(f"fold {k + 1}/{args.folds}: {len(test)} snippets\n")
     for source in sorted(EVALUATED):
         macro, f1, (hit, total) = pooled(by_source[source])
@@ -93,6 +113,11 @@ def main() -> None:
             f"(Wilson 95% CI {low:.2f}-{high:.2f})\n  "
             + "  ".join(f"{m} {v:.2f}" for m, v in f1.items())
             + "\n"
+        )
+    for threshold, (hits, positives, alarms, negatives) in crisis_counts.items():
+        sys.stdout.write(
+            f"crisis threshold {threshold}: recall {hits}/{positives}, "
+            f"false alarms {alarms}/{negatives}\n"
         )
 
 

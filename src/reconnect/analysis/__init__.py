@@ -2,8 +2,9 @@
 
 Deterministic, explainable and offline. Two layers work together: rules give
 precise evidence spans and handle negation, recovery and hypotheticals; a small
-learned layer (``model.py``) catches paraphrase the rules miss, and its scores
-are blended with the rules'. The output follows the contract in DESIGN.md:
+learned layer (``model.py``: hashed n-grams plus a sentence embedding from
+``embedding.py``) catches paraphrase the rules miss, and its scores are blended
+with the rules'. The output follows the contract in DESIGN.md:
 
 >>> result = analyze("My partner seems numb lately.")
 >>> result.subject, [m.name for m in result.markers]
@@ -15,7 +16,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis import find_crisis
+from reconnect.analysis.embedding import load_encoder
 from reconnect.analysis.emotions import Emotion, find_emotions
+from reconnect.analysis.kernel import load_kernel
 from reconnect.analysis.markers import (
     RuleEvidence,
     borrows_crisis_words,
@@ -45,7 +48,7 @@ __all__ = [
     "analyze_many",
 ]
 
-ANALYZER_VERSION = "2.2"
+ANALYZER_VERSION = "2.3"
 MAX_TEXT_CHARS = 100_000
 MARKERS = MARKER_HEADS
 RULE_SCORE = 0.8
@@ -54,6 +57,11 @@ RULE_SCORE = 0.8
 # tests/analysis/test_crisis.py keeping near-miss false alarms under 10%.
 CRISIS_THRESHOLD = 0.4
 CRISIS_IDIOM_THRESHOLD = 0.7
+# The crisis kernel's own boundary (analysis/kernel.py): a text on its crisis side is flagged
+# even when the linear head stays under its threshold.
+KERNEL_THRESHOLD = 0.0
+# A sentence read alone must clear the kernel's boundary by this much more than a whole text.
+KERNEL_SENTENCE_MARGIN = 0.5
 CRISIS_MIN_WORDS = 8
 SUBJECT_OTHER_FACTOR = 1.5
 # Words that plainly show a detachment sign outweigh a weak learned guess of recovery.
@@ -62,7 +70,11 @@ POSITIVE = frozenset({"reconnection", "healthy_boundary"})
 
 
 class _Sentences:
-    """Per-sentence model scores, computed at most once per text and only when needed."""
+    """Per-sentence model scores, computed at most once per text and only when needed.
+
+    Only the hashed features score a sentence here: they choose which sentence is shown as
+    evidence, and embedding every sentence again would cost more than the whole analysis.
+    """
 
     def __init__(self, text: str, whole: list[float]) -> None:
         self.text = text
@@ -76,7 +88,7 @@ class _Sentences:
                 self._scored = [(parts[0], self.whole)]
             else:
                 model = load_model()
-                self._scored = [(part, model.totals(part.text)) for part in parts]
+                self._scored = [(part, model.sparse_totals(part.text)) for part in parts]
         if not self._scored:
             return None
         return max(self._scored, key=lambda scored: scored[1][head])[0]
@@ -115,14 +127,20 @@ def analyze(text: str) -> Analysis:
 
     model = load_model()
     blank = not text.strip()
-    totals = [] if blank else model.totals(text)
+    embedded = load_encoder().embed(text)
+    totals = [] if blank else model.totals(text, embedded)
     probabilities = [sigmoid(t) for t in totals] if totals else [0.0] * len(HEADS)
+    crisis_head = HEADS.index("crisis")
     if totals and borrows_crisis_words(folded):
         # "Career suicide" and "killing it" say nothing about crisis: the crisis head reads
         # the text without them (rare, so the second pass costs little).
-        crisis_head = HEADS.index("crisis")
-        masked = model.totals(without_crisis_idioms(folded))[crisis_head]
+        masked_text = without_crisis_idioms(folded)
+        embedded = load_encoder().embed(masked_text)
+        masked = model.totals(masked_text, embedded)[crisis_head]
         probabilities[crisis_head] = min(probabilities[crisis_head], sigmoid(masked))
+    kernel = float("-inf")
+    if embedded and len(folded.split()) >= CRISIS_MIN_WORDS:
+        kernel = load_kernel().decision(embedded, KERNEL_SENTENCE_MARGIN)
     subject_head = HEADS.index("subject_other")
     other_signal = probabilities[subject_head] / max(model.thresholds[subject_head], 1e-6)
     # The sentence rules are precise about "my partner seems ..."; the model catches the rest.
@@ -136,6 +154,9 @@ def analyze(text: str) -> Analysis:
         threshold = model.thresholds[index]
         if name == "crisis":
             threshold = _crisis_threshold(folded)
+            if kernel >= KERNEL_THRESHOLD:
+                p = max(p, sigmoid(kernel))
+                threshold = min(threshold, p)
         elif name in POSITIVE and any(m not in POSITIVE and m != "crisis" for m in plain):
             threshold = max(threshold, CONFLICT_FLOOR)
         evidence = plain.get(name, [])
