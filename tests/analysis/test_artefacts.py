@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from reconnect.analysis.embedding import TOKENIZER_FILE
+from reconnect.analysis.kernel import KERNEL_FILE
 from reconnect.analysis.lexicon import (
     CLUSTERS_FILE,
     check_artefact,
@@ -18,13 +20,15 @@ from reconnect.analysis.lexicon import (
 from reconnect.analysis.model import HEADS, MODEL_FILE, load_model, parse_model
 from reconnect.errors import ContentError
 
+ARTEFACTS = [MODEL_FILE, CLUSTERS_FILE, KERNEL_FILE, TOKENIZER_FILE]
 
-@pytest.mark.parametrize("name", [MODEL_FILE, CLUSTERS_FILE])
+
+@pytest.mark.parametrize("name", ARTEFACTS)
 def test_every_artefact_matches_the_manifest(name: str) -> None:
     assert check_artefact(name, read_data(name), read_manifest()) == read_data(name)
 
 
-@pytest.mark.parametrize("name", [MODEL_FILE, CLUSTERS_FILE])
+@pytest.mark.parametrize("name", ARTEFACTS)
 def test_a_changed_byte_is_refused(name: str) -> None:
     flipped = bytearray(read_data(name))
     flipped[len(flipped) // 2] ^= 0x01

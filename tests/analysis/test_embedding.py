@@ -11,6 +11,7 @@ import pytest
 
 from reconnect.analysis import analyze, embedding
 from reconnect.analysis.embedding import DIMENSIONS, WINDOW_TOKENS, load_encoder
+from reconnect.analysis.kernel import KERNEL_FILE, load_kernel, parse_kernel
 from reconnect.analysis.lexicon import read_data
 from reconnect.analysis.model import HEADS, MODEL_FILE, load_model, parse_model
 from reconnect.errors import ContentError
@@ -30,7 +31,7 @@ def _cosine(a: str, b: str) -> float:
 
 
 def test_an_embedding_is_a_unit_vector_of_the_model_width() -> None:
-    (vector,) = load_encoder().embed("I feel numb and far away from everyone.")
+    (vector,) = load_encoder().embed("I feel numb and far away from everyone.").chunks
     assert vector.shape == (DIMENSIONS,)
     assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-4
 
@@ -52,7 +53,10 @@ def test_paraphrase_lies_closer_than_an_unrelated_sentence() -> None:
 
 
 def test_blank_text_has_no_windows_to_embed() -> None:
-    assert load_encoder().embed("   \n\t") == []
+    embedded = load_encoder().embed("   \n\t")
+    assert not embedded
+    assert embedded.every == ()
+    assert load_kernel().decision(embedded) == float("-inf")
 
 
 def test_a_long_entry_is_cut_into_windows_of_whole_sentences() -> None:
@@ -69,16 +73,25 @@ def test_a_long_entry_is_cut_into_windows_of_whole_sentences() -> None:
 
 
 def test_a_sign_at_the_end_of_a_long_entry_is_not_averaged_away() -> None:
-    model, encoder = load_model(), load_encoder()
-    crisis = HEADS.index("crisis")
-    sign = "Gave the dog to my neighbour and wrote the kids a letter each. Tonight feels final."
-    alone = model.dense_totals(encoder.embed(sign))[crisis]
-    buried = model.dense_totals(encoder.embed(ORDINARY * 30 + sign))[crisis]
-    everyday = model.dense_totals(encoder.embed(ORDINARY * 30))[crisis]
-    assert alone > everyday + 1.0
-    # The window holding the sign scores about as it does alone (its neighbours share it).
-    assert buried > everyday + 0.5 * (alone - everyday)
+    kernel, encoder = load_kernel(), load_encoder()
+    sign = "I keep hoping I just won't wake up one of these mornings."
+    everyday = encoder.embed(ORDINARY * 30)
+    buried = encoder.embed(ORDINARY * 30 + sign)
+    assert kernel.decision(encoder.embed(sign)) > 0 > kernel.decision(everyday)
+    # Averaged with everything around it, the sentence is lost; read alone, it is not.
+    assert max(kernel._values(buried.chunks)) < 0
+    assert kernel.decision(buried, sentence_margin=0.0) > 0
     assert analyze(ORDINARY * 30 + sign).crisis
+    assert not analyze(ORDINARY * 30).crisis
+
+
+def test_a_one_sentence_text_is_not_embedded_twice() -> None:
+    embedded = load_encoder().embed("Nothing reaches me these days.")
+    assert len(embedded.chunks) == 1
+    assert embedded.sentences == ()
+    two = load_encoder().embed("Nothing reaches me these days. Not even music.")
+    assert len(two.chunks) == 1
+    assert len(two.sentences) == 2
 
 
 def test_the_model_file_carries_dense_weights_for_every_head() -> None:
@@ -125,3 +138,15 @@ def test_an_altered_network_file_is_refused(
         monkeypatch.undo()
         load_encoder.cache_clear()
     assert load_encoder().embed_window("back to normal").shape == (DIMENSIONS,)
+
+
+def test_a_kernel_for_another_embedding_model_or_of_the_wrong_size_is_refused() -> None:
+    data = json.loads(gzip.decompress(read_data(KERNEL_FILE)))
+    other = dict(data, embedding_model="0" * 64)
+    with pytest.raises(ContentError, match="another embedding model"):
+        parse_kernel(gzip.compress(json.dumps(other).encode()))
+    short = dict(data, count=data["count"] + 1)
+    with pytest.raises(ContentError, match="cannot be read"):
+        parse_kernel(gzip.compress(json.dumps(short).encode()))
+    with pytest.raises(ContentError, match="cannot be read"):
+        parse_kernel(b"not gzip")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi.testclient import TestClient
@@ -95,3 +99,31 @@ def test_priv1_no_source_module_imports_a_network_client() -> None:
                 if any(name == m or name.startswith(m + ".") for m in NETWORK_MODULES):
                     found.append((str(path.relative_to(REPO_ROOT)), name))
     assert found == []
+
+
+def test_priv1_analysis_leaves_no_file_behind(tmp_path: Path) -> None:
+    """PRIV-1: the embedding runtime's telemetry stays off; analysing writes nothing at all.
+
+    onnxruntime's own default writes a session file into the temporary folder and an event
+    database under ~/.cache/Microsoft on import; analysis/embedding.py switches that off.
+    """
+    home, temp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    temp.mkdir()
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(home),
+        "TMPDIR": str(temp),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
+    probe = (
+        "from reconnect.analysis import analyze\n"
+        "assert analyze('I gave my guitar away and wrote everyone a letter. It feels final.')"
+        ".crisis\n"
+        "analyze('Walked the dog by the canal. The light on the water was lovely.')\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], env=env, check=True, timeout=120)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == [
+        Path("home"),
+        Path("tmp"),
+    ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -154,10 +155,26 @@ def _model_path() -> Path:
     return path
 
 
+def _import_onnxruntime() -> Any:
+    """onnxruntime with its telemetry off before it loads.
+
+    Its Linux builds carry Microsoft's 1DS telemetry client: left on, the import alone
+    writes a session file into the temporary folder and an event database under
+    ``~/.cache/Microsoft``, and events may be sent to Microsoft's collector. Journal
+    analysis must leave no trace and make no call, so the switch is set here, where the
+    library is imported (tests/security/test_privacy.py checks that nothing is written).
+    """
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    import onnxruntime
+
+    onnxruntime.disable_telemetry_events()
+    return onnxruntime
+
+
 @lru_cache(maxsize=1)
 def load_encoder() -> Encoder:
     """The encoder, after checking the network's and the tokenizer's SHA-256."""
-    import onnxruntime
+    onnxruntime = _import_onnxruntime()
     from tokenizers import Tokenizer
 
     path = _model_path()
