@@ -85,13 +85,13 @@ def test_a_sign_at_the_end_of_a_long_entry_is_not_averaged_away() -> None:
     assert not analyze(ORDINARY * 30).crisis
 
 
-def test_a_one_sentence_text_is_not_embedded_twice() -> None:
-    embedded = load_encoder().embed("Nothing reaches me these days.")
+def test_only_a_longer_text_is_read_sentence_by_sentence() -> None:
+    embedded = load_encoder().embed("Nothing reaches me these days. Not even music.")
     assert len(embedded.chunks) == 1
     assert embedded.sentences == ()
-    two = load_encoder().embed("Nothing reaches me these days. Not even music.")
-    assert len(two.chunks) == 1
-    assert len(two.sentences) == 2
+    longer = load_encoder().embed(ORDINARY * 2 + "Nothing reaches me these days. Not even music.")
+    assert len(longer.chunks) == 1
+    assert len(longer.sentences) == 6
 
 
 def test_the_model_file_carries_dense_weights_for_every_head() -> None:
