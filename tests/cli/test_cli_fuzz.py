@@ -23,6 +23,7 @@ COMMANDS = [
     ["show"],
     ["edit"],
     ["delete", "--yes"],
+    ["reanalyze"],
     ["checkin"],
     ["insights"],
     ["prompt"],

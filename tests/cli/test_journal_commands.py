@@ -357,3 +357,33 @@ def test_an_editor_killed_mid_edit_leaves_nothing_after_the_next_start(
     result = run(sqlite_url, "write", "the next start", env={"TMPDIR": str(temp)})
     assert result.returncode == 0, result.stderr
     assert list(temp.iterdir()) == []
+
+
+def test_reanalyze_reads_old_entries_again_and_shows_resources_for_new_signs(
+    sqlite_url: str,
+) -> None:
+    from dataclasses import replace
+
+    from reconnect.bootstrap import build_services
+    from reconnect.config import Settings
+    from reconnect.storage import entries as entry_rows
+
+    assert run(sqlite_url, "write", "I don't want to be here anymore.").returncode == 0
+    services = build_services(Settings(database_url=sqlite_url))
+    try:
+        with services.transaction() as connection:
+            entry = entry_rows.get_entry(connection, 1)
+            old = {**entry.analysis, "analyzer_version": "2.2", "markers": [], "crisis": False}
+            entry_rows.replace_entry(connection, replace(entry, analysis=old))
+    finally:
+        services.close()
+
+    result = run(sqlite_url, "reanalyze", env={"RECONNECT_COUNTRY": "US"})
+    assert result.returncode == 0, result.stderr
+    assert "help is available now" in result.stdout and "988" in result.stdout
+    assert "now show signs of crisis language: 1." in result.stderr
+    assert "Read 1 entries again" in result.stderr
+
+    data = json.loads(run(sqlite_url, "reanalyze", "--all", "--json").stdout)
+    assert data["read"] == 1 and data["newly_flagged"] == [] and data["crisis_resources"] is None
+    assert json.loads(run(sqlite_url, "show", "1", "--json").stdout)["crisis"] is True

@@ -123,3 +123,45 @@ def test_bad_checkins_are_refused_and_nothing_is_saved(
     with pytest.raises(InputError, match=message):
         checkins.record_checkin(services, **kwargs)  # type: ignore[arg-type]
     assert checkins.list_checkins(services) == []
+
+
+def _as_if_read_by_an_older_analyzer(services: Services, entry_id: int) -> None:
+    """Store an old-looking analysis (no markers, no crisis, version 2.2) for one entry."""
+    from dataclasses import replace
+
+    from reconnect.storage import entries as entry_rows
+
+    with services.transaction() as connection:
+        entry = entry_rows.get_entry(connection, entry_id)
+        old = {**entry.analysis, "analyzer_version": "2.2", "markers": [], "crisis": False}
+        entry_rows.replace_entry(connection, replace(entry, analysis=old))
+
+
+def test_entries_of_an_older_analyzer_are_read_again(services: Services) -> None:
+    from reconnect.analysis import ANALYZER_VERSION
+
+    ordinary = journal.write_entry(services, "Lovely walk with @ana.", written_at=START)
+    worrying = journal.write_entry(
+        services, "I don't want to be here anymore.", written_at=START + timedelta(days=1)
+    )
+    for entry in (ordinary, worrying):
+        _as_if_read_by_an_older_analyzer(services, entry.id)
+    assert not journal.get_entry(services, worrying.id).crisis
+
+    seen: list[tuple[int, int]] = []
+    done = journal.reanalyse_entries(services, progress=lambda n, total: seen.append((n, total)))
+    assert (done.read, done.newly_flagged, done.version) == (2, (worrying.id,), ANALYZER_VERSION)
+    assert seen == [(0, 2), (1, 2), (2, 2)]
+    again = journal.get_entry(services, worrying.id)
+    assert again.crisis
+    assert again.analysis["analyzer_version"] == ANALYZER_VERSION
+    # Only the analysis changed: a new reading is not an edit.
+    assert (again.text, again.written_at, again.updated_at) == (
+        worrying.text,
+        worrying.written_at,
+        worrying.updated_at,
+    )
+    # Nothing is left to do, unless everything is asked for.
+    assert journal.reanalyse_entries(services).read == 0
+    everything = journal.reanalyse_entries(services, everything=True)
+    assert (everything.read, everything.newly_flagged) == (2, ())

@@ -89,6 +89,7 @@ def _register() -> None:
     app.command("show")(journal.show)
     app.command("edit")(journal.edit)
     app.command("delete")(journal.delete)
+    app.command("reanalyze")(journal.reanalyze)
     app.command("checkin")(checkin.checkin)
     app.command("insights")(insights.insights)
     app.command("prompt")(prompt.prompt)

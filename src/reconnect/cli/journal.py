@@ -300,3 +300,66 @@ def _delete_everything(ctx: typer.Context, db: str | None, yes: bool) -> None:
     for item in removed:
         typer.echo(f"Removed {item}", err=True)
     typer.echo("Everything reconnect stored in this journal is gone.", err=True)
+
+
+def reanalyze(
+    ctx: typer.Context,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Read every entry again, not only those of older versions."),
+    ] = False,
+    json_output: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Read saved entries again with this version of the analyzer (after an update).
+
+    Only entries analysed by an older version, unless --all. Safe to interrupt: what
+    was done is kept, and the next run goes on with the rest.
+    """
+    from rich.progress import Progress
+
+    from reconnect.cli import render
+    from reconnect.services import journal
+
+    settings = command_settings(ctx, db)
+    services = _services(ctx, db)
+    try:
+        with Progress(console=render.error_console(), transient=True) as progress:
+            task = progress.add_task("Reading entries again", total=None)
+            done = journal.reanalyse_entries(
+                services,
+                everything=everything,
+                progress=lambda n, total: progress.update(task, completed=n, total=total),
+            )
+    finally:
+        services.close()
+    if json_output:
+        from reconnect.contracts import crisis_resources_out
+        from reconnect.services.safety import crisis_resources
+
+        resources = (
+            crisis_resources_out(crisis_resources(settings.country)).model_dump(mode="json")
+            if done.crisis
+            else None
+        )
+        render.print_json(
+            {
+                "analyzer_version": done.version,
+                "read": done.read,
+                "newly_flagged": list(done.newly_flagged),
+                "damaged": list(done.damaged),
+                "crisis_resources": resources,
+            }
+        )
+    if done.crisis and not json_output:
+        render.console().print(render.crisis_panel(settings.country))
+    if done.newly_flagged:
+        ids = ", ".join(str(i) for i in done.newly_flagged)
+        typer.echo(
+            f"Read with this version, these entries now show signs of crisis language: {ids}.",
+            err=True,
+        )
+    if done.damaged:
+        ids = ", ".join(str(i) for i in done.damaged)
+        typer.echo(f"Left as they were (failed their integrity check): {ids}.", err=True)
+    typer.echo(f"Read {done.read} entries again with analyzer {done.version}.", err=True)

@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from reconnect.domain.entries import Entry, check_entry_text, labels_for
+from reconnect.errors import NotFoundError, TamperedDataError
 from reconnect.storage import entries as entry_rows
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from datetime import datetime
 
     from reconnect.services import Services
@@ -75,6 +76,65 @@ def edit_entry(
             analysis=analyse_text(text),
         )
         return entry_rows.replace_entry(connection, new)
+
+
+@dataclass(frozen=True, slots=True)
+class Reanalysis:
+    """What a re-reading of saved entries did."""
+
+    version: str
+    read: int
+    newly_flagged: tuple[int, ...]  # ids whose crisis flag the new reading raised
+    damaged: tuple[int, ...] = ()  # ids that failed their integrity check, left as they were
+
+    @property
+    def crisis(self) -> bool:
+        """Whether any entry now shows crisis language it did not show before."""
+        return bool(self.newly_flagged)
+
+
+def reanalyse_entries(
+    services: Services,
+    *,
+    everything: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Reanalysis:
+    """Read saved entries again with the current analyzer and store the new results.
+
+    By default only entries analysed by another ``ANALYZER_VERSION``; with ``everything``,
+    all of them. Each entry is saved in its own transaction, so an interrupted run keeps
+    what it finished and the next run carries on with the rest. Text, labels and dates
+    are untouched (``updated_at`` too: a new reading is not an edit).
+    """
+    from reconnect.analysis import ANALYZER_VERSION
+
+    with services.transaction() as connection:
+        if everything:
+            ids = entry_rows.all_ids(connection)
+        else:
+            ids = entry_rows.ids_analysed_by_other_versions(connection, ANALYZER_VERSION)
+    flagged: list[int] = []
+    damaged: list[int] = []
+    read = 0
+    if progress is not None:
+        progress(0, len(ids))
+    for done, entry_id in enumerate(ids, 1):
+        try:
+            with services.transaction() as connection:
+                old = entry_rows.get_entry(connection, entry_id)
+                new = replace(old, analysis=analyse_text(old.text))
+                entry_rows.replace_entry(connection, new)
+        except NotFoundError:
+            continue  # deleted meanwhile
+        except TamperedDataError:
+            damaged.append(entry_id)
+            continue
+        read += 1
+        if new.crisis and not old.crisis:
+            flagged.append(entry_id)
+        if progress is not None:
+            progress(done, len(ids))
+    return Reanalysis(ANALYZER_VERSION, read, tuple(flagged), tuple(damaged))
 
 
 def get_entry(services: Services, entry_id: int) -> Entry:

@@ -125,6 +125,23 @@ def replace_entry(connection: Connection, entry: Entry) -> Entry:
     return entry
 
 
+def ids_analysed_by_other_versions(connection: Connection, version: str) -> list[int]:
+    """Ids of the entries whose stored analysis came from another analyzer version, oldest
+    first (the version is a plain column, so no payload is opened to find them)."""
+    query = (
+        select(EntryRow.id)
+        .where(EntryRow.analyzer_version != version)
+        .order_by(EntryRow.written_at, EntryRow.id)
+    )
+    return [int(i) for i in connection.execute(query).scalars()]
+
+
+def all_ids(connection: Connection) -> list[int]:
+    """Every entry id, oldest first."""
+    query = select(EntryRow.id).order_by(EntryRow.written_at, EntryRow.id)
+    return [int(i) for i in connection.execute(query).scalars()]
+
+
 def get_entry(connection: Connection, entry_id: int) -> Entry:
     """One entry; NotFoundError when the id does not exist."""
     if not id_in_range(entry_id):
