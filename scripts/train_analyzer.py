@@ -51,6 +51,10 @@ EMBEDDING_SCALE = 4.0
 # The crisis kernel (analysis/kernel.py): an RBF support-vector classifier over the
 # embedding, balanced classes; gamma 1 is what scikit-learn's "scale" gives for unit vectors.
 KERNEL_C = 10.0
+# Heads that read the hashed n-grams only. The crisis head's view of the embedding is the
+# kernel's: fitted jointly, its dense part learnt that talk of tablets is crisis talk
+# ("the sertraline is helping" scored 0.91), and its errors overlapped the kernel's.
+SPARSE_ONLY_HEADS = frozenset({"crisis"})
 KERNEL_GAMMA = 1.0
 EMBEDDING_CACHE = ROOT / "training" / ".embedding-cache.npz"
 # Sources that look like real entries; thresholds are tuned on their out-of-fold scores.
@@ -182,9 +186,10 @@ def fit_heads(
     Thresholds come from 5-fold out-of-fold predictions on the rows whose source is in
     ``TUNING_SOURCES``; the final weights are fitted on all ``rows``.
     """
-    x = matrix([str(r["text"]) for r in rows])
+    full = matrix([str(r["text"]) for r in rows])
+    sparse_only = full[:, :BUCKETS]
     tuning = np.array([r["source"] in tuning_sources for r in rows])
-    folds = list(KFold(n_splits=5, shuffle=True, random_state=SEED).split(x))
+    folds = list(KFold(n_splits=5, shuffle=True, random_state=SEED).split(full))
     weight_of = SOURCE_WEIGHTS if source_weights is None else source_weights
     sample = np.array([weight_of.get(str(r["source"]), 1.0) for r in rows])
     biases: list[float] = []
@@ -193,13 +198,14 @@ def fit_heads(
     f1s: list[float] = []
     for head in HEADS:
         y = targets(rows, head)
+        x = sparse_only if head in SPARSE_ONLY_HEADS else full
         oof = np.zeros(len(rows))
         for train_index, test_index in folds:
             fitted = new_model(c).fit(x[train_index], y[train_index], sample[train_index])
             oof[test_index] = fitted.predict_proba(x[test_index])[:, 1]
         threshold, f1 = best_threshold(y[tuning], oof[tuning])
         final = new_model(c).fit(x, y, sample)
-        coefs.append(final.coef_[0])
+        coefs.append(np.pad(final.coef_[0], (0, full.shape[1] - x.shape[1])))
         biases.append(round(float(final.intercept_[0]), 4))
         thresholds.append(threshold)
         f1s.append(f1)
