@@ -31,3 +31,26 @@ def test_the_held_out_slice_meets_the_floor() -> None:
     assert macro >= 0.55, f1
     assert tp / (tp + fn) >= 0.85
     assert subject_right / len(rows) >= 0.8
+
+
+CHECK_FILES = sorted((HOLDOUT.parent).glob("fresh_crisis_check*.jsonl"))
+
+
+def test_crisis_check_files_keep_their_recall_and_false_alarms_bounded() -> None:
+    """A floor under the figures of docs/analyzer-accuracy.md: the check files hold crisis
+    statements and look-alikes that no training code reads."""
+    assert len(CHECK_FILES) >= 4
+    caught = crisis = alarms = ordinary = 0
+    for path in CHECK_FILES:
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            flagged = analyze(row["text"]).crisis
+            if "crisis" in row["labels"]:
+                crisis, caught = crisis + 1, caught + flagged
+            else:
+                ordinary, alarms = ordinary + 1, alarms + flagged
+    assert crisis >= 400 and ordinary >= 280
+    assert caught / crisis >= 0.94
+    assert alarms / ordinary <= 0.30
