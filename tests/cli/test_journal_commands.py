@@ -387,3 +387,27 @@ def test_reanalyze_reads_old_entries_again_and_shows_resources_for_new_signs(
     data = json.loads(run(sqlite_url, "reanalyze", "--all", "--json").stdout)
     assert data["read"] == 1 and data["newly_flagged"] == [] and data["crisis_resources"] is None
     assert json.loads(run(sqlite_url, "show", "1", "--json").stdout)["crisis"] is True
+
+
+def test_insights_say_when_entries_were_read_by_an_older_analyzer(sqlite_url: str) -> None:
+    from dataclasses import replace
+
+    from reconnect.bootstrap import build_services
+    from reconnect.config import Settings
+    from reconnect.storage import entries as entry_rows
+
+    assert run(sqlite_url, "write", "Quiet evening, read a book.").returncode == 0
+    assert "older version of the analyzer" not in run(sqlite_url, "insights").stderr
+    services = build_services(Settings(database_url=sqlite_url))
+    try:
+        with services.transaction() as connection:
+            entry = entry_rows.get_entry(connection, 1)
+            old = {**entry.analysis, "analyzer_version": "2.2"}
+            entry_rows.replace_entry(connection, replace(entry, analysis=old))
+    finally:
+        services.close()
+    result = run(sqlite_url, "insights")
+    assert result.returncode == 0
+    assert "1 of your entries were read by an older version of the analyzer" in result.stderr
+    assert run(sqlite_url, "reanalyze").returncode == 0
+    assert "older version" not in run(sqlite_url, "insights").stderr

@@ -58,6 +58,7 @@ def insights(
     from reconnect.cli.session import open_services
     from reconnect.contracts import insights_out
     from reconnect.services.insights import compute_insights
+    from reconnect.services.journal import count_read_by_older_analyzers
 
     services = open_services(command_settings(ctx, db))
     try:
@@ -66,8 +67,15 @@ def insights(
             since=parse_moment(since, "--since"),
             until=parse_moment(until, "--until", end_of_day=True),
         )
+        older = count_read_by_older_analyzers(services)
     finally:
         services.close()
+    if older:
+        typer.echo(
+            f"{older} of your entries were read by an older version of the analyzer; "
+            "`reconnect reanalyze` reads them again.",
+            err=True,
+        )
     out = insights_out(found)
     if plot is not None:
         _plot(out, plot)

@@ -93,6 +93,14 @@ class Reanalysis:
         return bool(self.newly_flagged)
 
 
+def count_read_by_older_analyzers(services: Services) -> int:
+    """How many saved entries were analysed by another ``ANALYZER_VERSION`` than this one."""
+    from reconnect.analysis import ANALYZER_VERSION
+
+    with services.transaction() as connection:
+        return len(entry_rows.ids_analysed_by_other_versions(connection, ANALYZER_VERSION))
+
+
 def reanalyse_entries(
     services: Services,
     *,
