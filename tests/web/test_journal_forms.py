@@ -50,3 +50,40 @@ def test_editing_with_bad_input_keeps_the_entry(client: TestClient) -> None:
         assert reply.status_code == 422
     assert client.get(f"/api/entries/{entry_id}").json()["text"] == "kept as it is"
     assert client.get("/journal/entries/999999/edit").status_code == 404
+
+
+def test_insights_offer_to_read_older_entries_again(client: TestClient, database_url: str) -> None:
+    from dataclasses import replace
+
+    from reconnect.bootstrap import build_services
+    from reconnect.config import Settings
+    from reconnect.storage import entries as entry_rows
+
+    token = _token(client)
+    client.post("/journal", data={"csrf_token": token, "text": "I don't want to be here anymore."})
+    client.post("/journal", data={"csrf_token": token, "text": "Lovely walk with @ana today."})
+    assert "read by an older version" not in client.get("/insights").text
+
+    services = build_services(Settings(database_url=database_url))
+    try:
+        with services.transaction() as connection:
+            for entry_id in (1, 2):
+                entry = entry_rows.get_entry(connection, entry_id)
+                old = {**entry.analysis, "analyzer_version": "2.2", "markers": [], "crisis": False}
+                entry_rows.replace_entry(connection, replace(entry, analysis=old))
+    finally:
+        services.close()
+
+    page = client.get("/insights").text
+    assert "2 of your entries were read by an older version of the analyzer" in page
+    assert 'action="/insights/reanalyze"' in page
+    # Without the CSRF token the form is refused and nothing is read again.
+    refused = client.post("/insights/reanalyze", headers={"X-CSRF-Token": ""})
+    assert refused.status_code == 403
+    done = client.post("/insights/reanalyze", data={"csrf_token": token})
+    assert done.status_code == 200
+    assert "Read 2 entries again" in done.text
+    assert 'href="/journal/entries/1"' in done.text
+    assert "help is available now" in done.text  # the crisis banner, first
+    assert "read by an older version" not in done.text
+    assert "read by an older version" not in client.get("/insights").text

@@ -3,18 +3,37 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from reconnect.contracts import insights_out
+from reconnect.contracts import insights_out, resources_if
 from reconnect.reports.charts import line_points, sparkline_points
 from reconnect.services.insights import compute_insights
+from reconnect.services.journal import count_read_by_older_analyzers, reanalyse_entries
 from reconnect.web.deps import ServicesDep, render
 
 router = APIRouter()
 CHART_MARKERS = ("numbness", "autopilot", "withdrawal", "reconnection")
 
 
+@router.post("/insights/reanalyze", response_class=HTMLResponse)
+def reanalyze(request: Request, services: ServicesDep) -> HTMLResponse:
+    """Read entries of older analyzer versions again, then show the insights page."""
+    done = reanalyse_entries(services)
+    return _page(request, services, reread=done.read, newly_flagged=done.newly_flagged)
+
+
 @router.get("/insights", response_class=HTMLResponse)
 def insights_page(request: Request, services: ServicesDep) -> HTMLResponse:
+    return _page(request, services)
+
+
+def _page(
+    request: Request,
+    services: ServicesDep,
+    reread: int | None = None,
+    newly_flagged: tuple[int, ...] = (),
+) -> HTMLResponse:
     out = insights_out(compute_insights(services))
+    older = count_read_by_older_analyzers(services)
+    country = request.app.state.settings.country
     chart = [
         {
             "name": marker,
@@ -71,5 +90,14 @@ def insights_page(request: Request, services: ServicesDep) -> HTMLResponse:
     return render(
         request,
         "insights/index.html",
-        {"insights": out, "chart": chart, "notable": notable[:12], "rows": rows},
+        {
+            "insights": out,
+            "chart": chart,
+            "notable": notable[:12],
+            "rows": rows,
+            "older": older,
+            "reread": reread,
+            "newly_flagged": newly_flagged,
+            "resources": resources_if(bool(newly_flagged), country),
+        },
     )
