@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from reconnect.analysis import analyze, embedding
+from reconnect.analysis.crisis import find_crisis
 from reconnect.analysis.embedding import DIMENSIONS, WINDOW_TOKENS, load_encoder
 from reconnect.analysis.kernel import KERNEL_FILE, load_kernel, parse_kernel
 from reconnect.analysis.lexicon import read_data
@@ -150,3 +151,14 @@ def test_a_kernel_for_another_embedding_model_or_of_the_wrong_size_is_refused() 
         parse_kernel(gzip.compress(json.dumps(short).encode()))
     with pytest.raises(ContentError, match="cannot be read"):
         parse_kernel(b"not gzip")
+
+
+def test_the_kernel_shows_the_sentence_it_found_worrying_as_evidence() -> None:
+    sign = "Told my best mate where the spare key is and asked him to check the flat next weekend."
+    text = ORDINARY * 2 + sign + " " + ORDINARY
+    assert find_crisis(text) == ()  # no rule sees it: only the learned layers can
+    result = analyze(text)
+    assert result.crisis
+    (crisis,) = [m for m in result.markers if m.name == "crisis"]
+    assert [span.text for span in crisis.evidence] == [sign]
+    assert all(text[span.start : span.end] == span.text for span in crisis.evidence)

@@ -131,16 +131,25 @@ def analyze(text: str) -> Analysis:
     totals = [] if blank else model.totals(text, embedded)
     probabilities = [sigmoid(t) for t in totals] if totals else [0.0] * len(HEADS)
     crisis_head = HEADS.index("crisis")
+    masked_pass = False
     if totals and borrows_crisis_words(folded):
         # "Career suicide" and "killing it" say nothing about crisis: the crisis head reads
         # the text without them (rare, so the second pass costs little).
+        masked_pass = True
         masked_text = without_crisis_idioms(folded)
         embedded = load_encoder().embed(masked_text)
         masked = model.totals(masked_text, embedded)[crisis_head]
         probabilities[crisis_head] = min(probabilities[crisis_head], sigmoid(masked))
     kernel = float("-inf")
+    kernel_sentence: Span | None = None
     if embedded and len(folded.split()) >= CRISIS_MIN_WORDS:
-        kernel = load_kernel().decision(embedded, KERNEL_SENTENCE_MARGIN)
+        crisis_kernel = load_kernel()
+        kernel = crisis_kernel.decision(embedded, KERNEL_SENTENCE_MARGIN)
+        values = [] if masked_pass else crisis_kernel.sentence_values(embedded)
+        parts = sentences(text) if values else []
+        if values and len(parts) == len(values):
+            # The sentence the kernel reads as most worrying is the evidence it shows.
+            kernel_sentence = parts[max(range(len(values)), key=values.__getitem__)]
     subject_head = HEADS.index("subject_other")
     other_signal = probabilities[subject_head] / max(model.thresholds[subject_head], 1e-6)
     # The sentence rules are precise about "my partner seems ..."; the model catches the rest.
@@ -167,6 +176,8 @@ def analyze(text: str) -> Analysis:
             score = max(RULE_SCORE, p) if p >= threshold else (RULE_SCORE + p) / 2
         else:
             sentence = by_sentence.best(index)
+            if name == "crisis" and kernel >= KERNEL_THRESHOLD and kernel_sentence is not None:
+                sentence = kernel_sentence
             if sentence is None or (name != "crisis" and is_hypothetical(folded, sentence.end - 1)):
                 continue
             evidence = [sentence]

@@ -54,6 +54,12 @@ class CrisisKernel:
             best = max(best, float(self._values(embedded.sentences).max()) - sentence_margin)
         return best
 
+    def sentence_values(self, embedded: TextEmbedding) -> list[float]:
+        """The signed distance of each sentence read alone (none for a short text)."""
+        if not embedded.sentences:
+            return []
+        return [float(v) for v in self._values(embedded.sentences)]
+
     def _values(self, vectors: tuple[npt.NDArray[np.float32], ...]) -> npt.NDArray[np.float32]:
         import numpy as np
 
