@@ -89,12 +89,13 @@ class Encoder:
         # Without [CLS] and [SEP].
         return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
 
-    def windows(self, text: str) -> list[str]:
+    def windows(self, text: str, pieces: int | None = None) -> list[str]:
         """The text cut into runs of whole sentences of at most ``WINDOW_TOKENS`` pieces each.
 
         A sentence longer than that is a window of its own (and is truncated when embedded).
+        ``pieces`` is the text's length in word pieces when the caller has counted it already.
         """
-        if self._pieces(text) <= WINDOW_TOKENS - 2:
+        if (self._pieces(text) if pieces is None else pieces) <= WINDOW_TOKENS - 2:
             return [text]
         out: list[str] = []
         start = end = None
@@ -129,10 +130,11 @@ class Encoder:
         """The chunk and sentence embeddings of ``text`` (none for blank text)."""
         if not text.strip():
             return EMPTY
-        chunks = tuple(_cached_window(self, window) for window in self.windows(text))
-        if self._pieces(text) <= SENTENCES_FROM_TOKENS:
+        pieces = self._pieces(text)
+        chunks = tuple(_cached_window(self, window) for window in self.windows(text, pieces))
+        if pieces <= SENTENCES_FROM_TOKENS:
             return TextEmbedding(chunks, ())
-        parts = [part.text for part in sentences(text) if part.text.strip()]
+        parts = [part.text for part in sentences(text)]
         alone = tuple(_cached_window(self, part) for part in parts) if len(parts) > 1 else ()
         return TextEmbedding(chunks, alone)
 
