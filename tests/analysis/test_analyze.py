@@ -61,7 +61,9 @@ def test_the_design_example_has_the_design_shape() -> None:
         "valence",
         "granularity",
         "subject",
+        "language",
         "crisis",
+        "concern",
         "analyzer_version",
     ]
 
@@ -74,11 +76,13 @@ def test_the_json_shape_follows_the_design() -> None:
         "valence",
         "granularity",
         "subject",
+        "language",
         "crisis",
+        "concern",
         "analyzer_version",
     }
     numbness = next(m for m in data["markers"] if m["name"] == "numbness")
-    assert set(numbness) == {"name", "score", "evidence"}
+    assert set(numbness) == {"name", "score", "evidence", "subject"}
     assert 0 < numbness["score"] <= 1
     assert set(numbness["evidence"][0]) == {"start", "end", "text"}
     assert isinstance(data["valence"], float) and -1 <= data["valence"] <= 1

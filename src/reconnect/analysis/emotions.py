@@ -9,21 +9,14 @@ counted, and neither is a word that only names a feeling in a feeling context
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reconnect.analysis.lexicon import Feeling, feelings
 from reconnect.analysis.negation import negation_state
 from reconnect.analysis.tokens import normalise
+from reconnect.domain.analysis import Emotion
 
-
-@dataclass(frozen=True, slots=True)
-class Emotion:
-    """A named feeling found in the text, with its family and a confidence."""
-
-    name: str
-    family: str
-    score: float
+__all__ = ["Emotion", "find_emotions"]
 
 
 @lru_cache(maxsize=1)

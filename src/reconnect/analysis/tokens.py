@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from reconnect.domain.analysis import Span
+
+__all__ = ["Span", "normalise", "sentences", "words"]
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A piece of the input: ``text == source[start:end]``."""
-
-    start: int
-    end: int
-    text: str
 
 
 def sentences(text: str) -> list[Span]:
