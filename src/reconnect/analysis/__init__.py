@@ -186,6 +186,11 @@ def analyze(text: str) -> Analysis:
         marker_subject = subject_at(text, ordered[0].start) if name in plain else subject
         results.append(MarkerResult(name, round(min(score, 0.99), 3), ordered, marker_subject))
 
+    # A learned guess alone is unsure: it asks a calm question (concern); the confident
+    # banner needs the rules to have read an explicit statement.
+    learned_only = any(m.name == "crisis" for m in results) and "crisis" not in plain
+    if learned_only:
+        results = [m for m in results if m.name != "crisis"]
     emotions = tuple(find_emotions(text))
     return Analysis(
         markers=tuple(results),
@@ -195,6 +200,7 @@ def analyze(text: str) -> Analysis:
         subject=subject,
         crisis=any(m.name == "crisis" for m in results),
         analyzer_version=ANALYZER_VERSION,
+        concern=learned_only,
     )
 
 
