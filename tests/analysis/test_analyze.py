@@ -16,11 +16,13 @@ def test_the_public_surface_is_deliberate() -> None:
         "MARKERS",
         "MAX_TEXT_CHARS",
         "Analysis",
+        "Analyzer",
         "Emotion",
         "MarkerResult",
         "Span",
         "analyze",
         "analyze_many",
+        "default_analyzer",
     }
 
 
@@ -283,3 +285,42 @@ def test_crisis_marker_and_flag_agree() -> None:
     assert result.crisis
     crisis = result.marker("crisis")
     assert crisis is not None and crisis.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heute war ein langer Tag, ich fühle mich leer und müde.",
+        "Je me sens vide depuis des semaines, rien ne me touche.",
+        "Hoy no tengo ganas de ver a nadie, prefiero quedarme en casa.",
+    ],
+)
+def test_text_in_another_language_says_so_and_gets_no_markers(text: str) -> None:
+    result = analyze(text)
+    assert result.language != "en"
+    assert result.markers == () and result.emotions == ()
+    assert not result.crisis and not result.concern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich will nicht mehr leben. Ich habe die Tabletten schon gesammelt.",
+        "Je veux mourir.",
+        "Ya no quiero vivir.",
+        "Não quero mais viver.",
+        "Voglio morire.",
+        "मैं मरना चाहता हूँ",
+    ],
+)
+def test_explicit_crisis_in_six_languages_still_brings_resources(text: str) -> None:
+    result = analyze(text)
+    assert result.crisis, result
+    crisis = result.marker("crisis")
+    assert crisis is not None and crisis.evidence
+
+
+def test_english_with_a_foreign_word_is_still_read() -> None:
+    result = analyze("Felt numb all day, c'est la vie I suppose.")
+    assert result.language == "en"
+    assert "numbness" in result.marker_names

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import gzip
-import json
+import io
 
+import numpy as np
 import pytest
 
-from reconnect.analysis.embedding import TOKENIZER_FILE
-from reconnect.analysis.kernel import KERNEL_FILE
-from reconnect.analysis.lexicon import (
-    CLUSTERS_FILE,
-    check_artefact,
-    feelings,
-    read_data,
-    read_manifest,
-    word_clusters,
+from reconnect.analysis.heads import HEADS, HEADS_FILE, load_heads, parse_heads
+from reconnect.analysis.lexicon import check_artefact, feelings, read_data, read_manifest
+from reconnect.analysis.static import (
+    DIMENSIONS,
+    SCALES_FILE,
+    TOKENIZER_FILE,
+    VECTORS_FILE,
+    load_static,
 )
-from reconnect.analysis.model import HEADS, MODEL_FILE, load_model, parse_model
 from reconnect.errors import ContentError
 
-ARTEFACTS = [MODEL_FILE, CLUSTERS_FILE, KERNEL_FILE, TOKENIZER_FILE]
+ARTEFACTS = [HEADS_FILE, VECTORS_FILE, SCALES_FILE, TOKENIZER_FILE]
 
 
 @pytest.mark.parametrize("name", ARTEFACTS)
@@ -38,31 +36,55 @@ def test_a_changed_byte_is_refused(name: str) -> None:
 
 def test_a_file_missing_from_the_manifest_is_refused() -> None:
     with pytest.raises(ContentError):
-        check_artefact(MODEL_FILE, read_data(MODEL_FILE), {})
+        check_artefact(HEADS_FILE, read_data(HEADS_FILE), {})
 
 
-def test_a_model_for_other_heads_is_refused() -> None:
-    data = json.loads(gzip.decompress(read_data(MODEL_FILE)))
-    data["heads"] = data["heads"][:-1]
+def _rewritten(**changes: object) -> bytes:
+    with np.load(io.BytesIO(read_data(HEADS_FILE)), allow_pickle=False) as data:
+        arrays = {key: data[key] for key in data.files}
+    arrays.update(changes)
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def test_heads_for_other_markers_or_another_embedding_are_refused() -> None:
     with pytest.raises(ContentError, match="other heads"):
-        parse_model(gzip.compress(json.dumps(data).encode()))
+        parse_heads(_rewritten(heads=np.array(HEADS[:-1])))
+    with pytest.raises(ContentError, match="another embedding"):
+        parse_heads(_rewritten(static_model=np.array("other.npy")))
     with pytest.raises(ContentError, match="cannot be read"):
-        parse_model(b"not gzip")
+        parse_heads(b"not a numpy archive")
 
 
-def test_the_loaded_model_has_a_head_per_marker_and_subject() -> None:
-    model = load_model()
-    assert len(model.biases) == len(model.thresholds) == len(HEADS)
-    assert all(0 < t < 1 for t in model.thresholds)
+def test_the_loaded_heads_have_a_threshold_for_every_marker_and_both_crisis_tiers() -> None:
+    heads, thresholds = load_heads()
+    assert heads.dense.shape == (len(HEADS), DIMENSIONS)
+    assert set(thresholds.markers) == set(HEADS) - {"crisis", "subject_other"}
+    assert all(0 < t < 1 for t in thresholds.markers.values())
+    assert 0 < thresholds.concern < thresholds.confident < 1
+
+
+def test_the_static_model_gives_unit_vectors_and_tells_words_apart() -> None:
+    encoder = load_static()
+    numb, empty, pizza = (encoder.embed(t) for t in ("I feel numb", "I feel empty", "pizza"))
+    assert abs(float(numb @ numb) - 1.0) < 1e-4
+    assert float(numb @ empty) > float(numb @ pizza)
+    assert not encoder.embed("").any()
+
+
+def test_sentences_are_embedded_from_the_same_pass() -> None:
+    from reconnect.analysis.tokens import sentences
+
+    text = "Gym this morning. I feel numb."
+    parts = sentences(text)
+    whole, *each = load_static().embed_spans(text, parts)
+    alone = load_static().embed("I feel numb.")
+    assert float(each[1] @ alone) > 0.99
+    assert float(whole @ alone) < 0.99
 
 
 def test_the_feelings_lexicon_is_large_and_families_are_known() -> None:
     words = feelings()
     assert len(words) >= 150
     assert {f.family for f in words} >= {"sad", "angry", "fearful", "happy", "calm", "numb"}
-
-
-def test_word_clusters_group_near_synonyms() -> None:
-    clusters = word_clusters()
-    assert len(clusters) > 10_000
-    assert clusters["chore"][0] == clusters["tedious"][0]

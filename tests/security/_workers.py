@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reconnect.analysis.model import load_model
+from reconnect.analysis import default_analyzer
 from reconnect.bootstrap import build_services
 from reconnect.config import Settings
 from reconnect.services import journal, transfer
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from pathlib import Path
 
-load_model()
+default_analyzer().analyze("warm")
 
 
 def _services(url: str, passphrase: str):  # type: ignore[no-untyped-def]

@@ -102,11 +102,8 @@ def test_priv1_no_source_module_imports_a_network_client() -> None:
 
 
 def test_priv1_analysis_leaves_no_file_behind(tmp_path: Path) -> None:
-    """PRIV-1: the embedding runtime's telemetry stays off; analysing writes nothing at all.
-
-    onnxruntime's own default writes a session file into the temporary folder and an event
-    database under ~/.cache/Microsoft on import; analysis/embedding.py switches that off.
-    """
+    """PRIV-1: analysing writes nothing at all: no cache, no model download, no telemetry
+    (the language identifier and the static embedding load from the installed package)."""
     home, temp = tmp_path / "home", tmp_path / "tmp"
     home.mkdir()
     temp.mkdir()
@@ -121,6 +118,7 @@ def test_priv1_analysis_leaves_no_file_behind(tmp_path: Path) -> None:
         "assert analyze('I gave my guitar away and wrote everyone a letter. It feels final.')"
         ".crisis\n"
         "analyze('Walked the dog by the canal. The light on the water was lovely.')\n"
+        "assert analyze('Ich will nicht mehr leben.').crisis\n"
     )
     subprocess.run([sys.executable, "-c", probe], env=env, check=True, timeout=120)
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == [

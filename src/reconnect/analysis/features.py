@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import zlib
 
-from reconnect.analysis.lexicon import word_clusters
 from reconnect.analysis.tokens import words
 
 BUCKETS = 1 << 20
@@ -51,42 +49,28 @@ def _hash(feature: str) -> int:
     return bucket
 
 
-def feature_names(text: str) -> list[str]:
-    """Word unigrams and bigrams (negation-marked for three words), letter 4-grams, word clusters.
+def word_features(text: str) -> set[int]:
+    """Word unigrams and bigrams, negation-marked for three words (the set of buckets).
 
-    Clusters ("k0:", "k1:", coarse and fine) let the model treat near-synonyms
-    alike ("draining", "tiring"); they carry the negation mark too.
+    Analyzer 3 reads these beside its static embedding, which carries what letter n-grams
+    and word clusters added before (docs/decisions/0007-analyzer-3.md).
 
-    >>> feature_names("not numb")[:3]
-    ['w:not', 'w:neg_numb', 'b:not neg_numb']
+    >>> len(word_features("not numb")) == len({_hash("w:not"), _hash("w:neg_numb"),
+    ...     _hash("b:not neg_numb")})
+    True
     """
-    clusters = word_clusters()
-    names: list[str] = []
+    found: set[int] = set()
     for clause in _CLAUSE_END.split(text.casefold()):
-        tokens = words(clause)
-        marked: list[str] = []
+        previous = ""
         scope = 0
-        for token in tokens:
-            ids = clusters.get(token) or clusters.get(token.split("'", 1)[0])
-            prefix = "n" if scope else ""
-            if ids:
-                names.extend(f"k{level}{prefix}:{cid}" for level, cid in enumerate(ids))
+        for token in words(clause):
+            word = "neg_" + token if scope else token
             if scope:
-                marked.append("neg_" + token)
                 scope -= 1
-            else:
-                marked.append(token)
             if token in NEGATORS or token.endswith("n't"):
                 scope = 3
-        names.extend("w:" + t for t in marked)
-        names.extend(f"b:{a} {b}" for a, b in itertools.pairwise(marked))
-        for token in tokens:
-            padded = f"<{token}>"
-            if len(padded) > 5:
-                names.extend("c:" + padded[i : i + 4] for i in range(len(padded) - 3))
-    return names
-
-
-def hashed_features(text: str) -> set[int]:
-    """The set of feature buckets present in the text (binary features)."""
-    return {_hash(name) for name in feature_names(text)}
+            found.add(_hash("w:" + word))
+            if previous:
+                found.add(_hash(f"b:{previous} {word}"))
+            previous = word
+    return found

@@ -1,4 +1,4 @@
-"""Bundled analysis data (feelings lexicon, word clusters, model), loaded once and hash-checked.
+"""Bundled analysis data (feelings lexicon, models), loaded once and hash-checked.
 
 Every file under ``analysis/data/`` that a trained or generated artefact
 produced is listed with its SHA-256 in ``data/manifest.json``; a file that
@@ -8,7 +8,6 @@ results (docs/decisions/0002-analyzer-learned-layer.md).
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import tomllib
@@ -19,7 +18,6 @@ from importlib import resources
 from reconnect.errors import ContentError
 
 MANIFEST = "manifest.json"
-CLUSTERS_FILE = "clusters.json.gz"
 EMOTIONS_FILE = "emotions.toml"
 
 
@@ -57,13 +55,6 @@ def check_artefact(name: str, data: bytes, manifest: dict[str, str]) -> bytes:
 def read_checked(name: str) -> bytes:
     """A shipped artefact's bytes after the hash check."""
     return check_artefact(name, read_data(name), read_manifest())
-
-
-@lru_cache(maxsize=1)
-def word_clusters() -> dict[str, tuple[int, ...]]:
-    """Word -> cluster ids (coarse to fine) from GloVe; built by training/make_word_clusters.py."""
-    raw: dict[str, list[int]] = json.loads(gzip.decompress(read_checked(CLUSTERS_FILE)))
-    return {word: tuple(ids) for word, ids in raw.items()}
 
 
 @lru_cache(maxsize=1)

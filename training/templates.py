@@ -1,23 +1,19 @@
-"""Generate the project's own labelled training corpus (training/corpus/generated.jsonl).
+"""The project's own templated training snippets, built in memory when the analyzer is trained.
 
 Snippets are built from hand-written phrases for each marker, set in varied
 everyday contexts, writers' voices and subjects, with hard negatives: idioms,
 feelings of people who are still engaged, and negated or recovered states.
-Labels follow shared/data/markers_guidelines.md. Deterministic (fixed seed).
-
-    .venv/bin/python scripts/make_corpus.py
+Labels follow shared/data/markers_guidelines.md. Deterministic (fixed seed); nothing is
+written to disk (``training.corpus`` reads them with the hand-written sources).
 """
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "training" / "corpus" / "generated.jsonl"
 HANDWRITTEN = ROOT / "training" / "handwritten"
-HANDWRITTEN_OUT = ROOT / "training" / "corpus" / "handwritten.jsonl"
 SEED = 7
 
 CONTEXTS = [
@@ -397,18 +393,8 @@ def read_handwritten() -> list[dict[str, object]]:
     return rows
 
 
-def write_rows(path: Path, prefix: str, rows: list[dict[str, object]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
-        for number, row in enumerate(rows, start=1):
-            handle.write(
-                json.dumps({"id": f"{prefix}{number:05d}", **row}, ensure_ascii=False) + "\n"
-            )
-    print(f"wrote {len(rows)} snippets to {path.relative_to(ROOT)}")
-
-
-def main() -> None:
-    write_rows(HANDWRITTEN_OUT, "h", read_handwritten())
+def generated() -> list[dict[str, object]]:
+    """Every templated snippet, in a fixed order."""
     rng = random.Random(SEED)
     rows: list[dict[str, object]] = []
     for marker, phrases in SELF.items():
@@ -440,8 +426,4 @@ def main() -> None:
             )
     rows.extend(templated(random.Random(SEED + 1), 700))
     rng.shuffle(rows)
-    write_rows(OUT, "g", rows)
-
-
-if __name__ == "__main__":
-    main()
+    return rows

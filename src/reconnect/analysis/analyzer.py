@@ -1,0 +1,226 @@
+"""The analyzer: rules and learned heads read a text together; crisis is graded.
+
+An ``Analyzer`` is built from its learned heads and thresholds (``heads.py``), so a
+training or cross-validation run builds its own instead of patching module globals; the
+package's ``analyze()`` uses the shipped one.
+
+What it decides, in order (docs/decisions/0007-analyzer-3.md):
+
+1. **Language.** Text that is not English (``language.py``) gets no markers and no
+   emotions, only what the project's phrase lists of explicit crisis statements in six
+   languages find (``crisis_intl.py``): reconnect reads English only, and says so.
+2. **Crisis, graded.** ``crisis`` (confident: resources first) needs an explicit statement
+   that the rules read (``crisis/``), or the learned layer above its *confident* threshold,
+   or a hedged rule hit that the learned layer also finds worrying. ``concern`` (unsure: a
+   calm question) is the learned layer above its *concern* threshold, or a rule hit it does
+   not back. Both thresholds were set on real ordinary text (GoEmotions' dev comments), so
+   the banner stays rare on ordinary days.
+3. **Markers.** A marker is reported when its head clears its threshold, or when the rules
+   found a plain phrase for it and the head does not read the text as clearly ordinary.
+   Negated or recovered states ("not numb anymore") become ``reconnection``; hypothetical
+   ones are dropped (``markers.py``, ``negation.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reconnect.analysis.crisis import find_crisis
+from reconnect.analysis.crisis_intl import find_intl_crisis
+from reconnect.analysis.emotions import find_emotions
+from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
+from reconnect.analysis.language import detect_language
+from reconnect.analysis.markers import RuleEvidence, find_rule_evidence
+from reconnect.analysis.negation import is_hypothetical
+from reconnect.analysis.subject import subject_at, text_subject
+from reconnect.analysis.tokens import Span, normalise, sentences
+from reconnect.analysis.valence import valence
+from reconnect.domain.analysis import Analysis, MarkerResult
+
+if TYPE_CHECKING:
+    from reconnect.analysis.crisis import CrisisHit
+
+__all__ = ["ANALYZER_VERSION", "Analyzer"]
+
+ANALYZER_VERSION = "3.0"
+RULE_SCORE = 0.8
+# A rule phrase for a marker counts unless its head reads the text as this far below its
+# threshold: "avoid the motorway" matches a pattern, but nothing around it is avoidance.
+RULE_SUPPORT = 0.25
+# A rule hit scoring under this is hedged or needs company ("not suicidal, but ...").
+FIRM_RULE_SCORE = 0.85
+POSITIVE = frozenset({"reconnection", "healthy_boundary"})
+CONFLICT_FLOOR = 0.5
+MAX_EVIDENCE = 5
+SUBJECT_OTHER_FACTOR = 1.5
+# The second signal a confident learned guess needs before it becomes the banner: a word
+# that crisis language uses (dying, living, being around, a burden, goodbyes, harm, the
+# future...). Without one, a high score is a calm question: the static embedding alone
+# has flagged "It's such a fun movie" (GoEmotions dev) as surely as a goodbye note.
+CRISIS_VOCABULARY = re.compile(
+    r"\b(?:die|dying|died|dead|death|deaths|suicid\w*|kill\w*|end (?:it|things|my life|"
+    r"everything)|ending (?:it|things)|alive|live|living|life|lives|exist\w*|gone|goodbye|bye|"
+    r"farewell|burden\w*|better off|without me|hurt(?:ing)? myself|harm\w*|cut(?:ting)? myself|"
+    r"disappear\w*|vanish\w*|wake up|waking up|sleep forever|anymore|any more|around|"
+    r"last (?:time|day|entry|note)|final|note|letter|will|give (?:away|it all)|gave (?:away|my)|"
+    r"giving away|pills|tablets|meds|medication|overdos\w*|relapse\w*|self.harm|attempt\w*|"
+    r"over(?: soon)?|done|no point|point|pointless|hopeless|forever|never (?:see|wake)|"
+    r"leave (?:them|everyone|this)|miss me|notice|funeral|grave|heaven|ready to go|"
+    r"won'?t need|stay|stick(?:ing)? around|here)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisReading:
+    """How sure the analyzer is of crisis language, and the spans that show it."""
+
+    crisis: bool
+    concern: bool
+    evidence: tuple[Span, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzer:
+    """Analyse texts with these heads and thresholds."""
+
+    heads: Heads
+    thresholds: Thresholds
+
+    def analyze(self, text: str) -> Analysis:
+        """Analyse one text (the caller has checked its length)."""
+        language = detect_language(text)
+        if language != "en":
+            return self._foreign(text, language)
+        folded = normalise(text)
+        rules = find_rule_evidence(text, folded)
+        blank = not text.strip()
+        scores = None if blank else self.heads.score(text)
+        reading = self._crisis(text, scores)
+        markers = [] if scores is None else self._markers(text, folded, rules, scores)
+        if reading.crisis:
+            markers.append(
+                MarkerResult(
+                    "crisis",
+                    round(min(reading.score, 0.99), 3),
+                    reading.evidence,
+                    subject_at(text, reading.evidence[0].start) if reading.evidence else "self",
+                )
+            )
+        subject = text_subject(text)
+        other = 0.0 if scores is None else scores.of("subject_other")
+        if other >= self.thresholds.subject_other * SUBJECT_OTHER_FACTOR:
+            subject = "other"
+        emotions = tuple(find_emotions(text))
+        return Analysis(
+            markers=tuple(markers),
+            emotions=emotions,
+            valence=valence(text),
+            granularity=len({e.name for e in emotions}),
+            subject=subject,
+            crisis=reading.crisis,
+            analyzer_version=ANALYZER_VERSION,
+            concern=reading.concern,
+            language="en",
+        )
+
+    def _foreign(self, text: str, language: str) -> Analysis:
+        hits = find_intl_crisis(text)
+        evidence = tuple(Span(h.start, h.end, h.text) for h in hits[:MAX_EVIDENCE])
+        markers = (MarkerResult("crisis", 0.9, evidence, "self"),) if hits else ()
+        return Analysis(
+            markers=markers,
+            emotions=(),
+            valence=0.0,
+            granularity=0,
+            subject="self",
+            crisis=bool(hits),
+            analyzer_version=ANALYZER_VERSION,
+            concern=False,
+            language=language,
+        )
+
+    def _crisis(self, text: str, scores: Scores | None) -> CrisisReading:
+        hits = find_crisis(text)
+        intl = find_intl_crisis(text) if not hits else ()
+        concern_at, confident_at = self.thresholds.concern, self.thresholds.confident
+        # The learned layer's reading of the whole text and of each longer sentence. A
+        # reading counts fully only where the same words hold crisis vocabulary.
+        whole = _whole_or_first(text)
+        readings: list[tuple[Span, float]] = []
+        if scores is not None and whole is not None:
+            readings = [(whole, scores.of("crisis")), *scores.sentences]
+        worded = [(s, p) for s, p in readings if CRISIS_VOCABULARY.search(s.text.casefold())]
+        p_worded = max((p for _, p in worded), default=0.0)
+        p_any = max((p for _, p in readings), default=0.0)
+        firm = any(h.score >= FIRM_RULE_SCORE for h in hits) or bool(intl)
+        hedged = bool(hits) and not firm
+        crisis = firm or p_worded >= confident_at or (hedged and p_any >= concern_at)
+        concern = not crisis and (
+            p_worded >= concern_at or p_any >= confident_at or (hedged and p_any >= concern_at / 2)
+        )
+        if not (crisis or concern):
+            return CrisisReading(False, False, (), p_any)
+        spans = _ranked_hits(hits) + [Span(h.start, h.end, h.text) for h in intl]
+        pool = worded if p_worded >= concern_at else readings
+        if pool:
+            sentence, p = max(pool, key=lambda reading: reading[1])
+            if p >= concern_at and not any(_inside(s, sentence) for s in spans):
+                # The rules' explicit words first; then the sentence the learned layer
+                # found most worrying (first of all when the rules found nothing).
+                spans.append(sentence)
+        best = max([h.score for h in hits] + [p_any] + ([0.9] if intl else []))
+        return CrisisReading(crisis, concern, tuple(spans[:MAX_EVIDENCE]), best)
+
+    def _markers(
+        self, text: str, folded: str, rules: RuleEvidence, scores: Scores
+    ) -> list[MarkerResult]:
+        found: list[MarkerResult] = []
+        plain_signs = any(m not in POSITIVE and m != "crisis" for m in rules.plain)
+        for name in MARKER_HEADS:
+            if name == "crisis":
+                continue
+            p = scores.of(name)
+            threshold = self.thresholds.markers[name]
+            if name in POSITIVE and plain_signs:
+                threshold = max(threshold, CONFLICT_FLOOR)
+            evidence = list(rules.plain.get(name, ()))
+            if evidence and p < threshold * RULE_SUPPORT:
+                evidence = []
+            learned = p >= threshold and name not in rules.cancelled
+            if not evidence and not learned:
+                continue
+            if evidence:
+                score = max(RULE_SCORE, p) if learned else (RULE_SCORE + p) / 2
+                subject = subject_at(text, min(s.start for s in evidence))
+            else:
+                sentence = _whole_or_first(text)
+                if sentence is None or is_hypothetical(folded, sentence.end - 1):
+                    continue
+                evidence = [sentence]
+                score = p
+                subject = "self"
+            ordered = tuple(sorted(set(evidence), key=lambda s: (s.start, s.end)))
+            found.append(MarkerResult(name, round(min(score, 0.99), 3), ordered, subject))
+        return found
+
+
+def _ranked_hits(hits: tuple[CrisisHit, ...]) -> list[Span]:
+    """Rule hits, most worrying first (then in reading order)."""
+    ordered = sorted(hits, key=lambda h: (-h.score, h.start))
+    return [Span(h.start, h.end, h.text) for h in ordered]
+
+
+def _whole_or_first(text: str) -> Span | None:
+    parts = sentences(text)
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end

@@ -1,0 +1,166 @@
+"""The learned layer: one logistic-regression head per marker, over words and the embedding.
+
+A head's log-odds are its bias, plus one weight per hashed word feature of the text
+(``features.word_features``), plus the dot product of its dense weights with the text's static
+embedding (``static.py``). ``training/analyzer.py`` fits the heads and chooses the
+thresholds; both ship in ``data/heads.npz``, hash-checked against ``data/manifest.json``
+(docs/decisions/0007-analyzer-3.md).
+
+Crisis reads every sentence of a longer text as well as the whole: a sentence that says it
+is not averaged away by an ordinary day around it. Its score is the highest of them, and the
+sentence that gave it is the evidence shown.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from reconnect.analysis.features import word_features
+from reconnect.analysis.lexicon import read_checked
+from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE, load_static
+from reconnect.analysis.tokens import Span, sentences
+from reconnect.domain.markers import MARKER_NAMES
+from reconnect.errors import ContentError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = [
+    "HEADS",
+    "HEADS_FILE",
+    "MARKER_HEADS",
+    "Heads",
+    "Scores",
+    "Thresholds",
+    "load_heads",
+    "sigmoid",
+]
+
+HEADS_FILE = "heads.npz"
+MARKER_HEADS = MARKER_NAMES
+HEADS = (*MARKER_HEADS, "subject_other")
+CRISIS = HEADS.index("crisis")
+# A sentence shorter than this is too little for the learned layer to read on its own.
+SENTENCE_MIN_WORDS = 4
+
+
+def sigmoid(total: float) -> float:
+    """The logistic function, clipped so that extreme totals cannot overflow."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Where each head's probability starts to count.
+
+    ``markers`` maps every marker but crisis to its threshold. Crisis has two: ``concern``
+    (the learned layer alone asks a calm question) and ``confident`` (the learned layer is
+    sure enough to count as one crisis signal).
+    """
+
+    markers: dict[str, float]
+    subject_other: float
+    concern: float
+    confident: float
+
+    @classmethod
+    def from_json(cls, raw: str) -> Thresholds:
+        data = json.loads(raw)
+        markers = {name: float(data[name]) for name in MARKER_HEADS if name != "crisis"}
+        return cls(
+            markers=markers,
+            subject_other=float(data["subject_other"]),
+            concern=float(data["crisis_concern"]),
+            confident=float(data["crisis_confident"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Every head's probability for a text, and crisis read sentence by sentence."""
+
+    probabilities: tuple[float, ...]  # in HEADS order, for the whole text
+    sentences: tuple[tuple[Span, float], ...]  # crisis per sentence, for a longer text
+    embedding: Any  # the whole text's static embedding (numpy, DIMENSIONS)
+
+    def of(self, head: str) -> float:
+        """The probability of one head for the whole text."""
+        return self.probabilities[HEADS.index(head)]
+
+    @property
+    def crisis(self) -> float:
+        """The highest crisis probability of the whole text and its sentences."""
+        return max([self.probabilities[CRISIS], *(p for _, p in self.sentences)])
+
+
+@dataclass(frozen=True, slots=True)
+class Heads:
+    """Weights of every head: sparse rows by feature bucket, dense rows, biases."""
+
+    rows: dict[int, int]
+    sparse: npt.NDArray[np.float32]  # features x heads
+    dense: npt.NDArray[np.float32]  # heads x DIMENSIONS
+    bias: npt.NDArray[np.float32]  # heads
+
+    def totals(self, features: set[int], embedding: npt.NDArray[np.float32]) -> Any:
+        """The log-odds of every head (numpy, HEADS order)."""
+        found = [row for f in features if (row := self.rows.get(f)) is not None]
+        total = self.bias + self.dense @ embedding
+        if found:
+            total = total + self.sparse[found].sum(axis=0)
+        return total
+
+    def score(self, text: str) -> Scores:
+        """Score a text: every head on the whole, crisis on each sentence too."""
+        import numpy as np
+
+        parts = [s for s in sentences(text) if len(s.text.split()) >= SENTENCE_MIN_WORDS]
+        several = len(parts) > 1
+        embedded = load_static().embed_spans(text, parts if several else ())
+        totals = self.totals(word_features(text), embedded[0])
+        probabilities = tuple(sigmoid(float(t)) for t in totals)
+        scored: list[tuple[Span, float]] = []
+        if several:
+            dense = self.dense[CRISIS]
+            for part, vector in zip(parts, embedded[1:], strict=True):
+                found = [r for f in word_features(part.text) if (r := self.rows.get(f)) is not None]
+                total = float(self.bias[CRISIS] + dense @ vector)
+                if found:
+                    total += float(np.sum(self.sparse[found, CRISIS]))
+                scored.append((part, sigmoid(total)))
+        return Scores(probabilities, tuple(scored), embedded[0])
+
+
+def parse_heads(raw: bytes) -> tuple[Heads, Thresholds]:
+    """Heads and thresholds from the bytes of ``heads.npz``; ContentError when they don't fit."""
+    import numpy as np
+
+    try:
+        with np.load(io.BytesIO(raw), allow_pickle=False) as data:
+            if tuple(str(h) for h in data["heads"]) != HEADS:
+                raise ContentError(f"{HEADS_FILE} was trained for other heads")
+            if str(data["static_model"]) != VECTORS_FILE:
+                raise ContentError(f"{HEADS_FILE} was trained on another embedding")
+            features = data["features"].tolist()
+            sparse = data["sparse"].astype(np.float32)
+            dense = data["dense"].astype(np.float32)
+            bias = data["bias"].astype(np.float32)
+            thresholds = Thresholds.from_json(str(data["thresholds"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ContentError(f"{HEADS_FILE} cannot be read: {exc}") from None
+    if sparse.shape != (len(features), len(HEADS)) or dense.shape != (len(HEADS), DIMENSIONS):
+        raise ContentError(f"{HEADS_FILE} has weights of the wrong shape")
+    rows = {int(f): i for i, f in enumerate(features)}
+    return Heads(rows, sparse, dense, bias), thresholds
+
+
+@lru_cache(maxsize=1)
+def load_heads() -> tuple[Heads, Thresholds]:
+    """The packaged heads and thresholds, after checking their SHA-256 against the manifest."""
+    return parse_heads(read_checked(HEADS_FILE))

@@ -1,0 +1,114 @@
+"""Crisis is graded: a confident banner needs two signals that agree; the unsure get a calm check.
+
+The real-text suites are GoEmotions comments (Demszky et al., ACL 2020, CC BY 4.0; train
+and dev splits only) read by hand (training/GOEMOTIONS.md): ``real_crisis.jsonl`` holds
+sincere crisis language, ``real_near_misses.jsonl`` ordinary comments that use crisis
+words. The ordinary journal days are the ones the issue found raising the banner.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reconnect.analysis import analyze
+
+DATA = Path(__file__).parent / "data"
+
+
+def _texts(name: str) -> list[str]:
+    lines = (DATA / name).read_text("utf-8").splitlines()
+    return [str(json.loads(line)["text"]) for line in lines if line.strip()]
+
+
+ORDINARY_DAYS = [
+    "Gym in the morning +exercise, then a slow day. Fine, I think.",
+    "Talked honestly with @alex tonight, told her I'd been scared. We hugged for a long time "
+    "and I felt warm.",
+    "Went to the library, picked up a paperback.",
+    "I never want to die, I love my life.",
+    "hello",
+    "ok day",
+    "Long shift, sore feet, tea and bed.",
+    "Took the kids to the park, then pasta for dinner. Tired but happy.",
+    "Bit flat today. Rain all afternoon, stayed in and watched a film.",
+    "Argued with Sam about the dishes again. Made up before bed.",
+    "Work was a lot. My manager keeps moving deadlines. Need a proper weekend.",
+    "Missing Dad today, it would have been his birthday. Looked at old photos and smiled.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_DAYS)
+def test_ordinary_days_raise_no_banner(text: str) -> None:
+    result = analyze(text)
+    assert not result.crisis, [m for m in result.markers if m.name == "crisis"]
+
+
+def test_ordinary_days_rarely_ask_the_calm_question_either() -> None:
+    asked = [t for t in ORDINARY_DAYS if analyze(t).concern]
+    assert len(asked) <= 1, asked
+
+
+EXPLICIT = [
+    "I want to kill myself tonight.",
+    "I don't want to be alive anymore.",
+    "I've been cutting myself again.",
+    "Everyone would be better off if I was dead.",
+    "I wrote goodbye letters to my kids today.",
+    "My sister told me she wants to end her life.",
+]
+
+
+@pytest.mark.parametrize("text", EXPLICIT)
+def test_explicit_statements_bring_the_banner_with_the_words_as_evidence(text: str) -> None:
+    result = analyze(text)
+    assert result.crisis and not result.concern
+    crisis = result.marker("crisis")
+    assert crisis is not None and crisis.evidence
+    for span in crisis.evidence:
+        assert text[span.start : span.end] == span.text
+
+
+def test_crisis_and_concern_never_both_hold() -> None:
+    for text in [*ORDINARY_DAYS, *EXPLICIT, *_texts("real_near_misses.jsonl")]:
+        result = analyze(text)
+        assert not (result.crisis and result.concern), text
+
+
+def test_real_crisis_comments_are_caught_by_the_banner_or_the_calm_check() -> None:
+    texts = _texts("real_crisis.jsonl")
+    assert len(texts) >= 20
+    missed = [t for t in texts if not (analyze(t).crisis or analyze(t).concern)]
+    assert len(missed) <= len(texts) // 10, missed
+
+
+def test_real_near_misses_rarely_raise_the_banner() -> None:
+    texts = _texts("real_near_misses.jsonl")
+    assert len(texts) >= 100
+    banners = [t for t in texts if analyze(t).crisis]
+    assert len(banners) / len(texts) <= 0.15, banners
+
+
+def test_the_most_worrying_sentence_comes_first_in_a_long_entry() -> None:
+    day = "Dropped the kids at school and did the big shop. The car needs a service soon. "
+    text = day * 6 + "I don't want to wake up tomorrow. " + day * 3
+    result = analyze(text)
+    assert result.crisis or result.concern
+    crisis = result.marker("crisis")
+    assert crisis is not None
+    assert "wake up" in crisis.evidence[0].text
+
+
+def test_many_plain_sentences_never_add_up_to_crisis() -> None:
+    errands = [
+        "Posted the parcel at lunch.",
+        "Bought bread, milk and a birthday card for Jo.",
+        "The bus was late again so I walked the last bit.",
+        "Picked up the dry cleaning and a paperback from the library.",
+        "Cooked a curry and watched two episodes of the quiz show.",
+    ]
+    text = " ".join(errands * 80)[:20_000]
+    result = analyze(text)
+    assert not result.crisis and not result.concern

@@ -1,0 +1,188 @@
+"""Train analyzer 3's heads and choose its thresholds; write ``analysis/data/heads.npz``.
+
+    python -m training.analyzer
+
+Every head (14 markers and ``subject_other``) is a logistic regression over the text's
+hashed word features and its static embedding (``analysis/static.py``), fitted on the
+project's journal-style snippets together with GoEmotions' 43,410 real comments as ordinary
+text (``training.corpus``). Thresholds:
+
+- markers: the F1-optimal threshold on a fixed fifth of the journal-style snippets that a
+  first fit did not see, then raised where needed so that the head flags at most
+  ``MARKER_REAL_RATE`` of GoEmotions' dev comments (real ordinary text, never trained on);
+- crisis: two thresholds on the final model's scores of GoEmotions' dev comments, so that the
+  learned layer alone asks the calm ``concern`` question on about ``CONCERN_RATE`` of them and
+  is confident enough to count as a crisis signal on about ``CONFIDENT_RATE``
+  (docs/decisions/0007-analyzer-3.md says how these combine with the rules).
+
+Deterministic: the same inputs give the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import zlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.linear_model import LogisticRegression
+
+from reconnect.analysis.features import BUCKETS, word_features
+from reconnect.analysis.heads import HEADS, HEADS_FILE, MARKER_HEADS, Heads
+from reconnect.analysis.static import VECTORS_FILE, load_static
+from training.corpus import Row, goemotions, relabelled, training_rows, write_holdout
+from training.manifest import DATA, record
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+SEED = 20261206
+C = 1.0
+# Journal-style snippets weigh more than a Reddit comment: they are what the product reads.
+PROJECT_WEIGHT = 3.0
+EMBEDDING_SCALE = 4.0
+MARKER_REAL_RATE = 0.004
+CONCERN_RATE = 0.02
+CONFIDENT_RATE = 0.004
+PRUNE = 1e-3
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Sparse hashed features and dense embeddings of a list of texts, row for row."""
+
+    sparse: csr_matrix
+    dense: np.ndarray
+
+    def matrix(self) -> csr_matrix:
+        return hstack([self.sparse, csr_matrix(self.dense * EMBEDDING_SCALE)]).tocsr()
+
+
+def featurise(texts: Sequence[str], extract: Callable[[str], set[int]]) -> Features:
+    encoder = load_static()
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, text in enumerate(texts):
+        found = extract(text)
+        rows.extend([i] * len(found))
+        cols.extend(found)
+    sparse = csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(texts), BUCKETS))
+    dense = np.array([encoder.embed(t) for t in texts], dtype=np.float32)
+    return Features(sparse, dense)
+
+
+def target(rows: Sequence[Row], head: str) -> np.ndarray:
+    if head == "subject_other":
+        return np.array([r.subject == "other" and bool(r.labels) for r in rows])
+    return np.array([head in r.labels for r in rows])
+
+
+def fit(x: csr_matrix, y: np.ndarray, weights: np.ndarray) -> LogisticRegression:
+    model = LogisticRegression(
+        C=C, max_iter=5000, class_weight="balanced", solver="liblinear", random_state=SEED
+    )
+    model.fit(x, y, sample_weight=weights)
+    return model
+
+
+def best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    best, chosen = -1.0, 0.5
+    for threshold in np.arange(0.05, 0.96, 0.01):
+        flagged = p >= threshold
+        tp = float(np.sum(flagged & y))
+        f1 = 2 * tp / max(1.0, float(np.sum(flagged) + np.sum(y)))
+        if f1 > best:
+            best, chosen = f1, float(threshold)
+    return chosen
+
+
+def rate_threshold(p: np.ndarray, rate: float) -> float:
+    """The lowest threshold at which at most ``rate`` of the scores are flagged."""
+    return float(np.quantile(p, 1.0 - rate)) + 1e-6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.parse_args()
+    extract = word_features
+    rows, held = training_rows()
+    write_holdout(held)
+    print(f"{len(rows)} training rows, {len(held)} held out")
+    features = featurise([r.text for r in rows], extract)
+    x = features.matrix()
+    weights = np.array([1.0 if r.source == "goemotions" else PROJECT_WEIGHT for r in rows])
+    # A fixed fifth of the journal-style snippets chooses the marker thresholds.
+    tuning = np.array(
+        [r.source != "goemotions" and zlib.crc32(r.text.encode()) % 5 == 0 for r in rows]
+    )
+    dev = relabelled(goemotions("dev"), "dev")
+    dev_features = featurise([r.text for r in dev], extract)
+    x_dev = dev_features.matrix()
+
+    sparse_weights = np.zeros((BUCKETS, len(HEADS)), np.float32)
+    dense_weights = np.zeros((len(HEADS), features.dense.shape[1]), np.float32)
+    biases = np.zeros(len(HEADS), np.float32)
+    thresholds: dict[str, float] = {}
+    for h, head in enumerate(HEADS):
+        y = target(rows, head)
+        first = fit(x[~tuning], y[~tuning], weights[~tuning])
+        threshold = best_f1_threshold(y[tuning], first.predict_proba(x[tuning])[:, 1])
+        model = fit(x, y, weights)
+        coef = model.coef_[0]
+        sparse_weights[:, h] = coef[:BUCKETS]
+        dense_weights[h] = coef[BUCKETS:] * EMBEDDING_SCALE
+        biases[h] = model.intercept_[0]
+        p_dev = model.predict_proba(x_dev)[:, 1]
+        if head in MARKER_HEADS and head != "crisis":
+            threshold = max(threshold, rate_threshold(p_dev, MARKER_REAL_RATE))
+        thresholds[head] = threshold
+        flagged = float(np.mean(p_dev >= threshold))
+        print(f"{head:18} threshold {threshold:.3f}, GoEmotions dev flagged {flagged:.4f}")
+
+    heads = in_memory(sparse_weights, dense_weights, biases)
+    dev_crisis = np.array([heads.score(r.text).crisis for r in dev])
+    thresholds["crisis_concern"] = rate_threshold(dev_crisis, CONCERN_RATE)
+    thresholds["crisis_confident"] = rate_threshold(dev_crisis, CONFIDENT_RATE)
+    del thresholds["crisis"]
+    print({k: round(v, 3) for k, v in thresholds.items()})
+    write_heads(sparse_weights, dense_weights, biases, thresholds)
+
+
+def kept(sparse: np.ndarray) -> np.ndarray:
+    """The feature buckets whose weights are worth shipping."""
+    return np.flatnonzero(np.abs(sparse).max(axis=1) >= PRUNE)
+
+
+def in_memory(sparse: np.ndarray, dense: np.ndarray, biases: np.ndarray) -> Heads:
+    """The heads as the analyzer will load them (pruned, float16 sparse weights)."""
+    keep = kept(sparse)
+    rows = {int(f): i for i, f in enumerate(keep)}
+    return Heads(rows, sparse[keep].astype(np.float16).astype(np.float32), dense, biases)
+
+
+def write_heads(
+    sparse: np.ndarray, dense: np.ndarray, biases: np.ndarray, thresholds: dict[str, float]
+) -> None:
+    keep = kept(sparse)
+    buffer = io.BytesIO()
+    np.savez_compressed(
+        buffer,
+        heads=np.array(HEADS),
+        features=keep.astype(np.int32),
+        sparse=sparse[keep].astype(np.float16),
+        dense=dense.astype(np.float32),
+        bias=biases.astype(np.float32),
+        thresholds=np.array(json.dumps(thresholds, sort_keys=True)),
+        static_model=np.array(VECTORS_FILE),
+    )
+    (DATA / HEADS_FILE).write_bytes(buffer.getvalue())
+    record(HEADS_FILE)
+    print(f"wrote {HEADS_FILE}: {len(keep)} features, {len(buffer.getvalue()) / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
