@@ -32,7 +32,9 @@ NEGATORS = frozenset(
         "no longer",
     }
 )
-_CLAUSE_END = re.compile(r"[.,;:!?]")
+# Clauses end at punctuation and at line ends, so a text's features are exactly the union
+# of its sentences' features (``tokens.sentences`` splits at .!? and new lines).
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
 _MEMO: dict[str, int] = {}

@@ -107,6 +107,21 @@ class Heads:
     sparse: npt.NDArray[np.float32]  # features x heads
     dense: npt.NDArray[np.float32]  # heads x DIMENSIONS
     bias: npt.NDArray[np.float32]  # heads
+    crisis_weights: dict[int, float]  # the crisis column by feature bucket, for sentences
+
+    @classmethod
+    def build(
+        cls,
+        features: list[int],
+        sparse: npt.NDArray[np.float32],
+        dense: npt.NDArray[np.float32],
+        bias: npt.NDArray[np.float32],
+    ) -> Heads:
+        """Heads from their arrays: ``features[i]`` is the bucket of ``sparse[i]``."""
+        rows = {int(f): i for i, f in enumerate(features)}
+        column = sparse[:, CRISIS].tolist()
+        crisis = {f: float(column[row]) for f, row in rows.items() if column[row]}
+        return cls(rows, sparse, dense, bias, crisis)
 
     def totals(self, features: set[int], embedding: npt.NDArray[np.float32]) -> Any:
         """The log-odds of every head (numpy, HEADS order)."""
@@ -117,22 +132,30 @@ class Heads:
         return total
 
     def score(self, text: str) -> Scores:
-        """Score a text: every head on the whole, crisis on each sentence too."""
-        import numpy as np
+        """Score a text: every head on the whole, crisis on each longer sentence too.
 
-        parts = [s for s in sentences(text) if len(s.text.split()) >= SENTENCE_MIN_WORDS]
-        several = len(parts) > 1
-        embedded = load_static().embed_spans(text, parts if several else ())
-        totals = self.totals(word_features(text), embedded[0])
+        Each sentence's word features are read once: a text's features are the union of its
+        sentences' (clauses end where sentences do), so the whole costs no second pass.
+        """
+        parts = sentences(text)
+        features = [word_features(part.text) for part in parts]
+        whole: set[int] = set().union(*features)
+        longer = [
+            (part, found)
+            for part, found in zip(parts, features, strict=True)
+            if len(part.text.split()) >= SENTENCE_MIN_WORDS
+        ]
+        several = len(longer) > 1
+        embedded = load_static().embed_spans(text, [p for p, _ in longer] if several else ())
+        totals = self.totals(whole, embedded[0])
         probabilities = tuple(sigmoid(float(t)) for t in totals)
         scored: list[tuple[Span, float]] = []
         if several:
+            weights = self.crisis_weights
+            bias = float(self.bias[CRISIS])
             dense = self.dense[CRISIS]
-            for part, vector in zip(parts, embedded[1:], strict=True):
-                found = [r for f in word_features(part.text) if (r := self.rows.get(f)) is not None]
-                total = float(self.bias[CRISIS] + dense @ vector)
-                if found:
-                    total += float(np.sum(self.sparse[found, CRISIS]))
+            for (part, found), vector in zip(longer, embedded[1:], strict=True):
+                total = bias + float(dense @ vector) + sum(weights.get(f, 0.0) for f in found)
                 scored.append((part, sigmoid(total)))
         return Scores(probabilities, tuple(scored), embedded[0])
 
@@ -156,8 +179,7 @@ def parse_heads(raw: bytes) -> tuple[Heads, Thresholds]:
         raise ContentError(f"{HEADS_FILE} cannot be read: {exc}") from None
     if sparse.shape != (len(features), len(HEADS)) or dense.shape != (len(HEADS), DIMENSIONS):
         raise ContentError(f"{HEADS_FILE} has weights of the wrong shape")
-    rows = {int(f): i for i, f in enumerate(features)}
-    return Heads(rows, sparse, dense, bias), thresholds
+    return Heads.build(features, sparse, dense, bias), thresholds
 
 
 @lru_cache(maxsize=1)
