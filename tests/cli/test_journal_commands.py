@@ -373,7 +373,8 @@ def test_reanalyze_reads_old_entries_again_and_shows_resources_for_new_signs(
     try:
         with services.transaction() as connection:
             entry = entry_rows.get_entry(connection, 1)
-            old = {**entry.analysis, "analyzer_version": "2.2", "markers": [], "crisis": False}
+            assert entry.analysis is not None
+            old = replace(entry.analysis, analyzer_version="2.2", markers=(), crisis=False)
             entry_rows.replace_entry(connection, replace(entry, analysis=old))
     finally:
         services.close()
@@ -402,7 +403,8 @@ def test_insights_say_when_entries_were_read_by_an_older_analyzer(sqlite_url: st
     try:
         with services.transaction() as connection:
             entry = entry_rows.get_entry(connection, 1)
-            old = {**entry.analysis, "analyzer_version": "2.2"}
+            assert entry.analysis is not None
+            old = replace(entry.analysis, analyzer_version="2.2")
             entry_rows.replace_entry(connection, replace(entry, analysis=old))
     finally:
         services.close()

@@ -137,13 +137,15 @@ def _fill_bulk(url: str, count: int) -> None:
         from datetime import UTC, datetime
         from reconnect.bootstrap import build_services
         from reconnect.config import Settings
+        from reconnect.domain.analysis import Analysis
         from reconnect.storage import entries
 
         services = build_services(Settings(database_url={url!r}))
         with services.transaction() as connection:
             for i in range({count}):
                 entries.add_entry(connection, written_at=datetime.now(UTC), text=f"bulk {{i}}",
-                                  tags=(), people=(), activities=(), analysis={{}})
+                                  tags=(), people=(), activities=(),
+                                  analysis=Analysis.from_dict({{"analyzer_version": "t"}}))
         """
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -22,6 +22,7 @@ from reconnect.config import Settings
 from reconnect.crypto import kdf
 from reconnect.crypto.envelope import nonce_of
 from reconnect.crypto.recovery import normalise_recovery_key
+from reconnect.domain.analysis import Analysis
 from reconnect.errors import CryptoError, InputError, TamperedDataError, WrongPassphraseError
 from reconnect.services import checkins, journal, practices, selfcheck, vault
 from reconnect.storage import entries as entry_rows
@@ -54,7 +55,7 @@ def _bulk_entries(services: Services, count: int) -> None:
                 tags=("bulk",),
                 people=(),
                 activities=(),
-                analysis={"analyzer_version": "test", "markers": []},
+                analysis=Analysis.from_dict({"analyzer_version": "test"}),
             )
 
 

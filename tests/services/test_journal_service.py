@@ -42,7 +42,7 @@ def test_an_entry_is_analysed_labelled_and_read_back(services: Services) -> None
     assert again.people == ("sam",)
     assert again.activities == ("walk",)
     assert {"numbness", "suppression"} <= again.marker_names
-    assert again.analysis["analyzer_version"]
+    assert again.analysis is not None and again.analysis.analyzer_version
 
 
 def test_crisis_language_is_flagged_on_the_entry(services: Services) -> None:
@@ -133,7 +133,8 @@ def _as_if_read_by_an_older_analyzer(services: Services, entry_id: int) -> None:
 
     with services.transaction() as connection:
         entry = entry_rows.get_entry(connection, entry_id)
-        old = {**entry.analysis, "analyzer_version": "2.2", "markers": [], "crisis": False}
+        assert entry.analysis is not None
+        old = replace(entry.analysis, analyzer_version="2.2", markers=(), crisis=False)
         entry_rows.replace_entry(connection, replace(entry, analysis=old))
 
 
@@ -154,7 +155,7 @@ def test_entries_of_an_older_analyzer_are_read_again(services: Services) -> None
     assert seen == [(0, 2), (1, 2), (2, 2)]
     again = journal.get_entry(services, worrying.id)
     assert again.crisis
-    assert again.analysis["analyzer_version"] == ANALYZER_VERSION
+    assert again.analysis is not None and again.analysis.analyzer_version == ANALYZER_VERSION
     # Only the analysis changed: a new reading is not an edit.
     assert (again.text, again.written_at, again.updated_at) == (
         worrying.text,

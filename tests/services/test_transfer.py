@@ -79,8 +79,8 @@ def test_json_export_then_import_into_an_empty_database_gives_the_same_journal(
     transfer.write_atomically(path, first)
     other = build_services(Settings(database_url=create_journal(f"sqlite:///{tmp_path / 'e.db'}")))
     try:
-        counts = transfer.import_batch(other, transfer.read_import("json", path))
-        assert counts == (3, 1, 1)
+        done = transfer.import_batch(other, transfer.read_import("json", path))
+        assert (done.entries, done.checkins, done.selfchecks, done.crisis) == (3, 1, 1, False)
         assert transfer.export_text(other, "json") == first
     finally:
         other.close()
@@ -117,7 +117,8 @@ def test_csv_and_markdown_exports_hold_the_entries(services: Services) -> None:
 def test_a_jrnl_export_is_imported_with_its_tags(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "jrnl.json"
     path.write_text(json.dumps(JRNL), encoding="utf-8")
-    assert transfer.import_batch(services, transfer.read_import("jrnl", path)) == (2, 0, 0)
+    done = transfer.import_batch(services, transfer.read_import("jrnl", path))
+    assert (done.entries, done.checkins, done.selfchecks) == (2, 0, 0)
     first, second = journal.list_entries(services)
     assert first.text == "Flat day.\n\nI feel nothing at work."
     assert first.tags == ("work",)
@@ -129,7 +130,8 @@ def test_a_jrnl_export_is_imported_with_its_tags(services: Services, tmp_path: P
 def test_a_daylio_export_gives_checkins_and_entries(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "daylio.csv"
     path.write_text(DAYLIO, encoding="utf-8")
-    assert transfer.import_batch(services, transfer.read_import("daylio", path)) == (2, 3, 0)
+    done = transfer.import_batch(services, transfer.read_import("daylio", path))
+    assert (done.entries, done.checkins, done.selfchecks) == (2, 3, 0)
     moods = sorted((c.checked_at, c.pleasantness) for c in checkins.list_checkins(services))
     assert [p for _, p in moods] == [5, 1, 7]
     walk = journal.list_entries(services, journal.EntryQuery(activity="walk"))

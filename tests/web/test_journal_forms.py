@@ -69,7 +69,8 @@ def test_insights_offer_to_read_older_entries_again(client: TestClient, database
         with services.transaction() as connection:
             for entry_id in (1, 2):
                 entry = entry_rows.get_entry(connection, entry_id)
-                old = {**entry.analysis, "analyzer_version": "2.2", "markers": [], "crisis": False}
+                assert entry.analysis is not None
+                old = replace(entry.analysis, analyzer_version="2.2", markers=(), crisis=False)
                 entry_rows.replace_entry(connection, replace(entry, analysis=old))
     finally:
         services.close()

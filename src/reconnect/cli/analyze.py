@@ -135,3 +135,10 @@ def analyze_command(
         console.print(render.crisis_panel(country))
     for _, text, result in results:
         console.print(render.analysis_view(text, result))
+    if not any(result.crisis for _, _, result in results) and any(
+        result.concern for _, _, result in results
+    ):
+        from reconnect.cli.safetycheck import ask_safety_check
+
+        # Nothing is saved by analyze, so there is no answer to keep.
+        ask_safety_check(country)

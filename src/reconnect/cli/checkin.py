@@ -52,8 +52,10 @@ def checkin(
         pleasantness = typer.prompt("Pleasantness, 1-10", type=int, err=True)
     if energy is None:
         energy = typer.prompt("Energy, 1-10", type=int, err=True)
+    from reconnect.cli.safetycheck import ask_safety_check
     from reconnect.cli.session import open_services
     from reconnect.contracts import checkin_out
+    from reconnect.services.safety_checks import answer_checkin_check
 
     settings = command_settings(ctx, db)
     services = open_services(settings)
@@ -65,17 +67,21 @@ def checkin(
             feelings=feeling or (),
             note=note,
         )
+        out = checkin_out(saved, settings.country)
+        if json_output:
+            render.print_json(out)
+            return
+        if saved.crisis:
+            render.console().print(render.crisis_panel(settings.country))
+        names = ", ".join(saved.feelings) or "no feeling named"
+        render.console().print(
+            f"Checked in: pleasantness {saved.pleasantness}, energy {saved.energy} "
+            f"({out.quadrant} quadrant) · {names}.",
+            highlight=False,
+        )
+        if saved.concern:
+            ask_safety_check(
+                settings.country, lambda answer: answer_checkin_check(services, saved.id, answer)
+            )
     finally:
         services.close()
-    out = checkin_out(saved, settings.country)
-    if json_output:
-        render.print_json(out)
-        return
-    if saved.crisis:
-        render.console().print(render.crisis_panel(settings.country))
-    names = ", ".join(saved.feelings) or "no feeling named"
-    render.console().print(
-        f"Checked in: pleasantness {saved.pleasantness}, energy {saved.energy} "
-        f"({out.quadrant} quadrant) · {names}.",
-        highlight=False,
-    )

@@ -1,11 +1,14 @@
 """``reconnect help-now``: crisis resources at once, whatever state the database is in."""
 
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reconnect.cli.options import JsonOption
+
+if TYPE_CHECKING:
+    from reconnect.contracts import CrisisResourcesOut
 
 
 def help_now(
@@ -22,13 +25,25 @@ def help_now(
 ) -> None:
     """Show crisis lines and emergency numbers now. Works offline and without your journal."""
     from reconnect.cli import render
-    from reconnect.contracts import crisis_resources_out
-    from reconnect.services.safety import crisis_resources
 
     settings = ctx.find_root().obj
     chosen = country or getattr(settings, "country", None) or os.environ.get("RECONNECT_COUNTRY")
-    out = crisis_resources_out(crisis_resources(chosen), detected=False)
     if json_output:
-        render.print_json(out)
+        render.print_json(help_now_resources(chosen))
         return
-    render.console().print(render.resources_panel(out))
+    print_help_now(chosen)
+
+
+def help_now_resources(country: str | None) -> "CrisisResourcesOut":
+    """The resources ``reconnect help-now`` shows for a country (no crisis was detected)."""
+    from reconnect.contracts import crisis_resources_out
+    from reconnect.services.safety import crisis_resources
+
+    return crisis_resources_out(crisis_resources(country), detected=False)
+
+
+def print_help_now(country: str | None) -> None:
+    """Print exactly what ``reconnect help-now`` prints for this country."""
+    from reconnect.cli import render
+
+    render.console().print(render.resources_panel(help_now_resources(country)))

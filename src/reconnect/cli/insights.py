@@ -76,6 +76,10 @@ def insights(
             "`reconnect reanalyze` reads them again.",
             err=True,
         )
+    if found.not_analysed:
+        from reconnect.content import load_texts
+
+        typer.echo(f"{found.not_analysed} {load_texts().not_analysed.in_insights}", err=True)
     out = insights_out(found)
     if plot is not None:
         _plot(out, plot)

@@ -122,6 +122,27 @@ def _show(entries: "list[Entry]", json_output: bool, country: str | None) -> Non
         render.console().print(render.entry_view(entry))
 
 
+def _say_not_analysed(entries: "list[Entry]") -> None:
+    """Name, on standard error, the entries whose stored analysis could not be read."""
+    unread = [str(e.id) for e in entries if e.needs_reanalysis]
+    if unread:
+        from reconnect.content import load_texts
+
+        typer.echo(f"{load_texts().not_analysed.several} {', '.join(unread)}.", err=True)
+
+
+def _after_saving(
+    services: "Services", entry: "Entry", json_output: bool, country: str | None
+) -> None:
+    """Show the saved entry; when its analysis is unsure, ask the calm safety check."""
+    from reconnect.cli.safetycheck import ask_safety_check
+    from reconnect.services.safety_checks import answer_entry_check
+
+    _show([entry], json_output, country)
+    if entry.concern and not json_output:
+        ask_safety_check(country, lambda answer: answer_entry_check(services, entry.id, answer))
+
+
 def write(
     ctx: typer.Context,
     text: Annotated[
@@ -156,9 +177,9 @@ def write(
             activities=activity or (),
             written_at=parse_moment(date, "--date"),
         )
+        _after_saving(services, entry, json_output, settings.country)
     finally:
         services.close()
-    _show([entry], json_output, settings.country)
 
 
 def log(
@@ -203,6 +224,7 @@ def log(
         render.print_json([entry_out(e, settings.country).model_dump(mode="json") for e in entries])
     else:
         render.console().print(render.entry_table(entries))
+    _say_not_analysed(entries)
     if damaged:
         ids = ", ".join(str(i) for i in damaged)
         raise TamperedDataError(
@@ -246,9 +268,9 @@ def edit(
     services = _services(ctx, db)
     try:
         entry = journal.edit_entry(services, entry_id, body)
+        _after_saving(services, entry, json_output, settings.country)
     finally:
         services.close()
-    _show([entry], json_output, settings.country)
 
 
 def delete(

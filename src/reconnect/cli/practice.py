@@ -1,11 +1,17 @@
 """``reconnect practice``: browse, run and log practices, and get suggestions with reasons."""
 
 import time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reconnect.cli.options import DbOption, JsonOption, command_settings
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from reconnect.domain.practices import PracticeLog
+    from reconnect.services import Services
 
 practice_app = typer.Typer(
     help="Practices from the source articles: list, show, run, log them, and get suggestions.",
@@ -109,9 +115,11 @@ def done(
     db: DbOption = None,
 ) -> None:
     """Log a practice as done, with an optional reflection."""
+    from rich.text import Text
+
     from reconnect.cli import render
     from reconnect.cli.session import open_services
-    from reconnect.contracts import PracticeLogOut, resources_if
+    from reconnect.contracts import PracticeLogOut, resources_if, safety_check_out
     from reconnect.services.practices import current_streak, log_practice
 
     settings = command_settings(ctx, db)
@@ -119,22 +127,40 @@ def done(
     try:
         logged = log_practice(services, practice_id, reflection)
         streak = current_streak(services)
+        if json_output:
+            render.print_json(
+                PracticeLogOut(
+                    id=logged.id,
+                    practice=logged.practice_id,
+                    done_at=logged.done_at,
+                    reflection=logged.reflection,
+                    crisis=logged.crisis,
+                    concern=logged.concern,
+                    safety_check=safety_check_out(logged.safety_check),
+                    crisis_resources=resources_if(logged.crisis, settings.country),
+                )
+            )
+            return
+        confirmation = Text(f"Logged {practice_id}. Practice days in a row: {streak}.")
+        _after_logging(services, logged, settings.country, confirmation)
     finally:
         services.close()
-    out = PracticeLogOut(
-        id=logged.id,
-        practice=logged.practice_id,
-        done_at=logged.done_at,
-        reflection=logged.reflection,
-        crisis=logged.crisis,
-        crisis_resources=resources_if(logged.crisis, settings.country),
-    )
-    if json_output:
-        render.print_json(out)
-        return
+
+
+def _after_logging(
+    services: "Services", logged: "PracticeLog", country: str | None, confirmation: "Text"
+) -> None:
+    """Crisis resources first when the reflection needs them, the confirmation, then the
+    calm safety check when the reflection's analysis is unsure."""
+    from reconnect.cli import render
+    from reconnect.cli.safetycheck import ask_safety_check
+    from reconnect.services.safety_checks import answer_practice_check
+
     if logged.crisis:
-        render.console().print(render.crisis_panel(settings.country))
-    render.console().print(f"Logged {practice_id}. Practice days in a row: {streak}.")
+        render.console().print(render.crisis_panel(country))
+    render.console().print(confirmation)
+    if logged.concern:
+        ask_safety_check(country, lambda answer: answer_practice_check(services, logged.id, answer))
 
 
 @practice_app.command("suggest")
@@ -209,7 +235,8 @@ def boundary(
     db: DbOption = None,
 ) -> None:
     """Plan a boundary: answer five questions and get it written out, logged as a practice."""
-    from reconnect.cli import render
+    from rich.text import Text
+
     from reconnect.cli.session import open_services
     from reconnect.domain.practices import write_boundary
     from reconnect.services.practices import log_practice
@@ -224,9 +251,11 @@ def boundary(
         ask(wont, "What won't you do?"),
         ask(care, "How will you still show you care?"),
     )
-    services = open_services(command_settings(ctx, db))
+    settings = command_settings(ctx, db)
+    services = open_services(settings)
     try:
-        log_practice(services, "boundary-planner", text)
+        logged = log_practice(services, "boundary-planner", text)
+        plan = Text.assemble(("Your boundary", "bold"), "\n", text)
+        _after_logging(services, logged, settings.country, plan)
     finally:
         services.close()
-    render.console().print(f"[bold]Your boundary[/]\n{text}")

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from reconnect.contracts import SelfCheckResultOut
+    from reconnect.domain.analysis import Analysis
+    from reconnect.domain.entries import Entry
     from reconnect.domain.selfcheck import Instrument
 
 BAND_STYLES = {"few": "green", "some": "yellow", "many": "dark_orange", "strong": "red"}
@@ -201,8 +203,21 @@ def crisis_panel(country: str | None = None) -> Panel:
     return resources_panel(crisis_resources_out(crisis_resources(country)))
 
 
-def analysis_view(text: str, result: Any) -> Group:
-    """The text with evidence highlighted, then markers, feelings and valence (an Analysis)."""
+def safety_check_panel(with_choices: bool) -> Panel:
+    """The calm safety check: its question and, when it can be answered here, the choices."""
+    from reconnect.content import load_texts
+
+    words = load_texts().safety_check
+    body = Table.grid(padding=(0, 1))
+    body.add_row(Text(words.question, style="bold"))
+    if with_choices:
+        body.add_row(Text(f"  1  {words.safe}"))
+        body.add_row(Text(f"  2  {words.help}"))
+    return Panel(body, border_style="cyan")
+
+
+def analysis_view(text: str, result: Analysis) -> Group:
+    """The text with evidence highlighted, then markers, feelings and valence."""
     highlighted = Text(text)
     for marker in result.markers:
         style = MARKER_STYLES.get(marker.name, "bold yellow")
@@ -226,36 +241,31 @@ def analysis_view(text: str, result: Any) -> Group:
         style="dim",
     )
     parts: list[Any] = [Panel(highlighted, border_style="dim")]
-    parts.append(table if result.markers else Text("No signs of detachment found."))
+    if result.language != "en":
+        from reconnect.content import load_texts
+
+        parts.append(Text(load_texts().not_english, style="yellow"))
+    else:
+        parts.append(table if result.markers else Text("No signs of detachment found."))
     parts.append(summary)
     parts.append(Text("These are signs and patterns in the words, not a diagnosis.", style="dim"))
     return Group(*parts)
 
 
-def entry_view(entry: Any) -> Group:
-    """One journal entry (an Entry) with its signs highlighted."""
-    from reconnect.analysis import Analysis, Emotion, MarkerResult, Span
+def not_analysed_view(text: str) -> Group:
+    """An entry's text without signs, saying its analysis must be read again."""
+    from reconnect.content import load_texts
 
-    data = entry.analysis
-    result = Analysis(
-        markers=tuple(
-            MarkerResult(
-                m["name"],
-                m["score"],
-                tuple(Span(e["start"], e["end"], e["text"]) for e in m["evidence"]),
-                data.get("subject", "self"),
-            )
-            for m in data.get("markers", [])
-        ),
-        emotions=tuple(
-            Emotion(e["name"], e["family"], e["score"]) for e in data.get("emotions", [])
-        ),
-        valence=float(data.get("valence", 0.0)),
-        granularity=int(data.get("granularity", 0)),
-        subject=str(data.get("subject", "self")),
-        crisis=bool(data.get("crisis", False)),
-        analyzer_version=str(data.get("analyzer_version", "")),
+    words = load_texts().not_analysed
+    return Group(
+        Panel(Text(text), border_style="dim"),
+        Text(words.message, style="yellow"),
+        Text(words.hint, style="dim"),
     )
+
+
+def entry_view(entry: Entry) -> Group:
+    """One journal entry with its signs highlighted (or a note that it needs re-reading)."""
     labels = " ".join(
         [
             *(f"#{t}" for t in entry.tags),
@@ -264,11 +274,15 @@ def entry_view(entry: Any) -> Group:
         ]
     )
     header = Text(f"Entry {entry.id} · {entry.written_at:%Y-%m-%d %H:%M}  {labels}", style="bold")
-    return Group(header, analysis_view(entry.text, result))
+    if entry.analysis is None:
+        return Group(header, not_analysed_view(entry.text))
+    return Group(header, analysis_view(entry.text, entry.analysis))
 
 
-def entry_table(entries: list[Any]) -> Table:
+def entry_table(entries: list[Entry]) -> Table:
     """A list of entries: id, date, the start of the text, and the signs found."""
+    from reconnect.content import load_texts
+
     table = Table(
         title=f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}", title_justify="left"
     )
@@ -276,13 +290,14 @@ def entry_table(entries: list[Any]) -> Table:
     table.add_column("Written")
     table.add_column("Text")
     table.add_column("Signs")
+    not_read = load_texts().not_analysed.short
     for entry in entries:
         preview = entry.text.replace("\n", " ")
         table.add_row(
             str(entry.id),
             f"{entry.written_at:%Y-%m-%d %H:%M}",
             preview[:60] + ("…" if len(preview) > 60 else ""),
-            ", ".join(sorted(entry.marker_names)) or "—",
+            not_read if entry.needs_reanalysis else ", ".join(sorted(entry.marker_names)) or "—",
         )
     return table
 

@@ -49,13 +49,20 @@ def _import(ctx: typer.Context, kind: str, file: Path, db: str | None) -> None:
     from reconnect.services import transfer
 
     batch = transfer.read_import(kind, file)
-    services = open_services(command_settings(ctx, db))
+    settings = command_settings(ctx, db)
+    services = open_services(settings)
     try:
-        entries, checkins, selfchecks = transfer.import_batch(services, batch)
+        done = transfer.import_batch(services, batch)
     finally:
         services.close()
+    if done.crisis:
+        from reconnect.cli import render
+
+        # Every imported text was read again; crisis language among them comes first.
+        render.console().print(render.crisis_panel(settings.country))
     typer.echo(
-        f"Imported {entries} entries, {checkins} check-ins and {selfchecks} self-checks.",
+        f"Imported {done.entries} entries, {done.checkins} check-ins and "
+        f"{done.selfchecks} self-checks.",
         err=True,
     )
 

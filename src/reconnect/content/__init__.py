@@ -212,12 +212,39 @@ def load_instrument(instrument_id: str = DEFAULT_INSTRUMENT) -> Instrument:
     raise NotFoundError(f"no instrument {instrument_id!r}", hint=f"Known instruments: {known}")
 
 
+class SafetyCheckTexts(_Strict):
+    """The words of the calm "are you safe right now?" check (an analysis' ``concern``)."""
+
+    question: str
+    safe: str
+    help: str
+    choose: str
+    later: str
+    thanks: str
+    help_link: str
+    asked_for_help: str
+
+
+class NotAnalysedTexts(_Strict):
+    """What is said about an entry whose stored analysis could not be read."""
+
+    message: str
+    hint: str
+    short: str
+    several: str
+    in_insights: str
+    in_insights_page: str
+
+
 class Texts(_Strict):
     disclaimer: str
     seek_help_intro: str
     no_seek_help: str
     crisis_notice: str
     help_now: str
+    not_english: str
+    safety_check: SafetyCheckTexts
+    not_analysed: NotAnalysedTexts
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,15 @@
 """Pydantic models for every JSON shape users rely on; CLI --json and /api both use them."""
 
+from reconnect.contracts.analysis import (
+    AnalysisOut,
+    EmotionOut,
+    MarkerOut,
+    SafetyCheckIn,
+    SafetyCheckOut,
+    SpanOut,
+    analysis_out,
+    safety_check_out,
+)
 from reconnect.contracts.insights import (
     AssociationOut,
     CheckInWeekOut,
@@ -43,6 +53,7 @@ from reconnect.contracts.selfcheck import (
 )
 
 __all__ = [
+    "AnalysisOut",
     "AnswersIn",
     "AssociationOut",
     "CheckInIn",
@@ -52,6 +63,7 @@ __all__ = [
     "CrisisResourcesOut",
     "DimensionOut",
     "DraftOut",
+    "EmotionOut",
     "EntryIn",
     "EntryOut",
     "HelpServiceOut",
@@ -59,13 +71,18 @@ __all__ = [
     "InstrumentOut",
     "InstrumentSummaryOut",
     "ItemOut",
+    "MarkerOut",
     "PracticeLogOut",
     "PracticeOut",
+    "SafetyCheckIn",
+    "SafetyCheckOut",
     "ScalePointOut",
     "SeekHelpOut",
     "SelfCheckResultOut",
+    "SpanOut",
     "SuggestionOut",
     "WeekOut",
+    "analysis_out",
     "checkin_out",
     "crisis_resources_out",
     "entry_out",
@@ -73,5 +90,6 @@ __all__ = [
     "instrument_out",
     "practice_out",
     "resources_if",
+    "safety_check_out",
     "selfcheck_result_out",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from reconnect.contracts.selfcheck import SeekHelpOut
 from reconnect.domain.insights import METHOD as INSIGHTS_METHOD
@@ -55,6 +55,11 @@ class InsightsOut(BaseModel):
     summary: str
     method: str
     seek_help: list[SeekHelpOut]
+    not_analysed: int = Field(
+        default=0,
+        description="Entries left out because their stored analysis could not be read "
+        "(reconnect reanalyze reads them again).",
+    )
 
 
 def insights_out(insights: Insights) -> InsightsOut:
@@ -108,4 +113,5 @@ def insights_out(insights: Insights) -> InsightsOut:
             SeekHelpOut(id=s.id, condition=s.condition, suggestion=s.suggestion)
             for s in insights.seek_help
         ],
+        not_analysed=insights.not_analysed,
     )

@@ -7,6 +7,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from reconnect.contracts.analysis import (
+    AnalysisOut,
+    SafetyCheckOut,
+    analysis_out,
+    safety_check_out,
+)
 from reconnect.contracts.safety import CrisisResourcesOut, resources_if
 
 if TYPE_CHECKING:
@@ -25,7 +31,13 @@ class EntryIn(BaseModel):
 
 
 class EntryOut(BaseModel):
-    """A saved journal entry with its analysis (the analyze contract)."""
+    """A saved journal entry with its analysis (the analyze contract).
+
+    ``analysis`` is null when the stored analysis could not be read; ``needs_reanalysis``
+    then says so (``reconnect reanalyze`` reads it again). ``concern`` asks the calm safety
+    check; ``safety_check`` is the answer given, if any (POST
+    ``/api/entries/{id}/safety-check``).
+    """
 
     id: int
     written_at: datetime
@@ -34,8 +46,11 @@ class EntryOut(BaseModel):
     tags: list[str]
     people: list[str]
     activities: list[str]
-    analysis: dict[str, object]
+    analysis: AnalysisOut | None
     crisis: bool
+    concern: bool
+    needs_reanalysis: bool
+    safety_check: SafetyCheckOut | None = None
     crisis_resources: CrisisResourcesOut | None = None
 
 
@@ -61,6 +76,8 @@ class CheckInOut(BaseModel):
     granularity: int
     note: str
     crisis: bool
+    concern: bool = False
+    safety_check: SafetyCheckOut | None = None
     crisis_resources: CrisisResourcesOut | None = None
 
 
@@ -74,8 +91,11 @@ def entry_out(entry: Entry, country: str | None = None) -> EntryOut:
         tags=list(entry.tags),
         people=list(entry.people),
         activities=list(entry.activities),
-        analysis=dict(entry.analysis),
+        analysis=None if entry.analysis is None else analysis_out(entry.analysis),
         crisis=entry.crisis,
+        concern=entry.concern,
+        needs_reanalysis=entry.needs_reanalysis,
+        safety_check=safety_check_out(entry.safety_check),
         crisis_resources=resources_if(entry.crisis, country),
     )
 
@@ -92,5 +112,7 @@ def checkin_out(checkin: CheckIn, country: str | None = None) -> CheckInOut:
         granularity=checkin.granularity,
         note=checkin.note,
         crisis=checkin.crisis,
+        concern=checkin.concern,
+        safety_check=safety_check_out(checkin.safety_check),
         crisis_resources=resources_if(checkin.crisis, country),
     )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from reconnect.contracts.analysis import SafetyCheckOut
 from reconnect.contracts.safety import CrisisResourcesOut
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class PracticeLogOut(BaseModel):
     done_at: datetime
     reflection: str
     crisis: bool
+    concern: bool = False
+    safety_check: SafetyCheckOut | None = None
     crisis_resources: CrisisResourcesOut | None = None
 
 

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import datetime
 
+    from reconnect.domain.safety import SafetyCheck
+
 SCALE_MIN = 1
 SCALE_MAX = 10
 HIGH_FROM = 6  # 6-10 is high pleasantness or energy, 1-5 low
@@ -41,6 +43,8 @@ class CheckIn:
     feelings: tuple[str, ...] = ()
     note: str = ""
     crisis: bool = False
+    concern: bool = False  # the note asked the calm safety check (never with crisis)
+    safety_check: SafetyCheck | None = None
 
     @property
     def quadrant(self) -> str:

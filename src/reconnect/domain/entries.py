@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reconnect.errors import InputError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
     from datetime import datetime
+
+    from reconnect.domain.analysis import Analysis
+    from reconnect.domain.safety import SafetyCheck
 
 # Stated in the README and in `reconnect write --help`.
 MAX_ENTRY_CHARS = 20_000
@@ -27,7 +30,12 @@ ACTIVITY_PATTERN = re.compile(rf"(?<![\w#@+])\+({_LABEL})", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One journal entry: what was written and when, its labels, and its analysis."""
+    """One journal entry: what was written and when, its labels, its analysis and the answer
+    to the safety check its analysis asked for.
+
+    ``analysis`` is None when the stored analysis could not be read: the entry is then
+    treated as not analysed until ``reconnect reanalyze`` reads it again.
+    """
 
     id: int
     written_at: datetime
@@ -36,17 +44,28 @@ class Entry:
     tags: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     activities: tuple[str, ...] = ()
-    analysis: Mapping[str, Any] = field(default_factory=dict)
+    analysis: Analysis | None = None
+    safety_check: SafetyCheck | None = None
 
     @property
     def crisis(self) -> bool:
-        """Whether the analysis flagged crisis language."""
-        return bool(self.analysis.get("crisis", False))
+        """Whether the analysis flagged crisis language (resources come first)."""
+        return self.analysis is not None and self.analysis.crisis
+
+    @property
+    def concern(self) -> bool:
+        """Whether the analysis was unsure and asks the calm safety check (never with crisis)."""
+        return self.analysis is not None and self.analysis.concern and not self.analysis.crisis
+
+    @property
+    def needs_reanalysis(self) -> bool:
+        """Whether the stored analysis could not be read (``reconnect reanalyze`` mends it)."""
+        return self.analysis is None
 
     @property
     def marker_names(self) -> frozenset[str]:
-        """The names of the markers detected in this entry."""
-        return frozenset(m["name"] for m in self.analysis.get("markers", []))
+        """The names of the markers detected in this entry (none when not analysed)."""
+        return frozenset() if self.analysis is None else self.analysis.marker_names
 
 
 def normalise_label(raw: str) -> str:

@@ -85,18 +85,23 @@ class Streaks:
 
 
 def facts_of(entries: Iterable[Entry]) -> list[EntryFacts]:
-    """The facts of each entry, in the order given."""
+    """The facts of each analysed entry, in the order given.
+
+    An entry whose analysis could not be read is left out: counting it as "no signs"
+    would bend every rate.
+    """
     return [
         EntryFacts(
             day=entry.written_at.date(),
-            markers=entry.marker_names,
-            valence=float(entry.analysis.get("valence", 0.0)),
-            granularity=int(entry.analysis.get("granularity", 0)),
+            markers=entry.analysis.marker_names,
+            valence=entry.analysis.valence,
+            granularity=entry.analysis.granularity,
             tags=entry.tags,
             people=entry.people,
             activities=entry.activities,
         )
         for entry in entries
+        if entry.analysis is not None
     ]
 
 

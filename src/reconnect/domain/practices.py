@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import datetime
 
+    from reconnect.domain.safety import SafetyCheck
+
 AUDIENCES = ("self", "partner", "couple")
 
 
@@ -40,6 +42,8 @@ class PracticeLog:
     done_at: datetime
     reflection: str = ""
     crisis: bool = False
+    concern: bool = False  # the reflection asked the calm safety check (never with crisis)
+    safety_check: SafetyCheck | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,14 @@
-"""Safety rules: which crisis resources to show, and the words results must never use."""
+"""Safety rules: which crisis resources to show, the calm safety check, and banned words."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from reconnect.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -127,3 +131,57 @@ def seek_help_from_weeks(weeks: Sequence[Mapping[str, float]]) -> list[SeekHelpS
             )
         )
     return signs
+
+
+class SafetyAnswer(StrEnum):
+    """The two answers to the calm "are you safe right now?" check (an analysis' ``concern``)."""
+
+    SAFE = "safe"
+    HELP = "help"
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyCheck:
+    """How someone answered the safety check for one entry, check-in or reflection, and when.
+
+    It is a record, never a switch: "I'm safe" does not hide crisis resources from a later
+    text that shows crisis language (DESIGN.md "the analysis contract").
+    """
+
+    answer: SafetyAnswer
+    answered_at: datetime
+
+    def to_dict(self) -> dict[str, str]:
+        """The stored and exported shape."""
+        return {"answer": self.answer.value, "answered_at": self.answered_at.isoformat()}
+
+    @classmethod
+    def from_dict(cls, data: object) -> SafetyCheck:
+        """Read back what ``to_dict`` wrote; InputError when it is not that shape."""
+        if not isinstance(data, dict):
+            raise InputError("safety_check: expected an object")
+        return cls(parse_safety_answer(data.get("answer")), _aware(data.get("answered_at")))
+
+
+def parse_safety_answer(value: object) -> SafetyAnswer:
+    """``"safe"`` or ``"help"`` as a SafetyAnswer; InputError naming both for anything else.
+
+    >>> parse_safety_answer("help")
+    <SafetyAnswer.HELP: 'help'>
+    """
+    if isinstance(value, str) and value in {a.value for a in SafetyAnswer}:
+        return SafetyAnswer(value)
+    plain = isinstance(value, str | int | float | bool)
+    shown = repr(value)[:40] if plain else type(value).__name__
+    raise InputError(f'the answer must be "safe" or "help", not {shown}')
+
+
+def _aware(value: object) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        shown = str(value)[:40]
+        raise InputError(f"safety_check.answered_at: {shown!r} is not a date-time") from None
+    if moment.tzinfo is None:
+        raise InputError("safety_check.answered_at: the date-time has no time zone")
+    return moment

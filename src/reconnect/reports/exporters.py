@@ -16,10 +16,16 @@ if TYPE_CHECKING:
     from reconnect.domain.entries import Entry
     from reconnect.domain.practices import PracticeLog
     from reconnect.domain.reminders import Reminder
+    from reconnect.domain.safety import SafetyCheck
     from reconnect.domain.selfcheck import SelfCheckResult
 
 FORMAT_NAME = "reconnect-export"
 FORMAT_VERSION = 1
+
+
+def _check(check: SafetyCheck | None) -> dict[str, str] | None:
+    """An answer to the safety check as exported: what was answered and when."""
+    return None if check is None else check.to_dict()
 
 
 def entry_record(entry: Entry) -> dict[str, Any]:
@@ -32,7 +38,9 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "tags": list(entry.tags),
         "people": list(entry.people),
         "activities": list(entry.activities),
-        "analysis": dict(entry.analysis),
+        # Kept for people reading the file; ``reconnect import`` analyses the text again.
+        "analysis": None if entry.analysis is None else entry.analysis.to_dict(),
+        "safety_check": _check(entry.safety_check),
     }
 
 
@@ -46,6 +54,8 @@ def checkin_record(checkin: CheckIn) -> dict[str, Any]:
         "feelings": list(checkin.feelings),
         "note": checkin.note,
         "crisis": checkin.crisis,
+        "concern": checkin.concern,
+        "safety_check": _check(checkin.safety_check),
     }
 
 
@@ -83,6 +93,8 @@ def to_json(
                 "done_at": p.done_at.isoformat(),
                 "reflection": p.reflection,
                 "crisis": p.crisis,
+                "concern": p.concern,
+                "safety_check": _check(p.safety_check),
             }
             for p in practice_log
         ],
@@ -116,7 +128,7 @@ def to_csv(entries: list[Entry]) -> str:
                 " ".join(e.people),
                 " ".join(e.activities),
                 " ".join(sorted(e.marker_names)),
-                e.analysis.get("valence", ""),
+                "" if e.analysis is None else e.analysis.valence,
                 "yes" if e.crisis else "no",
             ]
         )

@@ -34,11 +34,13 @@ def record_checkin(
     """Validate and save a check-in. Feelings are optional; "cannot-name-it" is a valid choice.
 
     The note is read for crisis language; ``checkin.crisis`` then asks the caller to
-    show crisis resources first.
+    show crisis resources first, and ``checkin.concern`` to ask the calm safety check.
     """
     chosen = check_feelings(feelings, load_feelings())
     note = check_note(note)
-    crisis = bool(note.strip()) and analyse_text(note)["crisis"]
+    analysis = analyse_text(note) if note.strip() else None
+    crisis = analysis is not None and analysis.crisis
+    concern = analysis is not None and analysis.concern and not crisis
     with services.transaction() as connection:
         return checkin_rows.add_checkin(
             connection,
@@ -48,6 +50,7 @@ def record_checkin(
             feelings=chosen,
             note=note,
             crisis=crisis,
+            concern=concern,
         )
 
 

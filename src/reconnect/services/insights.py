@@ -20,7 +20,7 @@ from reconnect.domain.insights import (
 )
 from reconnect.domain.safety import SeekHelpSign, seek_help_from_weeks
 from reconnect.services.checkins import list_checkins
-from reconnect.services.journal import EntryQuery, list_entries
+from reconnect.services.journal import EntryQuery, count_not_analysed, list_entries
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -39,13 +39,19 @@ class Insights:
     summary: str
     checkin_weekly: list[CheckInWeek]
     seek_help: list[SeekHelpSign]
+    not_analysed: int = 0  # entries left out because their analysis could not be read
 
 
 def compute_insights(
     services: Services, *, since: datetime | None = None, until: datetime | None = None
 ) -> Insights:
-    """Insights over the entries written in ``[since, until)``."""
-    facts = facts_of(list_entries(services, EntryQuery(since=since, until=until)))
+    """Insights over the entries written in ``[since, until)``.
+
+    Entries whose stored analysis could not be read are left out and counted in
+    ``not_analysed`` (``reconnect reanalyze`` reads them again).
+    """
+    entries = list_entries(services, EntryQuery(since=since, until=until))
+    facts = facts_of(entries)
     checkins = list_checkins(services, since=since, until=until)
     trends = weekly_trends(facts, MARKERS)
     found = associations(facts, MARKERS)
@@ -57,4 +63,5 @@ def compute_insights(
         summary=weekly_summary(trends, found),
         checkin_weekly=checkin_weeks(checkins),
         seek_help=seek_help_from_weeks([w.marker_rates for w in trends]),
+        not_analysed=count_not_analysed(entries),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reconnect.domain.entries import Entry, check_entry_text, labels_for
 from reconnect.errors import NotFoundError, TamperedDataError
@@ -13,14 +13,21 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from datetime import datetime
 
+    from sqlalchemy import Connection
+
+    from reconnect.domain.analysis import Analysis
     from reconnect.services import Services
 
 
-def analyse_text(text: str) -> dict[str, Any]:
-    """The analyzer's JSON-contract result for a text (DESIGN.md "analysis contract")."""
+def analyse_text(text: str) -> Analysis:
+    """What the analyzer finds in a text (DESIGN.md "the analysis contract").
+
+    ``crisis`` asks the caller to show crisis resources first; ``concern`` (never with
+    ``crisis``) asks for the calm "are you safe right now?" check.
+    """
     from reconnect.analysis import analyze
 
-    return analyze(text).to_dict()
+    return analyze(text)
 
 
 def write_entry(
@@ -35,7 +42,8 @@ def write_entry(
     """Analyse and save a new entry; labels in the text are merged with those given.
 
     Returns the saved entry; when ``entry.crisis`` is true the caller must show
-    crisis resources before anything else.
+    crisis resources before anything else, and when ``entry.concern`` is true it asks the
+    safety check (``services.safety_checks.answer_entry_check`` keeps the answer).
     """
     text = check_entry_text(text)
     found_tags, found_people, found_activities = labels_for(text, tags, people, activities)
@@ -61,7 +69,10 @@ def edit_entry(
     people: Iterable[str] = (),
     activities: Iterable[str] = (),
 ) -> Entry:
-    """Replace an entry's text (labels re-read from it) and analyse it again."""
+    """Replace an entry's text (labels re-read from it) and analyse it again.
+
+    An earlier answer to the safety check is dropped: it answered the text as it was.
+    """
     text = check_entry_text(text)
     with services.transaction() as connection:
         old = entry_rows.get_entry(connection, entry_id)
@@ -74,6 +85,7 @@ def edit_entry(
             activities=found_activities,
             updated_at=services.clock(),
             analysis=analyse_text(text),
+            safety_check=None,
         )
         return entry_rows.replace_entry(connection, new)
 
@@ -109,10 +121,11 @@ def reanalyse_entries(
 ) -> Reanalysis:
     """Read saved entries again with the current analyzer and store the new results.
 
-    By default only entries analysed by another ``ANALYZER_VERSION``; with ``everything``,
-    all of them. Each entry is saved in its own transaction, so an interrupted run keeps
-    what it finished and the next run carries on with the rest. Text, labels and dates
-    are untouched (``updated_at`` too: a new reading is not an edit).
+    By default only entries analysed by another ``ANALYZER_VERSION`` or whose stored
+    analysis could not be read; with ``everything``, all of them. Each entry is saved in
+    its own transaction, so an interrupted run keeps what it finished and the next run
+    carries on with the rest. Text, labels, dates (``updated_at`` too: a new reading is
+    not an edit) and the answer to the safety check are untouched.
     """
     from reconnect.analysis import ANALYZER_VERSION
 
@@ -121,6 +134,7 @@ def reanalyse_entries(
             ids = entry_rows.all_ids(connection)
         else:
             ids = entry_rows.ids_analysed_by_other_versions(connection, ANALYZER_VERSION)
+            ids = _with_unreadable(connection, ids)
     flagged: list[int] = []
     damaged: list[int] = []
     read = 0
@@ -143,6 +157,19 @@ def reanalyse_entries(
         if progress is not None:
             progress(done, len(ids))
     return Reanalysis(ANALYZER_VERSION, read, tuple(flagged), tuple(damaged))
+
+
+def _with_unreadable(connection: Connection, ids: list[int]) -> list[int]:
+    """``ids`` plus the entries whose stored analysis could not be read, oldest first."""
+    wanted = set(ids)
+    entries = entry_rows.list_entries(connection, damaged=[])
+    wanted.update(e.id for e in entries if e.needs_reanalysis)
+    return [i for i in entry_rows.all_ids(connection) if i in wanted]
+
+
+def count_not_analysed(entries: Iterable[Entry]) -> int:
+    """How many of these entries carry no readable analysis (``reconnect reanalyze`` mends them)."""
+    return sum(1 for e in entries if e.needs_reanalysis)
 
 
 def get_entry(services: Services, entry_id: int) -> Entry:

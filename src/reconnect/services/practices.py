@@ -45,15 +45,23 @@ def get_practice(practice_id: str) -> Practice:
 
 
 def log_practice(services: Services, practice_id: str, reflection: str = "") -> PracticeLog:
-    """Record that a practice was done, with an optional reflection read for crisis language."""
+    """Record that a practice was done, with an optional reflection read for crisis language.
+
+    ``log.crisis`` asks the caller to show crisis resources first; ``log.concern`` to ask
+    the calm safety check.
+    """
     get_practice(practice_id)
     if len(reflection) > MAX_REFLECTION_CHARS:
         raise InputError(f"the reflection is longer than {MAX_REFLECTION_CHARS:,} characters")
     if "\x00" in reflection:
         raise InputError("the reflection contains a NUL character")
-    crisis = bool(reflection.strip()) and bool(analyse_text(reflection)["crisis"])
+    analysis = analyse_text(reflection) if reflection.strip() else None
+    crisis = analysis is not None and analysis.crisis
+    concern = analysis is not None and analysis.concern and not crisis
     with services.transaction() as connection:
-        return practice_rows.add_log(connection, practice_id, services.clock(), reflection, crisis)
+        return practice_rows.add_log(
+            connection, practice_id, services.clock(), reflection, crisis, concern
+        )
 
 
 def practice_history(services: Services) -> list[PracticeLog]:

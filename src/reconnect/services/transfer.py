@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,11 +105,30 @@ def read_import(kind: str, path: Path) -> ImportBatch:
     return IMPORTERS[kind](text)
 
 
-def import_batch(services: Services, batch: ImportBatch) -> tuple[int, int, int]:
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import saved, and whether any imported text shows crisis language."""
+
+    entries: int
+    checkins: int
+    selfchecks: int
+    crisis: bool = False  # the caller must show crisis resources first
+
+
+def _flags(text: str) -> tuple[bool, bool]:
+    """(crisis, concern) for a check-in note or practice reflection read now."""
+    if not text.strip():
+        return False, False
+    analysis = analyse_text(text)
+    return analysis.crisis, analysis.concern and not analysis.crisis
+
+
+def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
     """Save everything in one transaction: all of it, or (on any error) none of it.
 
-    Entries without a stored analysis are analysed now. Returns counts of entries,
-    check-ins and self-checks imported.
+    Every entry, note and reflection is analysed now: an analysis in the file is never
+    trusted (it could be stale or forged to hide crisis language). ``result.crisis``
+    asks the caller to show crisis resources first.
     """
     prepared = []
     for number, item in enumerate(batch.entries, start=1):
@@ -117,7 +137,9 @@ def import_batch(services: Services, batch: ImportBatch) -> tuple[int, int, int]
         except InputError as exc:
             raise InputError(f"entry {number}: {exc.message}") from None
         tags, people, activities = labels_for(text, item.tags, item.people, item.activities)
-        prepared.append((item, text, tags, people, activities, item.analysis or analyse_text(text)))
+        prepared.append((item, text, tags, people, activities, analyse_text(text)))
+    notes = [_flags(c.note) for c in batch.checkins]
+    reflections = [_flags(p.reflection) for p in batch.practices]
     with services.transaction() as connection:
         for item, text, tags, people, activities, analysis in prepared:
             entry_rows.add_entry(
@@ -129,8 +151,9 @@ def import_batch(services: Services, batch: ImportBatch) -> tuple[int, int, int]
                 people=people,
                 activities=activities,
                 analysis=analysis,
+                safety_check=item.safety_check,
             )
-        for c in batch.checkins:
+        for c, (crisis, concern) in zip(batch.checkins, notes, strict=True):
             checkin_rows.add_checkin(
                 connection,
                 checked_at=c.checked_at,
@@ -138,12 +161,17 @@ def import_batch(services: Services, batch: ImportBatch) -> tuple[int, int, int]
                 energy=c.energy,
                 feelings=c.feelings,
                 note=c.note,
-                crisis=c.crisis,
+                crisis=crisis,
+                concern=concern,
+                safety_check=c.safety_check,
             )
         for s in batch.selfchecks:
             selfcheck_rows.add_result(connection, s.taken_at, s.answers, s.score)
-        for p in batch.practices:
-            practice_rows.add_log(connection, p.practice_id, p.done_at, p.reflection, p.crisis)
+        for p, (crisis, concern) in zip(batch.practices, reflections, strict=True):
+            practice_rows.add_log(
+                connection, p.practice_id, p.done_at, p.reflection, crisis, concern, p.safety_check
+            )
         for r in batch.reminders:
             reminder_rows.add_reminder(connection, r.practice_id, r.days, r.at, r.created_at)
-    return len(prepared), len(batch.checkins), len(batch.selfchecks)
+    crisis = any(a.crisis for *_, a in prepared) or any(c for c, _ in [*notes, *reflections])
+    return ImportResult(len(prepared), len(batch.checkins), len(batch.selfchecks), crisis)

@@ -11,10 +11,13 @@ from reconnect.domain.checkins import CheckIn
 from reconnect.errors import NotFoundError, StorageError
 from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc, id_in_range
+from reconnect.storage.payloads import safety_check_from_payload, safety_check_to_payload
 from reconnect.storage.tables import CheckInRow
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    from reconnect.domain.safety import SafetyCheck
 
 _COLUMNS = tuple(CheckInRow.__table__.columns)
 
@@ -34,6 +37,8 @@ def _checkin_from_row(connection: Connection, row: Row[Any]) -> CheckIn:
             feelings=tuple(data["feelings"]),
             note=str(data["note"]),
             crisis=bool(data.get("crisis", False)),
+            concern=bool(data.get("concern", False)),
+            safety_check=safety_check_from_payload(data.get("safety_check")),
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise StorageError(f"check-in {row.id} cannot be read: {exc}") from None
@@ -48,26 +53,51 @@ def add_checkin(
     feelings: tuple[str, ...],
     note: str,
     crisis: bool = False,
+    concern: bool = False,
+    safety_check: SafetyCheck | None = None,
 ) -> CheckIn:
     """Save a check-in and return it with its id."""
-    payload = json.dumps(
-        {
-            "pleasantness": pleasantness,
-            "energy": energy,
-            "feelings": list(feelings),
-            "note": note,
-            "crisis": crisis,
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
     new_id = connection.execute(
         insert(CheckInRow).returning(CheckInRow.id),
         {"checked_at": checked_at, "payload": ""},
     ).scalar_one()
-    sealed = seal_payload(connection, TABLE, new_id, payload)
+    checkin = CheckIn(
+        int(new_id), checked_at, pleasantness, energy, feelings, note, crisis, concern, safety_check
+    )
+    sealed = seal_payload(connection, TABLE, new_id, _payload(checkin))
     connection.execute(update(CheckInRow).where(CheckInRow.id == new_id).values(payload=sealed))
-    return CheckIn(int(new_id), checked_at, pleasantness, energy, feelings, note, crisis)
+    return checkin
+
+
+def _payload(checkin: CheckIn) -> str:
+    data: dict[str, Any] = {
+        "pleasantness": checkin.pleasantness,
+        "energy": checkin.energy,
+        "feelings": list(checkin.feelings),
+        "note": checkin.note,
+        "crisis": checkin.crisis,
+        "concern": checkin.concern,
+    }
+    if checkin.safety_check is not None:
+        data["safety_check"] = safety_check_to_payload(checkin.safety_check)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def replace_checkin(connection: Connection, checkin: CheckIn) -> CheckIn:
+    """Overwrite an existing check-in's content; NotFoundError when the id does not exist."""
+    if not id_in_range(checkin.id):
+        raise NotFoundError(f"no check-in with id {checkin.id}")
+    result = connection.execute(
+        update(CheckInRow)
+        .where(CheckInRow.id == checkin.id)
+        .values(
+            checked_at=checkin.checked_at,
+            payload=seal_payload(connection, TABLE, checkin.id, _payload(checkin)),
+        )
+    )
+    if result.rowcount == 0:
+        raise NotFoundError(f"no check-in with id {checkin.id}")
+    return checkin
 
 
 def list_checkins(

@@ -11,33 +11,39 @@ from reconnect.domain.entries import Entry
 from reconnect.errors import NotFoundError, StorageError, TamperedDataError
 from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc, id_in_range
+from reconnect.storage.payloads import (
+    analysis_from_payload,
+    analysis_to_payload,
+    safety_check_from_payload,
+    safety_check_to_payload,
+)
 from reconnect.storage.tables import EntryRow
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from datetime import datetime
+
+    from reconnect.domain.analysis import Analysis
+    from reconnect.domain.safety import SafetyCheck
 
 _COLUMNS = tuple(EntryRow.__table__.columns)
 
 
-def _payload(
-    text: str,
-    tags: tuple[str, ...],
-    people: tuple[str, ...],
-    activities: tuple[str, ...],
-    analysis: Mapping[str, Any],
-) -> str:
-    return json.dumps(
-        {
-            "text": text,
-            "tags": list(tags),
-            "people": list(people),
-            "activities": list(activities),
-            "analysis": dict(analysis),
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
+def _payload(entry: Entry) -> str:
+    data: dict[str, Any] = {
+        "text": entry.text,
+        "tags": list(entry.tags),
+        "people": list(entry.people),
+        "activities": list(entry.activities),
+        "analysis": analysis_to_payload(entry.analysis),
+    }
+    if entry.safety_check is not None:
+        data["safety_check"] = safety_check_to_payload(entry.safety_check)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _version(analysis: Analysis | None) -> str:
+    # An entry whose analysis could not be read counts as read by no version at all.
+    return "" if analysis is None else analysis.analyzer_version
 
 
 TABLE = EntryRow.__tablename__
@@ -58,7 +64,8 @@ def _entry_from_row(connection: Connection, row: Row[Any]) -> Entry:
             tags=tuple(data["tags"]),
             people=tuple(data["people"]),
             activities=tuple(data["activities"]),
-            analysis=data["analysis"],
+            analysis=analysis_from_payload(data.get("analysis")),
+            safety_check=safety_check_from_payload(data.get("safety_check")),
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise StorageError(f"entry {row.id} cannot be read: {exc}") from None
@@ -72,8 +79,9 @@ def add_entry(
     tags: tuple[str, ...],
     people: tuple[str, ...],
     activities: tuple[str, ...],
-    analysis: Mapping[str, Any],
+    analysis: Analysis,
     updated_at: datetime | None = None,
+    safety_check: SafetyCheck | None = None,
 ) -> Entry:
     """Save a new entry and return it with its id."""
     new_id = connection.execute(
@@ -81,15 +89,11 @@ def add_entry(
         {
             "written_at": written_at,
             "updated_at": updated_at or written_at,
-            "analyzer_version": str(analysis.get("analyzer_version", "")),
+            "analyzer_version": _version(analysis),
             "payload": "",
         },
     ).scalar_one()
-    sealed = seal_payload(
-        connection, TABLE, new_id, _payload(text, tags, people, activities, analysis)
-    )
-    connection.execute(update(EntryRow).where(EntryRow.id == new_id).values(payload=sealed))
-    return Entry(
+    entry = Entry(
         id=int(new_id),
         written_at=written_at,
         updated_at=updated_at or written_at,
@@ -97,8 +101,12 @@ def add_entry(
         tags=tags,
         people=people,
         activities=activities,
-        analysis=dict(analysis),
+        analysis=analysis,
+        safety_check=safety_check,
     )
+    sealed = seal_payload(connection, TABLE, new_id, _payload(entry))
+    connection.execute(update(EntryRow).where(EntryRow.id == new_id).values(payload=sealed))
+    return entry
 
 
 def replace_entry(connection: Connection, entry: Entry) -> Entry:
@@ -111,13 +119,8 @@ def replace_entry(connection: Connection, entry: Entry) -> Entry:
         .values(
             written_at=entry.written_at,
             updated_at=entry.updated_at,
-            analyzer_version=str(entry.analysis.get("analyzer_version", "")),
-            payload=seal_payload(
-                connection,
-                TABLE,
-                entry.id,
-                _payload(entry.text, entry.tags, entry.people, entry.activities, entry.analysis),
-            ),
+            analyzer_version=_version(entry.analysis),
+            payload=seal_payload(connection, TABLE, entry.id, _payload(entry)),
         )
     )
     if result.rowcount == 0:

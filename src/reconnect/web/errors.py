@@ -59,7 +59,8 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     first = exc.errors()[0] if exc.errors() else {}
     where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
-    message = f"{where}: {first.get('msg', 'invalid input')}" if where else "invalid input"
+    # With no field to name (a list or a bare string where an object belongs), the body is it.
+    message = f"{where or 'the request body'}: {first.get('msg', 'invalid input')}"
     return _respond(request, 422, message)
 
 

@@ -7,17 +7,22 @@ the first bad line or item, so that nothing is imported half-way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from datetime import datetime, time
 
+    from reconnect.domain.safety import SafetyCheck
     from reconnect.domain.selfcheck import SelfCheckScore
 
 
 @dataclass(frozen=True, slots=True)
 class ImportedEntry:
-    """An entry read from a file, not yet saved."""
+    """An entry read from a file, not yet saved.
+
+    A file's analysis is never read: what it says about crisis language could be stale
+    or forged, so every imported text is analysed again on import.
+    """
 
     written_at: datetime
     text: str
@@ -25,7 +30,7 @@ class ImportedEntry:
     people: tuple[str, ...] = ()
     activities: tuple[str, ...] = ()
     updated_at: datetime | None = None
-    analysis: dict[str, Any] | None = None
+    safety_check: SafetyCheck | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +42,7 @@ class ImportedCheckIn:
     energy: int
     feelings: tuple[str, ...] = ()
     note: str = ""
-    crisis: bool = False
+    safety_check: SafetyCheck | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,7 @@ class ImportedPractice:
     done_at: datetime
     practice_id: str
     reflection: str = ""
-    crisis: bool = False
+    safety_check: SafetyCheck | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from datetime import datetime, time
 from typing import Any
 
 from reconnect.domain.reminders import parse_days
+from reconnect.domain.safety import SafetyCheck
 from reconnect.domain.selfcheck import Perspective, score_from_dict
 from reconnect.errors import InputError
 from reconnect.reports.exporters import FORMAT_NAME, FORMAT_VERSION
@@ -28,6 +29,16 @@ def _moment(value: Any, where: str) -> datetime:
     if moment.tzinfo is None:
         raise InputError(f"{where}: {value!r} has no time zone")
     return moment
+
+
+def _safety_check(record: dict[str, Any], where: str) -> SafetyCheck | None:
+    value = record.get("safety_check")
+    if value is None:
+        return None
+    try:
+        return SafetyCheck.from_dict(value)
+    except InputError as exc:
+        raise InputError(f"{where}: {exc.message}") from None
 
 
 def parse_native(text: str) -> ImportBatch:
@@ -53,7 +64,7 @@ def parse_native(text: str) -> ImportBatch:
                     tags=tuple(map(str, e["tags"])),
                     people=tuple(map(str, e["people"])),
                     activities=tuple(map(str, e["activities"])),
-                    analysis=dict(e["analysis"]),
+                    safety_check=_safety_check(e, where),
                 )
             )
         for index, c in enumerate(data.get("checkins", [])):
@@ -65,7 +76,7 @@ def parse_native(text: str) -> ImportBatch:
                     energy=int(c["energy"]),
                     feelings=tuple(map(str, c["feelings"])),
                     note=str(c["note"]),
-                    crisis=bool(c.get("crisis", False)),
+                    safety_check=_safety_check(c, where),
                 )
             )
         for index, s in enumerate(data.get("selfchecks", [])):
@@ -84,7 +95,7 @@ def parse_native(text: str) -> ImportBatch:
                     done_at=_moment(p["done_at"], where),
                     practice_id=str(p["practice_id"]),
                     reflection=str(p.get("reflection", "")),
-                    crisis=bool(p.get("crisis", False)),
+                    safety_check=_safety_check(p, where),
                 )
             )
         for index, r in enumerate(data.get("reminders", [])):

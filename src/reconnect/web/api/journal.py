@@ -10,11 +10,13 @@ from reconnect.contracts import (
     EntryIn,
     EntryOut,
     InsightsOut,
+    SafetyCheckIn,
     checkin_out,
     entry_out,
     insights_out,
 )
 from reconnect.services import checkins, journal
+from reconnect.services.safety_checks import answer_entry_check
 from reconnect.web.deps import ServicesDep
 
 router = APIRouter(tags=["journal"])
@@ -71,6 +73,16 @@ def update_entry(entry_id: int, body: EntryIn, request: Request, services: Servi
         activities=body.activities,
     )
     return entry_out(entry, _country(request))
+
+
+@router.post("/entries/{entry_id}/safety-check", summary="Answer an entry's safety check")
+def answer_safety_check(
+    entry_id: int, body: SafetyCheckIn, request: Request, services: ServicesDep
+) -> EntryOut:
+    """Keep the answer to the calm check an entry with ``concern`` asks: ``"safe"`` or
+    ``"help"``. A later answer replaces an earlier one. 404 for no such entry; 422 when the
+    entry did not ask (no ``concern``) or the answer is neither. Help is at ``/help``."""
+    return entry_out(answer_entry_check(services, entry_id, body.answer), _country(request))
 
 
 @router.delete("/entries/{entry_id}", status_code=204, summary="Delete an entry")

@@ -1,5 +1,6 @@
 """Journal pages: write with a prompt, search and list, read, edit and delete one entry."""
 
+from contextlib import suppress
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -8,8 +9,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from reconnect.analysis import MARKERS
 from reconnect.contracts import resources_if
 from reconnect.domain.entries import Entry
+from reconnect.domain.safety import SafetyAnswer
+from reconnect.errors import InputError, NotFoundError
 from reconnect.services import journal
 from reconnect.services.prompts import suggest_prompt
+from reconnect.services.safety_checks import answer_entry_check
 from reconnect.web.deps import ServicesDep, render
 
 router = APIRouter()
@@ -17,11 +21,8 @@ router = APIRouter()
 
 def highlight(entry: Entry) -> list[tuple[str, str | None]]:
     """The entry's text cut into pieces, each marked with the sign whose evidence it is."""
-    spans: list[tuple[int, int, str]] = sorted(
-        (e["start"], e["end"], m["name"])
-        for m in entry.analysis.get("markers", [])
-        for e in m["evidence"]
-    )
+    markers = entry.analysis.markers if entry.analysis is not None else ()
+    spans = sorted((e.start, e.end, m.name) for m in markers for e in m.evidence)
     pieces: list[tuple[str, str | None]] = []
     cursor = 0
     for start, end, name in spans:
@@ -73,6 +74,20 @@ def entry_page(request: Request, entry_id: int, services: ServicesDep) -> HTMLRe
         "resources": resources_if(entry.crisis, country),
     }
     return render(request, "journal/entry.html", context)
+
+
+@router.post("/journal/entries/{entry_id}/safety-check")
+def safety_check(
+    entry_id: int, services: ServicesDep, answer: Annotated[str, Form(max_length=20)] = ""
+) -> RedirectResponse:
+    """Keep the answer to the calm check; "Show me help" always ends on the help page."""
+    if answer == SafetyAnswer.HELP:
+        # With no entry to keep the answer with, help is still one step away.
+        with suppress(InputError, NotFoundError):
+            answer_entry_check(services, entry_id, SafetyAnswer.HELP)
+        return RedirectResponse("/help", status_code=303)
+    answer_entry_check(services, entry_id, answer)
+    return RedirectResponse(f"/journal/entries/{entry_id}", status_code=303)
 
 
 @router.post("/journal/entries/{entry_id}/delete")
