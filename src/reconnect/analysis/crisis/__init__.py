@@ -10,9 +10,10 @@ Idioms ("killing it at work", "dying to see it") are never crisis.
 How it works, module by module:
 
 - ``patterns.py`` loads the phrase patterns from ``data/crisis_patterns.toml``
-  once and compiles them into one bucketed regular expression
-  (``firstchars.py`` works out the buckets). A text is scanned once; most
-  texts have no match and cost exactly that.
+  once. ``scanner.py`` finds their matches: from the strings each pattern
+  cannot match without (``factors.py``) it sees which patterns could match a
+  text at all, and searches only those. Most texts hold none of the strings
+  and cost one pass over their words.
 - ``folding.py``: matching runs on a folded copy of the text (lower case,
   quotes, dashes and odd spaces unified) of the same length, so every offset
   is an offset into the original text.

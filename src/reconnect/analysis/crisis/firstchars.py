@@ -1,11 +1,12 @@
-"""Which characters a crisis pattern can start with, so patterns can be bucketed by them.
+"""Which characters a crisis pattern can start with, and whether it can match nothing.
 
-The crisis patterns are compiled into one regular expression whose branches
-are grouped by first character (``patterns.py``); at each position of a text
-the engine then only tries the few patterns that could start there. This
-module is the small reader of the regular-expression subset the pattern file
-uses that works those characters out. Anything it does not follow gives
-``None`` ("could start with anything"), which is always safe.
+The first characters tell ``patterns.group_at`` which patterns to try when it
+names the group of a match, and ``scanner.py`` which of two patterns matching
+at the same place wins (the order the earlier single alternation, bucketed by
+first character, used). This module is the small reader of the
+regular-expression subset the pattern file uses that works them out.
+Anything it does not follow gives ``None`` ("could start with anything") or
+"can be empty", which is always safe.
 
 >>> sorted(first_chars(r"\\b(?:kill|end) ?it") or ())
 ['e', 'k']

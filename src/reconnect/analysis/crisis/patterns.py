@@ -4,13 +4,14 @@ The file is reviewed like code; this module turns it into a ``Rules`` value:
 
 - ``{name}`` variables are filled in and a literal space in a pattern matches
   any run of white space (``expand``).
-- All ``[[group]]`` patterns become **one** regular expression, split into
-  buckets by the characters a pattern can start with (``firstchars.py``), so
-  each position of a text tries only a few patterns. Patterns that start at a
-  word boundary share one look-behind in front of their buckets.
+- The ``[[group]]`` patterns, in file order, and the idioms each become a
+  ``Scanner`` (``scanner.py``), which finds their matches fast.
 - Which pattern, and so which group (kind and score), gave a match is settled
-  afterwards by ``group_at``, only for the few matches there are.
-- The idioms, time cues, hedges and subject word lists are compiled alongside.
+  afterwards by ``group_at``, only for the few matches there are, through a
+  table of the patterns by the characters they can start with
+  (``firstchars.py``).
+- An idiom that could match nothing is refused, as are unknown kinds.
+- The time cues, hedges and subject word lists are compiled alongside.
 
 >>> expand("kill {refl}", {"refl": "myself"})
 'kill\\\\s+myself'
