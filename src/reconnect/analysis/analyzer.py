@@ -167,9 +167,7 @@ class Analyzer:
         firm = any(h.score >= FIRM_RULE_SCORE for h in hits) or bool(intl)
         hedged = bool(hits) and not firm
         crisis = firm or p_worded >= confident_at or (hedged and p_any >= concern_at)
-        concern = not crisis and (
-            p_worded >= concern_at or p_any >= confident_at or (hedged and p_any >= concern_at / 2)
-        )
+        concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
         if not (crisis or concern):
             return CrisisReading(False, False, (), p_any)
         spans = _ranked_hits(hits) + [Span(h.start, h.end, h.text) for h in intl]
