@@ -1,22 +1,51 @@
-"""Named feelings in text: which emotions, their families, and granularity.
+"""Feelings in text: the ones it names, and the ones it conveys without naming them.
 
-Granularity is the number of distinct emotions named (DESIGN.md: "how many
-distinct feelings are named"); a feeling that is negated ("not sad") is not
-counted, and neither is a word that only names a feeling in a feeling context
-("feel low", not "low tide").
+The lexicon (``data/emotions.toml``) finds feelings the text names ("anxious", "fed up"), in
+order of first mention. Granularity is the number of distinct emotions *named* (DESIGN.md:
+"how many distinct feelings are named"); a feeling that is negated ("not sad") is not
+counted, and neither is a word that only names a feeling in a feeling context ("feel low",
+not "low tide").
+
+Given the text's static embedding, the learned layer (``emotion_model.py``, trained on
+GoEmotions) adds feelings the text conveys without naming them ("my stomach was in knots
+before the call"): at most ``MAX_LEARNED``, each above its label's threshold, with the
+label's probability as its score, after the named ones. The embedding does not see negation,
+so a learned feeling is left out when the writer negated a feeling word of the same side
+(pleasant or unpleasant: "not sad at all, great day" gives no sadness, "I don't feel numb
+anymore" no disappointment), and when the writer already named a feeling of its family (their
+own word is the better one); a feeling the writer named is only given the higher score.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from reconnect.analysis.emotion_model import load_emotion_model
+from reconnect.analysis.features import word_features
 from reconnect.analysis.lexicon import Feeling, feelings
 from reconnect.analysis.negation import negation_state
 from reconnect.analysis.tokens import normalise
 from reconnect.domain.analysis import Emotion
 
-__all__ = ["Emotion", "find_emotions"]
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["MAX_LEARNED", "Emotion", "find_emotions", "named_and_learned"]
+
+# At most this many feelings are added by the learned layer to those the text names.
+MAX_LEARNED = 3
+# The side of each family (data/emotions.toml): a negated feeling word silences learned
+# feelings of its side; a family not listed is a side of its own.
+_SIDES = {
+    "sad": "unpleasant", "angry": "unpleasant", "fearful": "unpleasant", "ashamed": "unpleasant",
+    "disgusted": "unpleasant", "numb": "unpleasant", "happy": "pleasant", "calm": "pleasant",
+    "loving": "pleasant", "surprised": "surprised",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -41,25 +70,70 @@ _FEELING_CONTEXT = re.compile(
 )
 
 
-def find_emotions(text: str) -> list[Emotion]:
-    """Distinct emotions named in the text, in order of first mention.
+def find_emotions(
+    text: str,
+    embedding: npt.NDArray[np.float32] | None = None,
+    features: Set[int] | None = None,
+) -> list[Emotion]:
+    """The feelings the text names, in order of first mention, then those the learned layer
+    reads in it (only when the text's static embedding is given; ``features`` are its
+    ``features.word_features``, computed here when not given).
 
     >>> [(e.name, e.family) for e in find_emotions("Felt anxious, then weirdly calm.")]
     [('anxiety', 'fearful'), ('calm', 'calm')]
     """
+    named, learned = named_and_learned(text, embedding, features)
+    return named + learned
+
+
+def named_and_learned(
+    text: str,
+    embedding: npt.NDArray[np.float32] | None = None,
+    features: Set[int] | None = None,
+) -> tuple[list[Emotion], list[Emotion]]:
+    """``find_emotions`` in two parts: the feelings named (these count for granularity)
+    and those the learned layer adds (none without an embedding)."""
     folded = normalise(text)
+    named, negated = _named(folded)
+    if embedding is None or not folded.strip():
+        return named, []
+    guesses = load_emotion_model().feelings(
+        embedding, word_features(text) if features is None else features
+    )
+    position = {e.name: i for i, e in enumerate(named)}
+    named_families = {e.family for e in named}
+    negated_sides = {_SIDES.get(family, family) for family in negated}
+    learned: list[Emotion] = []
+    for guess in guesses:
+        index = position.get(guess.name)
+        if index is not None:
+            if guess.score > named[index].score:
+                named[index] = Emotion(guess.name, guess.family, guess.score)
+        elif (
+            guess.family not in named_families
+            and _SIDES.get(guess.family, guess.family) not in negated_sides
+            and len(learned) < MAX_LEARNED
+        ):
+            learned.append(guess)
+    return named, learned
+
+
+def _named(folded: str) -> tuple[list[Emotion], set[str]]:
+    """Distinct emotions named in the folded text, and the families of negated ones."""
     pattern, by_word = _lexicon()
     found: dict[str, Emotion] = {}
+    negated: set[str] = set()
     for match in pattern.finditer(folded):
         word = match.group(0)
         if word in _CONTEXTUAL and not _FEELING_CONTEXT.search(
             folded[max(0, match.start() - 24) : match.start()]
         ):
             continue
-        if negation_state(folded, match.start(), match.end()) != "plain":
-            continue
         feeling = by_word[word]
+        if negation_state(folded, match.start(), match.end()) != "plain":
+            negated.add(feeling.family)
+            continue
         previous = found.get(feeling.emotion)
         score = 0.6 if previous is None else min(1.0, previous.score + 0.2)
         found[feeling.emotion] = Emotion(feeling.emotion, feeling.family, round(score, 2))
-    return list(found.values())
+    return list(found.values()), negated
