@@ -88,6 +88,7 @@ class Scores:
     probabilities: tuple[float, ...]  # in HEADS order, for the whole text
     sentences: tuple[tuple[Span, float], ...]  # crisis per sentence, for a longer text
     embedding: Any  # the whole text's static embedding (numpy, DIMENSIONS)
+    features: frozenset[int]  # the whole text's word features (the emotion layer reads them)
 
     def of(self, head: str) -> float:
         """The probability of one head for the whole text."""
@@ -157,7 +158,7 @@ class Heads:
             for (part, found), vector in zip(longer, embedded[1:], strict=True):
                 total = bias + float(dense @ vector) + sum(weights.get(f, 0.0) for f in found)
                 scored.append((part, sigmoid(total)))
-        return Scores(probabilities, tuple(scored), embedded[0])
+        return Scores(probabilities, tuple(scored), embedded[0], frozenset(whole))
 
 
 def parse_heads(raw: bytes) -> tuple[Heads, Thresholds]:
