@@ -1,6 +1,11 @@
 """Evaluate the analyzer on a labelled JSON Lines file: per-marker P/R/F1, macro-F1, crisis recall.
 
     .venv/bin/python bench/eval_markers.py ../shared/data/markers_dev.jsonl
+    .venv/bin/python bench/eval_markers.py --sample-real ../shared/data/goemotions/dev.tsv
+
+With ``--sample-real FILE`` it instead reads unlabelled real text (a GoEmotions split or
+JSON Lines with ``text``) and prints how often each flag fires with a seeded random sample
+of the texts behind it, for a hand check (``bench/real_text.py``).
 
 Each line needs ``text``, ``labels`` (marker names) and ``subject``. Crisis recall
 is reported with a Wilson 95% interval, never as a bare point value.
@@ -66,10 +71,19 @@ def evaluate(rows: list[dict[str, object]]) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("file", type=Path, help="labelled JSON Lines")
+    parser.add_argument("file", type=Path, nargs="?", help="labelled JSON Lines")
+    parser.add_argument("--sample-real", type=Path, help="unlabelled real text to sample")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args()
+    if args.sample_real is not None:
+        import real_text
+
+        sys.argv = [sys.argv[0], str(args.sample_real)]
+        real_text.main()
+        return
+    if args.file is None:
+        parser.error("give a labelled file, or --sample-real FILE")
     rows = [json.loads(line) for line in args.file.read_text("utf-8").splitlines() if line.strip()]
     report = evaluate(rows)
     if args.json:
