@@ -30,6 +30,7 @@ import json
 import re
 import threading
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -373,13 +374,6 @@ class StaticEncoder:
             ids = [t for t in ids if t != self.unknown]
         return ids
 
-    def _rows(self, ids: list[int]) -> npt.NDArray[np.float32]:
-        import numpy as np
-
-        rows: npt.NDArray[np.float32] = self.vectors[ids].astype(np.float32)
-        rows *= self.scales[ids][:, None]
-        return rows
-
     def _mean(self, ids: list[int]) -> npt.NDArray[np.float32]:
         # One matrix product instead of scaling every row: sum_i scale_i * row_i / n.
         # float32 @ int8 is float32 (numpy's stubs say float64).
@@ -401,17 +395,15 @@ class StaticEncoder:
         if not ids:
             zero = np.zeros(DIMENSIONS, dtype=np.float32)
             return [zero] * (1 + len(spans))
-        rows = self._rows(ids)
-        found = [_unit(rows.mean(axis=0))]
-        sums = np.vstack([np.zeros((1, DIMENSIONS), np.float32), np.cumsum(rows, axis=0)])
-        starts = np.asarray([start for start, _ in offsets])
+        # Each span is the mean of the tokens that start inside it: one small matrix
+        # product per span, found by bisecting the tokens' start offsets.
+        found = [_unit(self._mean(ids))]
+        starts = [start for start, _ in offsets]
         for span in spans:
-            lo = int(np.searchsorted(starts, span.start, side="left"))
-            hi = int(np.searchsorted(starts, span.end, side="left"))
+            lo = bisect_left(starts, span.start)
+            hi = bisect_left(starts, span.end)
             found.append(
-                _unit((sums[hi] - sums[lo]) / (hi - lo))
-                if hi > lo
-                else np.zeros(DIMENSIONS, np.float32)
+                _unit(self._mean(ids[lo:hi])) if hi > lo else np.zeros(DIMENSIONS, np.float32)
             )
         return found
 
