@@ -126,18 +126,18 @@ def is_held_out(row: Row) -> bool:
     return row.source in HOLD_OUT_SOURCES and zlib.crc32(row.text.encode("utf-8")) % 10 == 0
 
 
+def _row(raw: dict[str, object], source: str) -> Row:
+    labels = raw["labels"]
+    assert isinstance(labels, list)
+    return Row(str(raw["text"]), frozenset(str(x) for x in labels), str(raw["subject"]), source)
+
+
 def project_rows() -> list[Row]:
     """The project's own and the shared labelled snippets (journal style), in a fixed order."""
     rows = read_jsonl(SHARED / "markers_train.jsonl", "shared")
-    rows += [
-        Row(str(r["text"]), frozenset(r["labels"]), str(r["subject"]), "handwritten")  # type: ignore[arg-type]
-        for r in read_handwritten()
-    ]
+    rows += [_row(r, "handwritten") for r in read_handwritten()]
     rows += read_jsonl(TRAINING / "handwritten" / "crisis_statements.jsonl", "crisis_statements")
-    rows += [
-        Row(str(r["text"]), frozenset(r["labels"]), str(r["subject"]), "generated")  # type: ignore[arg-type]
-        for r in generated()
-    ]
+    rows += [_row(r, "generated") for r in generated()]
     for path in CHECK_FILES:
         rows += read_jsonl(path, "check")
     return rows
