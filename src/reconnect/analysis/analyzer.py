@@ -52,9 +52,9 @@ RULE_SCORE = 0.8
 # on those comments and the journal-style sets: at 0.05 the analyzer flags a marker on 26
 # dev comments, at 0.15 on 23, at 0.3 on 22, at 0.6 on 22, with macro-F1 on the fresh
 # marker check at 0.805, 0.803, 0.802 and 0.787; 0.3 dropped clear journal phrases
-# ("My daughter says she doesn't enjoy dancing anymore", support 0.16). Numbness' phrases ("feel numb") never matched there and
-# reconnection's rarely ("opened up to her"), and their heads can miss them in a short or
-# mixed sentence, so those phrases need (almost) no support.
+# ("My daughter says she doesn't enjoy dancing anymore", support 0.16). Numbness' phrases
+# ("feel numb") never matched there and reconnection's rarely ("opened up to her"), and
+# their heads can miss them in a short or mixed sentence, so they need (almost) no support.
 RULE_SUPPORT = 0.15
 RULE_SUPPORT_BY_MARKER = {"numbness": 0.0, "reconnection": 0.01}
 # A rule hit scoring under this is hedged or needs company ("not suicidal, but ...").
@@ -109,10 +109,11 @@ class Analyzer:
             return self._foreign(text, language)
         folded = normalise(text)
         rules = find_rule_evidence(text, folded)
-        blank = not text.strip()
-        scores = None if blank else self.heads.score(text)
-        reading = self._crisis(text, scores)
-        markers = [] if scores is None else self._markers(text, folded, rules, scores)
+        parts = sentences(text)
+        scores = None if not parts else self.heads.score(text, parts)
+        whole = _whole_or_first(text, parts)
+        reading = self._crisis(text, whole, scores)
+        markers = [] if scores is None else self._markers(text, folded, rules, scores, whole)
         if reading.crisis:
             markers.append(
                 MarkerResult(
@@ -161,13 +162,12 @@ class Analyzer:
             language=language,
         )
 
-    def _crisis(self, text: str, scores: Scores | None) -> CrisisReading:
+    def _crisis(self, text: str, whole: Span | None, scores: Scores | None) -> CrisisReading:
         hits = find_crisis(text)
         intl = find_intl_crisis(text) if not hits else ()
         concern_at, confident_at = self.thresholds.concern, self.thresholds.confident
         # The learned layer's reading of the whole text and of each longer sentence. A
         # reading counts fully only where the same words hold crisis vocabulary.
-        whole = _whole_or_first(text)
         readings: list[tuple[Span, float]] = []
         if scores is not None and whole is not None:
             readings = [(whole, scores.of("crisis")), *scores.sentences]
@@ -192,7 +192,7 @@ class Analyzer:
         return CrisisReading(crisis, concern, tuple(spans[:MAX_EVIDENCE]), best)
 
     def _markers(
-        self, text: str, folded: str, rules: RuleEvidence, scores: Scores
+        self, text: str, folded: str, rules: RuleEvidence, scores: Scores, whole: Span | None
     ) -> list[MarkerResult]:
         found: list[MarkerResult] = []
         plain_signs = any(m not in POSITIVE and m != "crisis" for m in rules.plain)
@@ -213,7 +213,7 @@ class Analyzer:
                 score = max(RULE_SCORE, p) if learned else (RULE_SCORE + p) / 2
                 subject = subject_at(text, min(s.start for s in evidence))
             else:
-                sentence = _whole_or_first(text)
+                sentence = whole
                 if sentence is None or is_hypothetical(folded, sentence.end - 1):
                     continue
                 evidence = [sentence]
@@ -230,8 +230,8 @@ def _ranked_hits(hits: tuple[CrisisHit, ...]) -> list[Span]:
     return [Span(h.start, h.end, h.text) for h in ordered]
 
 
-def _whole_or_first(text: str) -> Span | None:
-    parts = sentences(text)
+def _whole_or_first(text: str, parts: list[Span]) -> Span | None:
+    """The text from its first sentence to its last (None for a text with none)."""
     if not parts:
         return None
     if len(parts) == 1:

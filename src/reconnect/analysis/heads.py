@@ -132,13 +132,15 @@ class Heads:
             total = total + self.sparse[found].sum(axis=0)
         return total
 
-    def score(self, text: str) -> Scores:
+    def score(self, text: str, parts: list[Span] | None = None) -> Scores:
         """Score a text: every head on the whole, crisis on each longer sentence too.
 
-        Each sentence's word features are read once: a text's features are the union of its
+        ``parts`` are the text's sentences when the caller has them already. Each
+        sentence's word features are read once: a text's features are the union of its
         sentences' (clauses end where sentences do), so the whole costs no second pass.
         """
-        parts = sentences(text)
+        if parts is None:
+            parts = sentences(text)
         features = [word_features(part.text) for part in parts]
         whole: set[int] = set().union(*features)
         longer = [
