@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from reconnect.analysis.emotion_model import load_emotion_model
 from reconnect.analysis.features import word_features
@@ -30,7 +31,7 @@ from reconnect.analysis.tokens import normalise
 from reconnect.domain.analysis import Emotion
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Sequence, Set
 
     import numpy as np
     import numpy.typing as npt
@@ -50,9 +51,43 @@ _SIDES = {
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[re.Pattern[str], dict[str, Feeling]]:
+    words = [f.word for f in feelings()]
     by_word = {f.word: f for f in feelings()}
-    alternation = "|".join(re.escape(f.word) for f in feelings())
-    return re.compile(rf"\b(?:{alternation})\b"), by_word
+    # feelings() lists distinct words, longest first; the prefix tree relies on it
+    longest_first = len(by_word) == len(words) and all(len(a) >= len(b) for a, b in pairwise(words))
+    return _prefix_tree(words) if longest_first else _alternation(words), by_word
+
+
+def _alternation(words: Sequence[str]) -> re.Pattern[str]:
+    # The words in their order: at each place the first that matches wins.
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
+
+
+def _prefix_tree(words: Sequence[str]) -> re.Pattern[str]:
+    """``_alternation(words)`` for distinct words listed longest first, as a prefix tree.
+
+    The plain alternation tries every word at every place; the tree follows one path per place.
+    At a place the alternation takes the first, hence longest, word ending at a word boundary;
+    so does the tree, which tries to go on before it stops at a word's end (greedy ``?``) and
+    backtracks to a shorter word when the boundary fails.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+
+    return re.compile(rf"\b(?:{render(tree)})\b")
 
 
 # Words that name a feeling only in a feeling context ("feel nothing", "feel close").

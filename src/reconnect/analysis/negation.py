@@ -25,8 +25,20 @@ CLAUSE_BREAK = re.compile(r"[.!?;]|,\s*(?:but|and|so)\b|\bbut\b")
 def clause_before(folded: str, start: int, width: int = 60) -> str:
     """The text of the same clause before ``start`` (at most ``width`` characters)."""
     window = folded[max(0, start - width) : start]
-    breaks = list(CLAUSE_BREAK.finditer(window))
-    return window[breaks[-1].end() :] if breaks else window
+    # every CLAUSE_BREAK match holds a stop, a comma or "but"
+    if not (
+        "." in window
+        or "!" in window
+        or "?" in window
+        or ";" in window
+        or "," in window
+        or "but" in window
+    ):
+        return window
+    cut = 0
+    for found in CLAUSE_BREAK.finditer(window):
+        cut = found.end()
+    return window[cut:] if cut else window
 
 
 def is_hypothetical(folded: str, start: int) -> bool:
@@ -37,7 +49,17 @@ def is_hypothetical(folded: str, start: int) -> bool:
         folded.rfind("?", 0, start),
         folded.rfind("\n", 0, start),
     )
-    return bool(HYPOTHETICAL.search(folded[sentence_start + 1 : start]))
+    clause = folded[sentence_start + 1 : start]
+    # every HYPOTHETICAL match holds one of these ("what if" holds "if", "supposing" "suppose")
+    return (
+        "if" in clause
+        or "imagine" in clause
+        or "suppose" in clause
+        or "in case" in clause
+        or "i'd hate to" in clause
+        or "i worry" in clause
+        or "one day i might" in clause
+    ) and bool(HYPOTHETICAL.search(clause))
 
 
 def negation_state(folded: str, start: int, end: int) -> str:
@@ -46,7 +68,10 @@ def negation_state(folded: str, start: int, end: int) -> str:
         return "plain"
     before = clause_before(folded, start, 40)
     after = folded[end : end + 40]
-    if RECOVERY_BEFORE.search(before):
+    # every RECOVERY_BEFORE match holds "no", "stopped" or "used"
+    if ("no" in before or "stopped" in before or "used" in before) and RECOVERY_BEFORE.search(
+        before
+    ):
         return "recovered"
     if NEGATION.search(before):
         return "recovered" if RECOVERY_AFTER.search(after) else "negated"

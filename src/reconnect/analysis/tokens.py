@@ -1,4 +1,9 @@
-"""Split text into sentences and words, keeping character offsets for evidence spans."""
+"""Split text into sentences and words, keeping character offsets for evidence spans.
+
+Every helper has an ASCII fast path (most entries are plain ASCII) that gives exactly what the
+general path gives: for ASCII text ``casefold`` is ``lower``, the only quote to unify is the
+backtick, and a word character is a letter, a digit or ``_``.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,13 @@ from reconnect.domain.analysis import Span
 __all__ = ["Span", "normalise", "sentences", "words"]
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
+# _SENTENCE or else the one character where no sentence starts (a stop or a new line): the
+# pieces cover the text end to end, so offsets are running sums of their lengths. The group is
+# empty exactly for those single characters, as a sentence is never empty.
+_PIECE = re.compile(r"([^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$))|[.!?\n]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# _WORD on lower-cased ASCII text.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 
 
 def sentences(text: str) -> list[Span]:
@@ -19,13 +30,17 @@ def sentences(text: str) -> list[Span]:
     ["I'm fine.", 'Really?', 'Yes']
     """
     found: list[Span] = []
-    for match in _SENTENCE.finditer(text):
-        raw = match.group(0)
-        stripped = raw.strip()
-        if not stripped:
+    position = 0
+    for raw in _PIECE.findall(text):
+        if not raw:
+            position += 1
             continue
-        start = match.start() + (len(raw) - len(raw.lstrip()))
-        found.append(Span(start, start + len(stripped), stripped))
+        stripped = raw.strip()
+        if stripped:
+            # the characters before the first one kept are all spaces
+            start = position + raw.find(stripped[0]) if raw[0].isspace() else position
+            found.append(Span(start, start + len(stripped), stripped))
+        position += len(raw)
     return found
 
 
@@ -35,19 +50,28 @@ def words(text: str) -> list[str]:
     >>> words("Don’t feel NUMB")
     ["don't", 'feel', 'numb']
     """
-    return [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    folded = text.casefold()
+    found: list[str] = _WORD.findall(folded)
+    return [w.replace("’", "'") for w in found] if "’" in folded else found
 
 
 def normalise(text: str) -> str:
     """Lower case with curly quotes unified, the same length as the input (offsets hold)."""
-    return (
-        text.casefold().translate(_QUOTES)
-        if len(text.casefold()) == len(text)
-        else _fold_keep(text)
-    )
+    if text.isascii():
+        lowered = text.lower()
+        return lowered.replace("`", "'") if "`" in lowered else lowered
+    return _normalise_general(text)
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'"})
+
+
+def _normalise_general(text: str) -> str:
+    # ``normalise`` for any text (the ASCII fast path must give the same).
+    folded = text.casefold()
+    return folded.translate(_QUOTES) if len(folded) == len(text) else _fold_keep(text)
 
 
 def _fold_keep(text: str) -> str:
