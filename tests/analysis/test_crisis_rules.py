@@ -15,6 +15,7 @@ each is crisis language is this project's judgement, not the dataset's.
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import importlib
 import json
@@ -22,21 +23,29 @@ import re
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reconnect.analysis.crisis as crisis
+import reconnect.analysis.crisis.index as crisis_index
 from reconnect.analysis.crisis import KINDS, CrisisHit, find_crisis, has_idiom
 from reconnect.analysis.crisis.factors import necessary_strings, skeleton
 from reconnect.analysis.crisis.firstchars import can_be_empty, first_chars
 from reconnect.analysis.crisis.folding import _EXTRA, fold, sentence_bounds
+from reconnect.analysis.crisis.index import INDEX_FILE, PATTERN_FILE, build, load
 from reconnect.analysis.crisis.patterns import expand, group_at, rules
-from reconnect.analysis.crisis.scanner import Scanner, Searcher
+from reconnect.analysis.crisis.scanner import Scanner, Searcher, _searchable
 from reconnect.analysis.crisis.subject import hit_subject
 from reconnect.analysis.crisis.tense import is_past
+from reconnect.analysis.lexicon import read_data, read_manifest
 from reconnect.analysis.tokens import normalise
+from reconnect.errors import ContentError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 P = pytest.param
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,6 +57,7 @@ MODULES = [
     "reconnect.analysis.crisis.firstchars",
     "reconnect.analysis.crisis.folding",
     "reconnect.analysis.crisis.hits",
+    "reconnect.analysis.crisis.index",
     "reconnect.analysis.crisis.patterns",
     "reconnect.analysis.crisis.scanner",
     "reconnect.analysis.crisis.subject",
@@ -679,3 +689,84 @@ def test_whether_a_span_lies_in_the_past(text: str, phrase: str, past: bool) -> 
     start = folded.index(phrase.lower())
     compiled = rules()
     assert is_past(folded, start, start + len(phrase), compiled.past, compiled.present) is past
+
+
+# ---------------------------------------------------------------- the index and lazy compiling
+
+
+def test_the_index_is_what_the_pattern_file_gives() -> None:
+    # Rebuild it with `python -m training.crisis_index` after editing the pattern file.
+    assert read_manifest().get(INDEX_FILE)  # hash-checked like every artefact
+    fresh = json.loads(json.dumps(build(read_data(PATTERN_FILE))))
+    assert fresh == load()
+
+
+@pytest.fixture
+def fresh_rules() -> Iterator[None]:
+    """Rules loaded anew with no pattern compiled yet, and loaded anew again afterwards."""
+    rules.cache_clear()
+    _searchable.cache_clear()
+    yield
+    rules.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_rules")
+def test_an_index_built_from_another_pattern_file_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    edited = read_data(PATTERN_FILE).replace(rb"\blast goodbye\b'''", rb"\blast farewell\b'''")
+    assert edited != read_data(PATTERN_FILE)
+    monkeypatch.setattr(
+        crisis_index, "read_data", lambda name: edited if name == PATTERN_FILE else read_data(name)
+    )
+    with pytest.raises(ContentError, match=r"rebuild it with python -m training\.crisis_index"):
+        load()
+    with pytest.raises(ContentError):
+        find_crisis("I want to die")
+
+
+@pytest.mark.usefixtures("fresh_rules")
+def test_a_text_without_trigger_words_compiles_nothing() -> None:
+    text = "Lovely day by the sea, then pizza with Sam."
+    assert find_crisis(text) == ()
+    assert not has_idiom(text)
+    assert _searchable.cache_info().currsize == 0  # no pattern compiled
+    assert rules().crisis.opened_gates == rules().idioms.opened_gates == frozenset()
+
+
+@pytest.mark.usefixtures("fresh_rules")
+def test_a_text_compiles_only_the_patterns_it_could_match() -> None:
+    text = "I want to die"
+    compiled = rules()
+    wanted = {compiled.crisis.patterns[i] for i in compiled.crisis.candidates(text)}
+    wanted |= {compiled.idioms.patterns[i] for i in compiled.idioms.candidates(text)}
+    assert 0 < len(wanted) <= 5
+    assert _searchable.cache_info().currsize == 0  # finding the candidates compiles none
+    assert find_crisis(text)
+    assert _searchable.cache_info().currsize == len(wanted)
+    assert compiled.crisis.opened_gates <= {"want", "die"}
+    find_crisis(text)
+    assert _searchable.cache_info().currsize == len(wanted)  # kept, not compiled again
+
+
+class _EveryPattern(Scanner):
+    """A scanner that lets every pattern through: the rules as written, without a prefilter."""
+
+    def candidates(self, text: str) -> frozenset[int]:  # noqa: ARG002 - any text alike
+        return frozenset(range(len(self.patterns)))
+
+
+def test_the_index_and_the_prefilter_change_no_result_on_the_guard_texts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = _guard_texts() + [str(p.values[0]) for p in REAL_FALSE_HITS + REAL_CRISIS]
+    found = [find_crisis(text) for text in texts]
+    index = load()
+    every_pattern = dataclasses.replace(
+        rules(),
+        crisis=_EveryPattern(index["patterns"], index["crisis"]),
+        idioms=_EveryPattern(index["idioms"], index["idiom_scan"]),
+    )
+    monkeypatch.setattr(crisis, "rules", lambda: every_pattern)
+    assert [find_crisis(text) for text in texts] == found
+    assert sum(1 for hits in found if hits) > 600

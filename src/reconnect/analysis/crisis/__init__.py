@@ -9,11 +9,13 @@ Idioms ("killing it at work", "dying to see it") are never crisis.
 
 How it works, module by module:
 
-- ``patterns.py`` loads the phrase patterns from ``data/crisis_patterns.toml``
-  once. ``scanner.py`` finds their matches: from the strings each pattern
-  cannot match without (``factors.py``) it sees which patterns could match a
-  text at all, and searches only those. Most texts hold none of the strings
-  and cost one pass over their words.
+- ``patterns.py`` loads the phrase patterns of ``data/crisis_patterns.toml``
+  once, from the index ``index.py`` worked out when it was built
+  (``python -m training.crisis_index``), so a fresh process is ready in
+  milliseconds. ``scanner.py`` finds their matches: from the strings each
+  pattern cannot match without (``factors.py``) it sees which patterns could
+  match a text at all, and compiles and searches only those. Most texts hold
+  none of the strings and cost a look-up of their words and one pass over them.
 - ``folding.py``: matching runs on a folded copy of the text (lower case,
   quotes, dashes and odd spaces unified) of the same length, so every offset
   is an offset into the original text.
@@ -82,7 +84,7 @@ def find_crisis(text: str) -> tuple[CrisisHit, ...]:
         if end == start or _overlaps(idiom_starts, idiom_ends, start, end):
             match = search(start + 1)
             continue
-        found.append((start, end, group_at(compiled, folded, start, end)))
+        found.append((start, end, group_at(compiled, folded, start, end, candidates)))
         match = search(end)
     if all(group.needs_company for _, _, group in found):
         return ()

@@ -1,9 +1,10 @@
 """Which characters a crisis pattern can start with, and whether it can match nothing.
 
 The first characters tell ``patterns.group_at`` which patterns to try when it
-names the group of a match, and ``scanner.py`` which of two patterns matching
+names the group of a match, and the scanner which of two patterns matching
 at the same place wins (the order the earlier single alternation, bucketed by
-first character, used). This module is the small reader of the
+first character, used); both tables are worked out in ``index.py``, when the
+index is built. This module is the small reader of the
 regular-expression subset the pattern file uses that works them out.
 Anything it does not follow gives ``None`` ("could start with anything") or
 "can be empty", which is always safe.

@@ -3,24 +3,28 @@ r"""Finding the next crisis match fast: only the patterns a text could match are
 ``find_crisis`` runs on every entry, and almost every entry holds no crisis
 language. Trying all ~350 patterns at every character costs about a
 microsecond per character, so a ``Scanner`` first looks for the strings each
-pattern cannot match without (``factors.py``) in the text's skeleton:
+pattern cannot match without (``factors.py``) in the text's skeleton, using
+the tables worked out when the index was built (``index.py``):
 
-- one set of strings per pattern, its *anchor*, is looked for all at once
-  through one trie expression (anchors start at a word where they can, so
-  the engine only stops at spaces);
+- one set of strings per pattern, its *anchor*, is looked for first. Most
+  anchor strings are filed under a *gate*, a rare whole word of theirs: only
+  the gates among the text's words are opened, each a small trie expression
+  compiled the first time a text holds its word. The few strings without a
+  rare whole word are one trie searched on every text. (Tries of strings that
+  start a word let the engine stop only at spaces.)
 - a pattern whose anchor is found must also meet its other sets: whole words
   are looked up among the text's words, other strings searched for;
 - patterns that fail cannot match anywhere. When none is left, the text is
-  done (the common case). Otherwise only the patterns left are searched, each
-  on its own, from a position.
+  done (the common case). Otherwise only the patterns left are compiled (once
+  per process) and searched, each on its own, from a position.
 
 The next match is the nearest one; when several patterns match at the same
-place, the one earliest in the order the analyzer has always used wins
-(``_bucket_ranks``: it is how the single alternation of all patterns, which
-this replaces, tried them), so the results are exactly those of that
-alternation.
+place, the one earliest in the order the analyzer has always used wins (the
+``ranks`` of ``index.scan_index``: it is how the single alternation of all
+patterns, which this replaces, tried them), so the results are exactly those
+of that alternation.
 
->>> scanner = Scanner([r"\bwant to die", r"\bkill myself"])
+>>> scanner = Scanner([r"\bwant to die", r"\bkill myself\b"])
 >>> scanner.candidates("Nothing to see here")
 frozenset()
 >>> found = scanner.candidates("I want to die")
@@ -28,79 +32,88 @@ frozenset()
 frozenset({0})
 >>> scanner.searcher("i want to die", found)(0)
 <re.Match object; span=(2, 13), match='want to die'>
+>>> scanner.opened_gates  # "kill myself" is looked for only in texts that hold "myself"
+frozenset()
+>>> scanner.candidates("Myself, I'd rather not"), scanner.opened_gates
+(frozenset(), frozenset({'myself'}))
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
-from reconnect.analysis.crisis.factors import Needs, necessary_strings, skeleton, whole_words
-from reconnect.analysis.crisis.firstchars import first_chars
 from reconnect.analysis.crisis.folding import fold
+from reconnect.analysis.crisis.index import CheckIndex, ScanIndex, TrieIndex, scan_index
 
 __all__ = ["Scanner", "Searcher"]
 
 Searcher = Callable[[int], "re.Match[str] | None"]
-_Trie = dict[str, "_Trie"]
+_Trie = tuple[re.Pattern[str], dict[str, list[int]]]
+_Checks = tuple[tuple[tuple[frozenset[str], ...], ...], tuple[re.Pattern[str], ...]]
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+# Bytes of the words of a skeleton (factors.skeleton) kept, every other byte a space.
+_WORD_BYTES = bytes(b if chr(b) in _WORD_CHARS else 0x20 for b in range(256))
 _NONE_LEFT = -1  # a pattern's next start when it has no further match
-
-
-@dataclass(frozen=True, slots=True)
-class _Checks:
-    """What a pattern needs besides its anchor: whole words, or else plain strings."""
-
-    words: tuple[tuple[frozenset[str], ...], ...]  # per set: one of these word sets is all there
-    strings: tuple[re.Pattern[str], ...]  # per set: finds one of its strings in the skeleton
+_FIXED = ""  # the tries searched on every text, kept with the gates' (no gate is empty)
 
 
 class Scanner:
-    """A combined expression of ``patterns`` with a literal prefilter in front of it."""
+    """Finds the matches of ``patterns``, trying only those a text could match."""
 
-    __slots__ = ("_always", "_checks", "_finders", "_patterns", "_ranks")
+    __slots__ = ("_always", "_checks", "_gates", "_index", "_patterns", "_ranks", "_tries")
 
-    def __init__(self, patterns: list[str]) -> None:
-        """Scan for ``patterns`` (expanded, as in the pattern file, in file order)."""
+    def __init__(self, patterns: list[str], index: ScanIndex | None = None) -> None:
+        """Scan for ``patterns`` (expanded, in file order), with their ``index.scan_index``.
+
+        Without ``index`` it is worked out here, which takes a while for many patterns.
+        """
         self._patterns = tuple(patterns)
-        self._ranks = tuple(_bucket_ranks(patterns))
-        needs = [necessary_strings(p) for p in patterns]
-        self._always = frozenset(i for i, need in enumerate(needs) if not need)
-        anchors = [_anchor(need) for need in needs]
-        self._checks = tuple(
-            _checks([group for group in need if group is not anchor])
-            for need, anchor in zip(needs, anchors, strict=True)
-        )
-        strings = {s for anchor in anchors for s in anchor}
-        # Strings that start a word make a trie the engine only tries at spaces; the
-        # others (few) get one of their own.
-        self._finders = tuple(
-            _finder(part, anchors)
-            for part in (
-                {s for s in strings if s.startswith(" ")},
-                {s for s in strings if not s.startswith(" ")},
-            )
-            if part
-        )
+        self._index = scan_index(patterns) if index is None else index
+        self._ranks = self._index["ranks"]
+        self._always = frozenset(self._index["always"])
+        self._gates = frozenset(self._index["gates"])
+        self._tries: dict[str, tuple[_Trie, ...]] = {}  # by gate, once compiled
+        self._checks: dict[int, _Checks] = {}  # by pattern, once read
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        """The patterns, in file order (a pattern's number is its place here)."""
+        return self._patterns
+
+    @property
+    def opened_gates(self) -> frozenset[str]:
+        """The gates whose tries have been compiled so far in this process."""
+        return frozenset(self._tries) - {_FIXED}
 
     def candidates(self, text: str) -> frozenset[int]:
         """Indices of the patterns that could match somewhere in ``fold(text)``."""
         lowered = text.casefold()
-        bones = skeleton(lowered if len(lowered) == len(text) else fold(text))
+        # The words of skeleton(lowered): ASCII letters, digits and _ (so the rest is spaces).
+        split = (
+            (lowered if len(lowered) == len(text) else fold(text))
+            .encode("ascii", "replace")
+            .translate(_WORD_BYTES)
+            .decode("ascii")
+            .split()
+        )
+        bones = f" {' '.join(split)} "  # the skeleton, but for doubled spaces at either end
+        words = frozenset(split)
         anchored: set[int] = set()
-        for strings, owners in self._finders:
-            search = strings.search
-            m = search(bones)
-            while m is not None:
-                anchored.update(owners[m.group()])
-                m = search(bones, m.start() + 1)
+        for gate in (_FIXED, *(self._gates & words)):
+            tries = self._tries.get(gate)
+            for strings, owners in self._compile(gate) if tries is None else tries:
+                search = strings.search
+                m = search(bones)
+                while m is not None:
+                    anchored.update(owners[m.group()])
+                    m = search(bones, m.start() + 1)
         if not anchored:
             return self._always
-        words = frozenset(bones.split())
-        return self._always | {i for i in anchored if _meets(self._checks[i], words, bones)}
+        return self._always | {i for i in anchored if self._meets(i, words, bones)}
 
     def searcher(self, folded: str, candidates: frozenset[int]) -> Searcher:
         """A function giving the next match in ``folded`` from a position, or None at the end.
@@ -123,78 +136,35 @@ class Scanner:
             m = search(m.end() if m.end() > m.start() else m.start() + 1)
         return found
 
+    def match(self, k: int, folded: str, pos: int) -> re.Match[str] | None:
+        r"""Pattern ``k``'s match starting at ``pos`` (a leading ``\b``: no word character before).
 
-_FEW_FIRST_CHARACTERS = 5  # a pattern that can start with more was tried after those with few
+        The compiled pattern is the one searching uses, compiled once.
+        """
+        pattern, bounded = _searchable(self._patterns[k])
+        if bounded and pos > 0 and folded[pos - 1] in _WORD_CHARS:
+            return None
+        return pattern.match(folded, pos)
 
-
-def _bucket_ranks(patterns: list[str]) -> list[tuple[int, int, int, int]]:
-    """Which pattern wins when several match at one place: the first of these ranks.
-
-    This is the order in which the single alternation of all patterns (used
-    before the scanner) tried them: patterns that start at a word boundary
-    first; then those that can start with only a few characters, in file
-    order; then the rest, grouped by the characters they can start with, each
-    group in the order it first appears in the file.
-    """
-    groups: tuple[dict[str, int], dict[str, int]] = ({}, {})
-    ranks = []
-    for i, p in enumerate(patterns):
-        free = 0 if p.startswith(r"\b") else 1
-        chars = first_chars(p if free else p[2:])
-        if chars is not None and len(chars) <= _FEW_FIRST_CHARACTERS:
-            ranks.append((free, 0, 0, i))
-        else:
-            key = "".join(sorted(chars or ()))
-            ranks.append((free, 1, groups[free].setdefault(key, len(groups[free])), i))
-    return ranks
-
-
-def _meets(checks: _Checks, words: frozenset[str], bones: str) -> bool:
-    return all(any(need <= words for need in group) for group in checks.words) and all(
-        group.search(bones) for group in checks.strings
-    )
-
-
-def _checks(groups: list[frozenset[str]]) -> _Checks:
-    """The sets besides the anchor, as whole words where every string brings some."""
-    words = []
-    strings = []
-    for group in groups:
-        found = {frozenset(whole_words(s)) for s in group}
-        if all(found):
-            words.append(tuple(found))
-        else:
-            strings.append(re.compile(_trie(sorted(group))))
-    return _Checks(tuple(words), tuple(strings))
-
-
-def _anchor(need: Needs) -> frozenset[str]:
-    """The set to look for first: the rarest whose strings all start a word, else the rarest."""
-    for group in need:
-        if all(s.startswith(" ") for s in group):
-            return group
-    return need[0] if need else frozenset()
-
-
-def _finder(
-    strings: set[str], anchors: list[frozenset[str]]
-) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
-    """A trie of ``strings``, and for each string the patterns its finding lets through.
-
-    A found string also stands for every string it starts with: the trie reports
-    the longest string at a position, and the shorter ones there are its prefixes.
-    """
-    owners: dict[str, set[int]] = {}
-    for i, anchor in enumerate(anchors):
-        for s in anchor:
-            owners.setdefault(s, set()).add(i)
-    ordered = sorted(strings)
-    return re.compile(_trie(ordered)), {
-        found: tuple(
-            sorted(set().union(*(owners.get(found[:size], ()) for size in range(len(found) + 1))))
+    def _compile(self, gate: str) -> tuple[_Trie, ...]:
+        tries: list[TrieIndex] = (
+            self._index["fixed"] if gate == _FIXED else json.loads(self._index["gates"][gate])
         )
-        for found in ordered
-    }
+        compiled = self._tries[gate] = tuple((re.compile(t["trie"]), t["owners"]) for t in tries)
+        return compiled
+
+    def _meets(self, k: int, words: frozenset[str], bones: str) -> bool:
+        checks = self._checks.get(k)
+        if checks is None:
+            raw: CheckIndex = json.loads(self._index["checks"][k])
+            checks = self._checks[k] = (
+                tuple(tuple(frozenset(need) for need in group) for group in raw["words"]),
+                tuple(re.compile(trie) for trie in raw["strings"]),
+            )
+        word_sets, string_sets = checks
+        return all(any(need <= words for need in group) for group in word_sets) and all(
+            strings.search(bones) for strings in string_sets
+        )
 
 
 class _Search:
@@ -202,9 +172,7 @@ class _Search:
 
     __slots__ = ("_folded", "_patterns", "_ranks", "_starts")
 
-    def __init__(
-        self, patterns: list[str], ranks: list[tuple[int, int, int, int]], folded: str
-    ) -> None:
+    def __init__(self, patterns: list[str], ranks: list[list[int]], folded: str) -> None:
         self._folded = folded
         self._patterns = [_searchable(p) for p in patterns]
         self._ranks = ranks
@@ -248,31 +216,11 @@ class _Search:
 def _searchable(pattern: str) -> tuple[re.Pattern[str], bool]:
     r"""The pattern to search with, and whether a word must start where it matches.
 
-    A leading ``\b`` is checked by hand after the search (as the look-behind
-    the combined expression uses), which lets the engine skip quickly to the
+    Compiled the first time a text could match it, then kept for the process. A
+    leading ``\b`` is checked by hand after the search (as the look-behind the
+    combined expression uses), which lets the engine skip quickly to the
     characters the rest of the pattern starts with.
     """
     if pattern.startswith(r"\b"):
         return re.compile(pattern[2:]), True
     return re.compile(pattern), False
-
-
-def _trie(strings: list[str]) -> str:
-    """One expression matching any of ``strings``, longest first, branching once per character."""
-    root: _Trie = {}
-    for s in strings:
-        node = root
-        for ch in s:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(root)
-
-
-def _emit(node: _Trie) -> str:
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
