@@ -465,3 +465,26 @@ def test_the_keyring_is_opt_in_and_delete_all_removes_its_entry(sqlite_url: str)
     stored = configparser.ConfigParser()
     stored.read(keyring_file)
     assert not stored.has_section("reconnect") or stored.options("reconnect") == []
+
+
+def test_enc_a_flipped_encrypted_flag_never_lets_plaintext_in(empty_sqlite_url: str) -> None:
+    """Audit defect 1: `update vault set encrypted=0` must not turn an encrypted journal
+    into a plaintext one. Whether it is encrypted rests on its keys, not on the flag."""
+    env = {"RECONNECT_PASSPHRASE": TEST_PASSPHRASE, "RECONNECT_TEST_FAST_KDF": "1"}
+    assert run(empty_sqlite_url, "init", env=env).returncode == 0
+    assert run(empty_sqlite_url, "write", "first, sealed", env=env).returncode == 0
+    path = _path(empty_sqlite_url)
+    with sqlite3.connect(path) as db:
+        db.execute("update vault set encrypted = 0")
+    written = run(empty_sqlite_url, "write", "PLAINTEXT-CANARY", env={})
+    assert written.returncode != 0
+    assert "marked unencrypted" in written.stderr + written.stdout
+    assert "Traceback" not in written.stderr
+    listed = run(empty_sqlite_url, "log", env=env)
+    assert listed.returncode != 0 and "marked unencrypted" in listed.stderr + listed.stdout
+    for file in path.parent.glob(path.name + "*"):
+        assert b"PLAINTEXT-CANARY" not in file.read_bytes()
+    with sqlite3.connect(path) as db:
+        db.execute("update vault set encrypted = 1")
+    restored = run(empty_sqlite_url, "log", env=env)
+    assert restored.returncode == 0 and "first, sealed" in restored.stdout

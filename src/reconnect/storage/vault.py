@@ -9,7 +9,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from reconnect.crypto.kdf import KdfParams
 from reconnect.crypto.keys import Slot
-from reconnect.errors import StorageError
+from reconnect.errors import StorageError, TamperedDataError
 from reconnect.storage.database import aware_utc
 from reconnect.storage.tables import DataKeyRow, KeySlotRow, VaultRow
 
@@ -48,7 +48,22 @@ def get_journal(connection: Connection) -> JournalInfo | None:
             f"this journal was written by a newer reconnect (vault format {row.format_version})",
             hint="Upgrade reconnect to open it.",
         )
-    return JournalInfo(row.journal_id, bool(row.encrypted), aware_utc(row.created_at))
+    encrypted = bool(row.encrypted)
+    if not encrypted and _has_key_material(connection):
+        # Whether a journal is encrypted rests on its keys, not on a flag anyone can flip
+        # with sqlite3: a journal with key slots or data keys is never written in plaintext.
+        raise TamperedDataError(
+            "this journal has encryption keys but is marked unencrypted: the database was "
+            "changed outside reconnect, so nothing will be read or written in plaintext",
+            hint="Nothing was changed. Restore a backup made with `reconnect backup`.",
+        )
+    return JournalInfo(row.journal_id, encrypted, aware_utc(row.created_at))
+
+
+def _has_key_material(connection: Connection) -> bool:
+    slot = connection.execute(select(KeySlotRow.kind).limit(1)).first()
+    key = connection.execute(select(DataKeyRow.id).limit(1)).first()
+    return slot is not None or key is not None
 
 
 def create_journal(connection: Connection, journal_id: str, encrypted: bool, now: datetime) -> None:
