@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconnect.cli import app
+from reconnect.cli import registered_app
 from reconnect.config import Settings
 
 if TYPE_CHECKING:
@@ -34,13 +34,13 @@ def command_paths(typer_app: typer.Typer, prefix: str = "reconnect") -> list[tup
 
 
 def test_every_command_has_help_text() -> None:
-    missing = [name for name, doc in command_paths(app) if not doc.strip()]
+    missing = [name for name, doc in command_paths(registered_app()) if not doc.strip()]
     assert missing == []
 
 
 def test_every_command_is_listed_in_the_readme() -> None:
     listed = set(re.findall(r"^\| `(reconnect[^`]*)` \|", README, flags=re.M))
-    commands = {name for name, _ in command_paths(app)}
+    commands = {name for name, _ in command_paths(registered_app())}
     assert commands - listed == set()
 
 

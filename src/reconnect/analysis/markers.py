@@ -29,7 +29,7 @@ from reconnect.analysis.negation import is_hypothetical, negation_state
 from reconnect.analysis.tokens import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
 _FEEL = r"(?:feel|feels|feeling|felt)"
 _PEOPLE = r"(?:him|her|them|anyone|anybody|people|friends|everyone|my (?:\w+ )?\w+)"
@@ -322,7 +322,32 @@ def find_rule_evidence(text: str, folded: str) -> RuleEvidence:
 
 # One scan for all markers ------------------------------------------------------------------
 
-_Tried = tuple[tuple[str, re.Pattern[str]], ...]  # (marker, its alternation), in PATTERNS order
+
+class _Alternation:
+    """One marker's alternation, compiled the first time a text needs it.
+
+    Most texts reach only a few markers, so a fresh process compiles only those.
+    """
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        return self._pattern().match(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._pattern().finditer(text)
+
+
+_Tried = tuple[tuple[str, _Alternation], ...]  # (marker, its alternation), in PATTERNS order
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +386,7 @@ _WORD_CHAR = re.compile(r"\w")
 def _build_scanner(patterns: Mapping[str, Sequence[str]]) -> _Scanner:
     """The one-pass scanner for ``patterns`` (a table shaped like ``PATTERNS``)."""
     compiled = {
-        marker: re.compile("|".join(f"(?:{p})" for p in alternatives))
+        marker: _Alternation("|".join(f"(?:{p})" for p in alternatives))
         for marker, alternatives in patterns.items()
     }
     bounded: list[tuple[str, str]] = []  # (literal prefix, rest) after a leading \b

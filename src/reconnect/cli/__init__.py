@@ -1,14 +1,115 @@
 """The ``reconnect`` command line: the Typer app and ``main()``, its one exit point."""
 
+from __future__ import annotations
+
+import importlib
 import sys
-from typing import Annotated
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
 from reconnect import __version__
-from reconnect.cli.options import DbOption
+from reconnect.cli.options import DbOption  # noqa: TC001 - Typer reads it at run time
 from reconnect.config import resolve
 from reconnect.errors import ReconnectError
+
+if TYPE_CHECKING:
+    from typer._click import Command
+
+# Every command: (name, module in reconnect.cli, attribute). A function is a command, a
+# Typer app a group. ``reconnect analyze`` imports only analyze.py; ``--help`` imports them all.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("init", "vault", "init"),
+    ("unlock", "vault", "unlock"),
+    ("lock", "vault", "lock"),
+    ("passphrase", "vault", "passphrase_app"),
+    ("keyring", "vault", "keyring_app"),
+    ("recover", "vault", "recover"),
+    ("encrypt", "vault", "encrypt"),
+    ("backup", "vault", "backup"),
+    ("write", "journal", "write"),
+    ("log", "journal", "log"),
+    ("show", "journal", "show"),
+    ("edit", "journal", "edit"),
+    ("delete", "journal", "delete"),
+    ("reanalyze", "journal", "reanalyze"),
+    ("checkin", "checkin", "checkin"),
+    ("insights", "insights", "insights"),
+    ("prompt", "prompt", "prompt"),
+    ("demo", "demo", "demo"),
+    ("practice", "practice", "practice_app"),
+    ("remind", "remind", "remind_app"),
+    ("report", "report", "report"),
+    ("settings", "settings", "settings_app"),
+    ("export", "transfer", "export"),
+    ("import", "transfer", "import_app"),
+    ("check", "check", "check_app"),
+    ("analyze", "analyze", "analyze_command"),
+    ("help-now", "helpnow", "help_now"),
+    ("serve", "serve", "serve"),
+)
+_WHERE = {name: (module, attribute) for name, module, attribute in COMMANDS}
+
+
+def _register(target: typer.Typer, name: str) -> None:
+    """Add the command or group called ``name`` to ``target``, importing its module."""
+    module, attribute = _WHERE[name]
+    found = getattr(importlib.import_module(f"reconnect.cli.{module}"), attribute)
+    if isinstance(found, typer.Typer):
+        target.add_typer(found, name=name)
+    else:
+        target.command(name)(found)
+
+
+def _load(name: str) -> Command:
+    """The Click command for ``name``, built as it would be inside the full app."""
+    holder = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False)
+    holder.callback()(_nothing)  # a callback makes a group, so the command keeps its name
+    _register(holder, name)
+    return typer.main.get_group(holder).commands[name]
+
+
+def _nothing() -> None:
+    """Placeholder root for ``_load``."""
+
+
+class _Commands(MutableMapping[str, "Command"]):
+    """The group's commands, each imported and built the first time it is looked up."""
+
+    def __init__(self, built: Mapping[str, Command]) -> None:
+        self._built = dict(built)
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._built:
+            if name not in _WHERE:
+                raise KeyError(name)
+            self._built[name] = _load(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from _WHERE
+        yield from (name for name in self._built if name not in _WHERE)
+
+    def __len__(self) -> int:
+        return len(_WHERE) + sum(name not in _WHERE for name in self._built)
+
+
+class LazyGroup(TyperGroup):
+    """The root group: lists every command, imports a command's module only when it is used."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _Commands(self.commands)
+
 
 app = typer.Typer(
     name="reconnect",
@@ -22,6 +123,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=LazyGroup,
 )
 
 
@@ -57,56 +159,19 @@ def root(
     ctx.obj = resolve(database_url=db, debug=debug or None)
 
 
-def _register() -> None:
-    from reconnect.cli import (
-        analyze,
-        check,
-        checkin,
-        demo,
-        helpnow,
-        insights,
-        journal,
-        practice,
-        prompt,
-        remind,
-        report,
-        serve,
-        settings,
-        transfer,
-        vault,
+def registered_app() -> typer.Typer:
+    """The app with every command registered up front (for tests that read Typer's records)."""
+    full = typer.Typer(
+        name=app.info.name,
+        help=app.info.help,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+        add_completion=False,
     )
-
-    app.command("init")(vault.init)
-    app.command("unlock")(vault.unlock)
-    app.command("lock")(vault.lock)
-    app.add_typer(vault.passphrase_app, name="passphrase")
-    app.add_typer(vault.keyring_app, name="keyring")
-    app.command("recover")(vault.recover)
-    app.command("encrypt")(vault.encrypt)
-    app.command("backup")(vault.backup)
-    app.command("write")(journal.write)
-    app.command("log")(journal.log)
-    app.command("show")(journal.show)
-    app.command("edit")(journal.edit)
-    app.command("delete")(journal.delete)
-    app.command("reanalyze")(journal.reanalyze)
-    app.command("checkin")(checkin.checkin)
-    app.command("insights")(insights.insights)
-    app.command("prompt")(prompt.prompt)
-    app.command("demo")(demo.demo)
-    app.add_typer(practice.practice_app, name="practice")
-    app.add_typer(remind.remind_app, name="remind")
-    app.command("report")(report.report)
-    app.add_typer(settings.settings_app, name="settings")
-    app.command("export")(transfer.export)
-    app.add_typer(transfer.import_app, name="import")
-    app.add_typer(check.check_app, name="check")
-    app.command("analyze")(analyze.analyze_command)
-    app.command("help-now")(helpnow.help_now)
-    app.command("serve")(serve.serve)
-
-
-_register()
+    full.callback()(root)
+    for name in _WHERE:
+        _register(full, name)
+    return full
 
 
 def show_error(error: ReconnectError) -> None:
