@@ -113,17 +113,19 @@ class Analyzer:
         scores = None if not parts else self.heads.score(text, parts)
         whole = _whole_or_first(text, parts)
         reading = self._crisis(text, whole, scores)
-        markers = [] if scores is None else self._markers(text, folded, rules, scores, whole)
+        markers = [] if scores is None else self._markers(text, folded, rules, scores, whole, parts)
         if reading.crisis:
             markers.append(
                 MarkerResult(
                     "crisis",
                     round(min(reading.score, 0.99), 3),
                     reading.evidence,
-                    subject_at(text, reading.evidence[0].start) if reading.evidence else "self",
+                    subject_at(text, reading.evidence[0].start, parts)
+                    if reading.evidence
+                    else "self",
                 )
             )
-        subject = text_subject(text)
+        subject = text_subject(text, parts, folded)
         other = 0.0 if scores is None else scores.of("subject_other")
         if other >= self.thresholds.subject_other:
             subject = "other"
@@ -133,6 +135,7 @@ class Analyzer:
             text,
             None if scores is None else scores.embedding,
             None if scores is None else scores.features,
+            folded,
         )
         return Analysis(
             markers=tuple(markers),
@@ -192,7 +195,13 @@ class Analyzer:
         return CrisisReading(crisis, concern, tuple(spans[:MAX_EVIDENCE]), best)
 
     def _markers(
-        self, text: str, folded: str, rules: RuleEvidence, scores: Scores, whole: Span | None
+        self,
+        text: str,
+        folded: str,
+        rules: RuleEvidence,
+        scores: Scores,
+        whole: Span | None,
+        parts: list[Span],
     ) -> list[MarkerResult]:
         found: list[MarkerResult] = []
         plain_signs = any(m not in POSITIVE and m != "crisis" for m in rules.plain)
@@ -211,7 +220,7 @@ class Analyzer:
                 continue
             if evidence:
                 score = max(RULE_SCORE, p) if learned else (RULE_SCORE + p) / 2
-                subject = subject_at(text, min(s.start for s in evidence))
+                subject = subject_at(text, min(s.start for s in evidence), parts)
             else:
                 sentence = whole
                 if sentence is None or is_hypothetical(folded, sentence.end - 1):

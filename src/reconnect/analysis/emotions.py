@@ -125,10 +125,13 @@ def named_and_learned(
     text: str,
     embedding: npt.NDArray[np.float32] | None = None,
     features: Set[int] | None = None,
+    folded: str | None = None,
 ) -> tuple[list[Emotion], list[Emotion]]:
     """``find_emotions`` in two parts: the feelings named (these count for granularity)
-    and those the learned layer adds (none without an embedding)."""
-    folded = normalise(text)
+    and those the learned layer adds (none without an embedding). ``folded`` is
+    ``normalise(text)`` when the caller has it already."""
+    if folded is None:
+        folded = normalise(text)
     named, negated = _named(folded)
     if embedding is None or not folded.strip():
         return named, []

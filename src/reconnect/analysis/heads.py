@@ -126,10 +126,11 @@ class Heads:
 
     def totals(self, features: set[int], embedding: npt.NDArray[np.float32]) -> Any:
         """The log-odds of every head (numpy, HEADS order)."""
-        found = [row for f in features if (row := self.rows.get(f)) is not None]
+        rows = self.rows
+        found = [rows[f] for f in features if f in rows]
         total = self.bias + self.dense @ embedding
         if found:
-            total = total + self.sparse[found].sum(axis=0)
+            total += self.sparse.take(found, axis=0).sum(axis=0)
         return total
 
     def score(self, text: str, parts: list[Span] | None = None) -> Scores:
@@ -151,14 +152,19 @@ class Heads:
         several = len(longer) > 1
         embedded = load_static().embed_spans(text, [p for p, _ in longer] if several else ())
         totals = self.totals(whole, embedded[0])
-        probabilities = tuple(sigmoid(float(t)) for t in totals)
+        # tolist gives the same Python floats as float() of each element, in one call
+        probabilities = tuple(map(sigmoid, totals.tolist()))
         scored: list[tuple[Span, float]] = []
         if several:
             weights = self.crisis_weights
             bias = float(self.bias[CRISIS])
             dense = self.dense[CRISIS]
             for (part, found), vector in zip(longer, embedded[1:], strict=True):
-                total = bias + float(dense @ vector) + sum(weights.get(f, 0.0) for f in found)
+                # Only buckets with a weight: the others would add 0.0, which changes no
+                # sum; the kept ones are added in the same order.
+                total = (
+                    bias + float(dense @ vector) + sum([weights[f] for f in found if f in weights])
+                )
                 scored.append((part, sigmoid(total)))
         return Scores(probabilities, tuple(scored), embedded[0], frozenset(whole))
 

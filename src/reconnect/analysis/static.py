@@ -374,10 +374,11 @@ class StaticEncoder:
             ids = [t for t in ids if t != self.unknown]
         return ids
 
-    def _mean(self, ids: list[int]) -> npt.NDArray[np.float32]:
+    def _mean(self, ids: Any) -> npt.NDArray[np.float32]:
         # One matrix product instead of scaling every row: sum_i scale_i * row_i / n.
-        # float32 @ int8 is float32 (numpy's stubs say float64).
-        mean = (self.scales[ids] @ self.vectors[ids]) / len(ids)
+        # float32 @ int8 is float32 (numpy's stubs say float64). ``ids`` is a list or an
+        # integer array; ``take`` with an array skips converting the list twice.
+        mean = (self.scales.take(ids) @ self.vectors.take(ids, axis=0)) / len(ids)
         return cast("npt.NDArray[np.float32]", mean)
 
     def embed(self, text: str) -> npt.NDArray[np.float32]:
@@ -390,20 +391,23 @@ class StaticEncoder:
 
         if not spans:
             only = self._ids(text)
-            return [_unit(self._mean(only)) if only else np.zeros(DIMENSIONS, np.float32)]
+            if not only:
+                return [np.zeros(DIMENSIONS, np.float32)]
+            return [_unit(self._mean(np.array(only, dtype=np.intp)))]
         ids, offsets = self._tokens(text)
         if not ids:
             zero = np.zeros(DIMENSIONS, dtype=np.float32)
             return [zero] * (1 + len(spans))
         # Each span is the mean of the tokens that start inside it: one small matrix
         # product per span, found by bisecting the tokens' start offsets.
-        found = [_unit(self._mean(ids))]
+        index = np.array(ids, dtype=np.intp)
+        found = [_unit(self._mean(index))]
         starts = [start for start, _ in offsets]
         for span in spans:
             lo = bisect_left(starts, span.start)
             hi = bisect_left(starts, span.end)
             found.append(
-                _unit(self._mean(ids[lo:hi])) if hi > lo else np.zeros(DIMENSIONS, np.float32)
+                _unit(self._mean(index[lo:hi])) if hi > lo else np.zeros(DIMENSIONS, np.float32)
             )
         return found
 
@@ -411,7 +415,8 @@ class StaticEncoder:
 def _unit(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     import numpy as np
 
-    norm = float(np.linalg.norm(vector))
+    # np.linalg.norm of a float32 vector, without its dispatch: sqrt of the float32 dot.
+    norm = float(np.sqrt(vector.dot(vector)))
     return vector / norm if norm > 0 else vector
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reconnect.analysis.tokens import normalise, sentences
+from reconnect.analysis.tokens import Span, normalise, sentences
 
 _RELATION = (
     r"(?:partner|husband|wife|boyfriend|girlfriend|fianc[ée]e?|spouse|ex|son|daughter|kid|"
@@ -67,9 +67,12 @@ def _other_state(folded: str) -> bool:
     return _OTHER_STATE_AFTER_BREAK.search(" " + folded) is not None
 
 
-def subject_at(text: str, offset: int) -> str:
-    """``other`` when the sentence holding ``offset`` is about someone else, else ``self``."""
-    for sentence in sentences(text):
+def subject_at(text: str, offset: int, parts: list[Span] | None = None) -> str:
+    """``other`` when the sentence holding ``offset`` is about someone else, else ``self``.
+
+    ``parts`` are ``sentences(text)`` when the caller has them already.
+    """
+    for sentence in sentences(text) if parts is None else parts:
         # The first sentence that ends after ``offset``: the one holding it, or the next.
         if offset < sentence.end:
             folded = normalise(sentence.text)
@@ -85,14 +88,21 @@ def subject_at(text: str, offset: int) -> str:
     return "self"
 
 
-def text_subject(text: str) -> str:
-    """``other`` when most of the text is about someone else than the writer."""
-    parts = sentences(text)
+def text_subject(text: str, parts: list[Span] | None = None, folded: str | None = None) -> str:
+    """``other`` when most of the text is about someone else than the writer.
+
+    ``parts`` (``sentences(text)``) and ``folded`` (``normalise(text)``) are what the caller
+    has computed already, if anything.
+    """
+    if parts is None:
+        parts = sentences(text)
     if not parts:
         return "self"
     # normalise keeps offsets, so each sentence's folded text is a slice of the folded text;
     # folding a text that is not ASCII is slow, so then only the sentences are folded.
-    whole = normalise(text) if text.isascii() else None
+    whole = None
+    if text.isascii():
+        whole = normalise(text) if folded is None else folded
     other = 0
     first = 0
     for s in parts:
