@@ -24,6 +24,7 @@ What it decides, in order (docs/decisions/0007-analyzer-3.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ from reconnect.analysis.valence import valence
 from reconnect.domain.analysis import Analysis, MarkerResult
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from reconnect.analysis.crisis import CrisisHit
 
 __all__ = ["ANALYZER_VERSION", "Analyzer"]
@@ -174,7 +177,10 @@ class Analyzer:
         readings: list[tuple[Span, float]] = []
         if scores is not None and whole is not None:
             readings = [(whole, scores.of("crisis")), *scores.sentences]
-        worded = [(s, p) for s, p in readings if CRISIS_VOCABULARY.search(s.text.casefold())]
+        worded: list[tuple[Span, float]] = []
+        if readings:
+            flags = crisis_worded(readings[0][0], [s for s, _ in readings[1:]])
+            worded = [reading for reading, flag in zip(readings, flags, strict=True) if flag]
         p_worded = max((p for _, p in worded), default=0.0)
         p_any = max((p for _, p in readings), default=0.0)
         firm = any(h.score >= FIRM_RULE_SCORE for h in hits) or bool(intl)
@@ -231,6 +237,45 @@ class Analyzer:
             ordered = tuple(sorted(set(evidence), key=lambda s: (s.start, s.end)))
             found.append(MarkerResult(name, round(min(score, 0.99), 3), ordered, subject))
         return found
+
+
+def _has_vocabulary(span: Span) -> bool:
+    return CRISIS_VOCABULARY.search(span.text.casefold()) is not None
+
+
+def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
+    """Whether ``whole`` and then each of ``parts`` (sentences within it) holds a word of
+    CRISIS_VOCABULARY: ``[_has_vocabulary(s) for s in (whole, *parts)]``, from one scan.
+
+    A match in a sentence's folded text is a match at the same place in the whole's: a
+    sentence starts after a space, a stop, a quote or a bracket and ends with one of those
+    or before a space, a new line or the end, so a word boundary or a run of word
+    characters at its edges reads the same either way; the reverse holds for a whole-text
+    match inside the sentence. Folding keeps offsets when it keeps the length. A sentence that no
+    whole-text match overlaps has none; one that a match only crosses into is searched alone.
+    """
+    folded = whole.text.casefold()
+    if len(folded) != len(whole.text):  # folding moved offsets: search each one
+        return [_has_vocabulary(whole), *(_has_vocabulary(s) for s in parts)]
+    base = whole.start
+    hits = [(m.start() + base, m.end() + base) for m in CRISIS_VOCABULARY.finditer(folded)]
+    found = [bool(hits)]
+    if not hits:
+        return found + [False] * len(parts)
+    ends = [end for _, end in hits]
+    for part in parts:
+        inside = crossed = False
+        # matches do not overlap, so their ends rise with their starts
+        for index in range(bisect_right(ends, part.start), len(hits)):
+            start, end = hits[index]
+            if start >= part.end:
+                break
+            if part.start <= start and end <= part.end:
+                inside = True
+                break
+            crossed = True
+        found.append(inside or (crossed and _has_vocabulary(part)))
+    return found
 
 
 def _ranked_hits(hits: tuple[CrisisHit, ...]) -> list[Span]:

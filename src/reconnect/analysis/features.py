@@ -62,6 +62,8 @@ def word_features(text: str) -> set[int]:
     True
     """
     found: set[int] = set()
+    add = found.add
+    memo = _MEMO  # ``_hash`` inlined: a memo hit is a dict lookup, no call
     for clause in _CLAUSE_END.split(text.casefold()):
         previous = ""
         scope = 0
@@ -71,8 +73,12 @@ def word_features(text: str) -> set[int]:
                 scope -= 1
             if token in NEGATORS or token.endswith("n't"):
                 scope = 3
-            found.add(_hash("w:" + word))
+            name = "w:" + word
+            bucket = memo.get(name)
+            add(_hash(name) if bucket is None else bucket)
             if previous:
-                found.add(_hash(f"b:{previous} {word}"))
+                name = f"b:{previous} {word}"
+                bucket = memo.get(name)
+                add(_hash(name) if bucket is None else bucket)
             previous = word
     return found

@@ -1,0 +1,239 @@
+"""The analyzer's fast paths give exactly what their plain versions give.
+
+For speed the heads take rows with ``take`` and skip zero crisis weights, the static mean
+indexes with one integer array and takes the norm as a float32 square root, the word
+features look their memo up inline, the crisis vocabulary is found by one scan of the
+whole text, and the sentences and folded text are passed on instead of recomputed. Each
+test below checks one of them against the plain computation, bit for bit, on tricky and
+generated texts (no timing).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconnect.analysis import default_analyzer
+from reconnect.analysis.analyzer import CRISIS_VOCABULARY, _whole_or_first, crisis_worded
+from reconnect.analysis.emotions import named_and_learned
+from reconnect.analysis.features import NEGATORS, _hash, word_features
+from reconnect.analysis.heads import CRISIS, SENTENCE_MIN_WORDS, Heads, sigmoid
+from reconnect.analysis.static import DIMENSIONS, StaticEncoder, load_static
+from reconnect.analysis.subject import subject_at, text_subject
+from reconnect.analysis.tokens import Span, normalise, sentences, words
+
+TRICKY = [
+    "",
+    "   ",
+    "...",
+    "I want to die. Fine otherwise.",
+    "Work was long. I went for a run. I will not be around much longer, I think.",
+    "It was self.harm that I thought of. Not really.",
+    "i feel like myself.harm is not the word. Straße ist lang. I'm done with it all now!",
+    "İstanbul was lovely. I keep thinking everyone would be better off without me.",
+    "Gym in the morning, then a slow day. Fine, I think.",
+    "He said 'done.'Then he left. I don't feel numb anymore, honestly.",
+    "My partner seems numb lately. She doesn't laugh. I worry about her living like this.",
+    "no\nnew\nlines\nhere at all\nbye",
+    "Thanks for everything. This is my last note. Goodbye!!! \u200bReally goodbye now.",
+    "Nothing matters\u2019 anymore? I can\u2019t sleep. `end it` she wrote.",
+    "ß" * 5 + " die. ok ok ok ok. wake up wake up",
+    "The whole bottle is gone. I gave away my things. It's over soon.",
+]
+
+PIECES = st.sampled_from(
+    [
+        "die", "dying", "self", "harm", "self-harm", "end", "it", "things", "life", "here",
+        "will", "note", "better off", "without me", "I", "I'm", "my", "not", "never", "don't",
+        "numb", "sad", "happy", "partner", "she", "said", "the", "day", "fine", "gym", "cold",
+        "water", "wake", "up", "around", "Straße", "İ", "ǅ", "\u2019", "`", "'", '"', ")",
+        ".", "!", "?", "...", "\n", ",", ";", " ", "  ", "\u200b", "é", "K", "ﬁ",
+    ]
+)  # fmt: skip
+TEXTS = st.lists(PIECES, max_size=40).map(lambda parts: " ".join(parts)) | st.text(max_size=80)
+JOINED = st.lists(PIECES, max_size=40).map("".join)
+
+
+def _plain_word_features(text: str) -> set[int]:
+    # features.word_features before the memo was inlined
+    import re
+
+    found: set[int] = set()
+    for clause in re.split(r"[.,;:!?\n]", text.casefold()):
+        previous = ""
+        scope = 0
+        for token in words(clause):
+            word = "neg_" + token if scope else token
+            if scope:
+                scope -= 1
+            if token in NEGATORS or token.endswith("n't"):
+                scope = 3
+            found.add(_hash("w:" + word))
+            if previous:
+                found.add(_hash(f"b:{previous} {word}"))
+            previous = word
+    return found
+
+
+def _plain_unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def _plain_embed_spans(encoder: StaticEncoder, text: str, spans: list[Span]) -> list[np.ndarray]:
+    # static.embed_spans with list indexing and np.linalg.norm
+    from bisect import bisect_left
+
+    def mean(ids: list[int]) -> np.ndarray:
+        return (encoder.scales[ids] @ encoder.vectors[ids]) / len(ids)
+
+    if not spans:
+        only = encoder._ids(text)
+        return [_plain_unit(mean(only)) if only else np.zeros(DIMENSIONS, np.float32)]
+    ids, offsets = encoder._tokens(text)
+    if not ids:
+        return [np.zeros(DIMENSIONS, np.float32)] * (1 + len(spans))
+    found = [_plain_unit(mean(ids))]
+    starts = [start for start, _ in offsets]
+    for span in spans:
+        lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+        found.append(_plain_unit(mean(ids[lo:hi])) if hi > lo else np.zeros(DIMENSIONS, np.float32))
+    return found
+
+
+def _plain_scores(heads: Heads, text: str) -> tuple[tuple[float, ...], list[float]]:
+    # heads.Heads.score before: numpy indexing with a list, float() of each total, get(f, 0.0)
+    parts = sentences(text)
+    features = [word_features(p.text) for p in parts]
+    whole: set[int] = set().union(*features)
+    longer = [
+        (p, f)
+        for p, f in zip(parts, features, strict=True)
+        if len(p.text.split()) >= SENTENCE_MIN_WORDS
+    ]
+    several = len(longer) > 1
+    embedded = _plain_embed_spans(load_static(), text, [p for p, _ in longer] if several else [])
+    found = [row for f in whole if (row := heads.rows.get(f)) is not None]
+    total = heads.bias + heads.dense @ embedded[0]
+    if found:
+        total = total + heads.sparse[found].sum(axis=0)
+    probabilities = tuple(sigmoid(float(t)) for t in total)
+    scored: list[float] = []
+    if several:
+        bias = float(heads.bias[CRISIS])
+        for (_, feats), vector in zip(longer, embedded[1:], strict=True):
+            t = bias + float(heads.dense[CRISIS] @ vector)
+            t += sum(heads.crisis_weights.get(f, 0.0) for f in feats)
+            scored.append(sigmoid(t))
+    return probabilities, scored
+
+
+def _check_scores(text: str) -> None:
+    parts = sentences(text)
+    if not parts:
+        return
+    heads = default_analyzer().heads
+    scores = heads.score(text, parts)
+    probabilities, scored = _plain_scores(heads, text)
+    assert scores.probabilities == probabilities
+    assert [p for _, p in scores.sentences] == scored
+    assert scores.features == frozenset(_plain_word_features(text))
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_heads_score_as_plain_on_tricky_texts(text: str) -> None:
+    _check_scores(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_heads_score_as_plain(text: str) -> None:
+    _check_scores(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(TEXTS, JOINED, st.sampled_from(TRICKY)))
+def test_word_features_as_plain(text: str) -> None:
+    assert word_features(text) == _plain_word_features(text)
+    # the same buckets in the same order: the heads add their rows in this order
+    assert list(word_features(text)) == list(_plain_word_features(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(TEXTS, JOINED, st.sampled_from(TRICKY)))
+def test_embed_spans_bit_for_bit(text: str) -> None:
+    encoder = load_static()
+    parts = sentences(text)
+    for spans in ([], parts):
+        fast = encoder.embed_spans(text, spans)
+        plain = _plain_embed_spans(encoder, text, spans)
+        assert len(fast) == len(plain)
+        for a, b in zip(fast, plain, strict=True):
+            assert a.dtype == b.dtype == np.float32
+            assert a.tobytes() == b.tobytes()
+
+
+def test_unit_of_extreme_vectors() -> None:
+    from reconnect.analysis.static import _unit
+
+    for vector in (
+        np.zeros(DIMENSIONS, np.float32),
+        np.full(DIMENSIONS, 1e-30, np.float32),
+        np.full(DIMENSIONS, 1e17, np.float32),
+        np.arange(DIMENSIONS, dtype=np.float32) - 100.5,
+    ):
+        assert _unit(vector).tobytes() == _plain_unit(vector).tobytes()
+
+
+def _check_worded(text: str) -> None:
+    parts = sentences(text)
+    whole = _whole_or_first(text, parts)
+    if whole is None:
+        return
+    plain = [CRISIS_VOCABULARY.search(s.text.casefold()) is not None for s in (whole, *parts)]
+    assert crisis_worded(whole, parts) == plain
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_crisis_vocabulary_by_one_scan_on_tricky_texts(text: str) -> None:
+    _check_worded(text)
+
+
+def test_crisis_vocabulary_match_across_sentences() -> None:
+    # "self.harm" matches across the stop in the whole text, "harm" in the second sentence
+    text = "myself.harmless fun. Then self.harming thoughts!"
+    _check_worded(text)
+    text = "I hurt self.harm a lot"
+    _check_worded(text)
+    parts = sentences("self.harm")
+    whole = _whole_or_first("self.harm", parts)
+    assert whole is not None
+    assert crisis_worded(whole, parts) == [True, False, True]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(TEXTS, JOINED))
+def test_crisis_vocabulary_by_one_scan(text: str) -> None:
+    _check_worded(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(TEXTS, JOINED, st.sampled_from(TRICKY)))
+def test_passed_sentences_and_folding_change_nothing(text: str) -> None:
+    parts = sentences(text)
+    folded = normalise(text)
+    assert text_subject(text, parts, folded) == text_subject(text)
+    for offset in (0, len(text) // 2, max(0, len(text) - 1), -2):
+        assert subject_at(text, offset, parts) == subject_at(text, offset)
+    embedding = load_static().embed(text)
+    assert named_and_learned(text, embedding, None, folded) == named_and_learned(text, embedding)
+
+
+def test_sigmoid_inlined_in_score_is_sigmoid() -> None:
+    # heads.score inlines the same expression; the clipping bounds stay where they were
+    for total in (-1e9, -30.0, -29.999, -1.0, 0.0, 1e-12, 2.5, 30.0, 31.0, math.inf, -math.inf):
+        assert 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total)))) == sigmoid(total)
