@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -21,6 +22,8 @@ HEAVY = (
     "reconnect.content",
     "reconnect.contracts",
     "reconnect.web",
+    "reconnect.config",  # analyze resolves the settings only for crisis resources
+    "pydantic_settings",
 )
 
 
@@ -63,3 +66,18 @@ def test_help_still_lists_every_command() -> None:
     assert result.exit_code == 0
     for name, _, _ in COMMANDS:
         assert name in result.stdout, name
+
+
+def test_crisis_resources_still_follow_the_country_setting() -> None:
+    text = "I want to kill myself"
+    env = {**os.environ, "RECONNECT_COUNTRY": "GB"}
+    command = [sys.executable, "-m", "reconnect", "analyze", text, "--json"]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=60, check=True
+    )
+    assert json.loads(result.stdout)["crisis_resources"]["country"] == "GB"
+    broken = subprocess.run(
+        command, capture_output=True, text=True, env={**env, "RECONNECT_PORT": "0"}, timeout=60
+    )
+    assert broken.returncode != 0
+    assert "invalid setting port" in broken.stderr

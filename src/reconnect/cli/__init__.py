@@ -13,11 +13,12 @@ from typer.core import TyperGroup
 
 from reconnect import __version__
 from reconnect.cli.options import DbOption  # noqa: TC001 - Typer reads it at run time
-from reconnect.config import resolve
 from reconnect.errors import ReconnectError
 
 if TYPE_CHECKING:
     from typer._click import Command
+
+SETTINGS_REQUEST = "reconnect.settings_request"  # ctx.meta: resolve() arguments not yet used
 
 # Every command: (name, module in reconnect.cli, attribute). A function is a command, a
 # Typer app a group. ``reconnect analyze`` imports only analyze.py; ``--help`` imports them all.
@@ -148,6 +149,14 @@ def root(
     ] = False,
 ) -> None:
     """Settings are resolved once here and kept in the context for every command."""
+    if ctx.invoked_subcommand == "analyze":
+        # analyze reads one setting, the country for crisis resources, and only when a text
+        # needs it (cli/analyze.py resolves them then), so analysing loads no pydantic.
+        ctx.obj = None
+        ctx.meta[SETTINGS_REQUEST] = {"database_url": db, "debug": debug or None}
+        return
+    from reconnect.config import resolve
+
     if ctx.invoked_subcommand in ("help-now", "settings"):
         # SAFE-4: help is reachable even when the settings or the database are broken,
         # and a broken settings file can be rewritten.

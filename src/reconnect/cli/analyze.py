@@ -40,6 +40,18 @@ def with_resources(result: dict[str, Any], country: str | None = None) -> dict[s
     return result
 
 
+def _country(ctx: typer.Context) -> str | None:
+    """The country setting; the root leaves the settings unresolved for analyze until here."""
+    from reconnect.cli import SETTINGS_REQUEST
+
+    root = ctx.find_root()
+    if root.obj is None and SETTINGS_REQUEST in root.meta:
+        from reconnect.config import resolve
+
+        root.obj = resolve(**root.meta.pop(SETTINGS_REQUEST))
+    return getattr(root.obj, "country", None)
+
+
 def _stream(source: str, output: TextIO, country: str | None) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -107,11 +119,10 @@ def analyze_command(
 
     Shows each marker with the words that gave it away. Nothing leaves this machine.
     """
-    country = getattr(ctx.find_root().obj, "country", None)
     if jsonl is not None:
         if texts:
             raise InputError("give either text arguments or --jsonl, not both")
-        _stream(jsonl, sys.stdout, country)
+        _stream(jsonl, sys.stdout, _country(ctx))
         return
     if not texts:
         raise InputError(
@@ -120,6 +131,9 @@ def analyze_command(
     from reconnect.analysis import analyze
 
     results = [(number, text, analyze(text)) for number, text in enumerate(texts, start=1)]
+    # Crisis resources and the safety check are the only uses of the settings here.
+    needs_country = any(result.crisis or result.concern for _, _, result in results)
+    country = _country(ctx) if needs_country else None
     if json_output:
         out: list[dict[str, Any]] = [
             with_resources({"id": str(number), **result.to_dict()}, country)
