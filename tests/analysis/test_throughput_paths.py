@@ -237,3 +237,23 @@ def test_sigmoid_inlined_in_score_is_sigmoid() -> None:
     # heads.score inlines the same expression; the clipping bounds stay where they were
     for total in (-1e9, -30.0, -29.999, -1.0, 0.0, 1e-12, 2.5, 30.0, 31.0, math.inf, -math.inf):
         assert 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total)))) == sigmoid(total)
+
+
+def test_word_features_as_plain_while_the_memos_fill_and_clear(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reconnect.analysis import features
+
+    monkeypatch.setattr(features, "_MEMO_LIMIT", 6)
+    monkeypatch.setattr(features, "_UNIGRAMS", {})
+    monkeypatch.setattr(features, "_BIGRAMS", {})
+    for text in TRICKY * 2:
+        assert list(word_features(text)) == list(_plain_word_features(text))
+    assert len(features._UNIGRAMS) <= 3 and len(features._BIGRAMS) <= 3
+
+
+def test_scores_of_every_head() -> None:
+    from reconnect.analysis.heads import HEADS
+
+    scores = default_analyzer().heads.score("I feel numb and far away from everyone.")
+    assert [scores.of(h) for h in HEADS] == list(scores.probabilities)

@@ -172,7 +172,7 @@ class EmotionModel:
         hidden += self.hidden_bias
         np.maximum(hidden, 0.0, out=hidden)
         rows = self.rows
-        found = [row for f in features if (row := rows.get(f)) is not None]
+        found = [rows[f] for f in features if f in rows]
         found.append(len(self.sparse) - 1)  # the output bias
         total: npt.NDArray[np.float32] = self.output_weights @ hidden
         total += np.add.reduce(self.sparse.take(found, axis=0), axis=0)

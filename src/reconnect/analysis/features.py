@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from typing import TypeVar
 
 from reconnect.analysis.tokens import words
 
@@ -51,6 +52,18 @@ def _hash(feature: str) -> int:
     return bucket
 
 
+_K = TypeVar("_K", str, tuple[str, str])
+_UNIGRAMS: dict[str, int] = {}
+_BIGRAMS: dict[tuple[str, str], int] = {}
+
+
+def _remember(memo: dict[_K, int], key: _K, feature: str) -> int:
+    if len(memo) >= _MEMO_LIMIT // 2:  # the two together hold as many as ``_MEMO``
+        memo.clear()
+    bucket = memo[key] = zlib.crc32(feature.encode("utf-8")) % BUCKETS
+    return bucket
+
+
 def word_features(text: str) -> set[int]:
     """Word unigrams and bigrams, negation-marked for three words (the set of buckets).
 
@@ -63,7 +76,9 @@ def word_features(text: str) -> set[int]:
     """
     found: set[int] = set()
     add = found.add
-    memo = _MEMO  # ``_hash`` inlined: a memo hit is a dict lookup, no call
+    # ``_hash("w:" + word)`` and ``_hash(f"b:{previous} {word}")``, remembered by the words
+    # themselves: a hit builds no feature name.
+    unigrams, bigrams = _UNIGRAMS, _BIGRAMS
     for clause in _CLAUSE_END.split(text.casefold()):
         previous = ""
         scope = 0
@@ -73,12 +88,15 @@ def word_features(text: str) -> set[int]:
                 scope -= 1
             if token in NEGATORS or token.endswith("n't"):
                 scope = 3
-            name = "w:" + word
-            bucket = memo.get(name)
-            add(_hash(name) if bucket is None else bucket)
+            bucket = unigrams.get(word)
+            if bucket is None:
+                bucket = _remember(unigrams, word, "w:" + word)
+            add(bucket)
             if previous:
-                name = f"b:{previous} {word}"
-                bucket = memo.get(name)
-                add(_hash(name) if bucket is None else bucket)
+                pair = (previous, word)
+                bucket = bigrams.get(pair)
+                if bucket is None:
+                    bucket = _remember(bigrams, pair, f"b:{previous} {word}")
+                add(bucket)
             previous = word
     return found

@@ -46,6 +46,7 @@ HEADS_FILE = "heads.npz"
 MARKER_HEADS = MARKER_NAMES
 HEADS = (*MARKER_HEADS, "subject_other")
 CRISIS = HEADS.index("crisis")
+_POSITION = {head: i for i, head in enumerate(HEADS)}
 # A sentence shorter than this is too little for the learned layer to read on its own.
 SENTENCE_MIN_WORDS = 4
 
@@ -92,7 +93,7 @@ class Scores:
 
     def of(self, head: str) -> float:
         """The probability of one head for the whole text."""
-        return self.probabilities[HEADS.index(head)]
+        return self.probabilities[_POSITION[head]]
 
     @property
     def crisis(self) -> float:
