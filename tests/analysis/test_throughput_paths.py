@@ -257,3 +257,73 @@ def test_scores_of_every_head() -> None:
 
     scores = default_analyzer().heads.score("I feel numb and far away from everyone.")
     assert [scores.of(h) for h in HEADS] == list(scores.probabilities)
+
+
+def _plain_markers(text: str) -> list[object]:
+    # Analyzer._markers before the early skip of a marker with neither rule nor head
+    from reconnect.analysis import analyzer as az
+    from reconnect.analysis.heads import MARKER_HEADS
+    from reconnect.analysis.markers import find_rule_evidence
+    from reconnect.analysis.negation import is_hypothetical
+    from reconnect.domain.analysis import MarkerResult
+
+    analyzer = default_analyzer()
+    folded, parts = normalise(text), sentences(text)
+    rules = find_rule_evidence(text, folded)
+    scores = analyzer.heads.score(text, parts)
+    whole = _whole_or_first(text, parts)
+    found: list[object] = []
+    plain_signs = any(m not in az.POSITIVE and m != "crisis" for m in rules.plain)
+    for name in MARKER_HEADS:
+        if name == "crisis":
+            continue
+        p = scores.of(name)
+        threshold = analyzer.thresholds.markers[name]
+        if name in az.POSITIVE and plain_signs:
+            threshold = max(threshold, az.CONFLICT_FLOOR)
+        evidence = list(rules.plain.get(name, ()))
+        support = az.RULE_SUPPORT_BY_MARKER.get(name, az.RULE_SUPPORT)
+        if evidence and p < threshold * support:
+            evidence = []
+        learned = p >= threshold and name not in rules.cancelled
+        if not evidence and not learned:
+            continue
+        if evidence:
+            score = max(az.RULE_SCORE, p) if learned else (az.RULE_SCORE + p) / 2
+            subject = subject_at(text, min(s.start for s in evidence))
+        else:
+            if whole is None or is_hypothetical(folded, whole.end - 1):
+                continue
+            evidence, score, subject = [whole], p, "self"
+        ordered = tuple(sorted(set(evidence), key=lambda s: (s.start, s.end)))
+        found.append(MarkerResult(name, round(min(score, 0.99), 3), ordered, subject))
+    return found
+
+
+MARKER_TEXTS = [
+    *TRICKY,
+    "I feel numb. I don't enjoy dancing anymore. I avoid my friends.",
+    "I'm not numb anymore. I opened up to her last night and we talked for hours.",
+    "I said no to working the weekend and felt fine about it. I swerved to avoid them.",
+    "Everything feels flat and far away, like watching my life through glass.",
+]
+
+
+@pytest.mark.parametrize("text", MARKER_TEXTS)
+def test_markers_as_plain(text: str) -> None:
+    parts = sentences(text)
+    if not parts:
+        return
+    analyzer = default_analyzer()
+    folded = normalise(text)
+    from reconnect.analysis.markers import find_rule_evidence
+
+    markers = analyzer._markers(
+        text,
+        folded,
+        find_rule_evidence(text, folded),
+        analyzer.heads.score(text, parts),
+        _whole_or_first(text, parts),
+        parts,
+    )
+    assert markers == _plain_markers(text)

@@ -218,7 +218,10 @@ class Analyzer:
             threshold = self.thresholds.markers[name]
             if name in POSITIVE and plain_signs:
                 threshold = max(threshold, CONFLICT_FLOOR)
-            evidence = list(rules.plain.get(name, ()))
+            plain = rules.plain.get(name)
+            if not plain and p < threshold:  # neither a rule phrase nor the head: nothing
+                continue
+            evidence = list(plain or ())
             if evidence and p < threshold * RULE_SUPPORT_BY_MARKER.get(name, RULE_SUPPORT):
                 evidence = []
             learned = p >= threshold and name not in rules.cancelled
