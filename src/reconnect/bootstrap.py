@@ -33,11 +33,14 @@ def build_services(
     settings: Settings,
     clock: Callable[[], datetime] = utc_now,
     unlocker: Callable[[int], str | None] | None = None,
+    *,
+    unlock_from_environment: bool = True,
 ) -> Services:
     """Open the configured database, migrate it to the newest schema, and bundle it.
 
     The journal stays locked until first used; then ``unlocker`` (or, without one,
-    RECONNECT_PASSPHRASE) is asked for the passphrase.
+    RECONNECT_PASSPHRASE) is asked for the passphrase. With ``unlock_from_environment``
+    off (the web app), RECONNECT_PASSPHRASE is never used: only an explicit unlock opens it.
     """
     engine = make_engine(settings.database_url)
     try:
@@ -45,5 +48,7 @@ def build_services(
     except BaseException:
         engine.dispose()
         raise
-    keys = JournalKeys(unlocker=unlocker or passphrase_unlocker(settings))
+    if unlocker is None and unlock_from_environment:
+        unlocker = passphrase_unlocker(settings)
+    keys = JournalKeys(unlocker=unlocker)
     return Services(settings=settings, engine=engine, clock=clock, keys=keys)

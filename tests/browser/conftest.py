@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from http.cookiejar import CookieJar
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from tests.conftest import create_journal
+from tests.conftest import TEST_PASSPHRASE, create_journal
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -80,11 +82,36 @@ def _serve(tmp_path: Path, db_url: str, env: dict[str, str]) -> Iterator[Server]
     log.close()
 
 
+def unlock_over_http(url: str, passphrase: str = TEST_PASSPHRASE) -> None:
+    """Unlock a running server as its unlock page does: the CSRF cookie and token, then POST.
+
+    The server process holds the key, so every browser that visits afterwards reads the journal.
+    """
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    with opener.open(f"{url}/api/csrf", timeout=10) as response:
+        token = json.loads(response.read())["csrf_token"]
+    form = urlencode({"csrf_token": token, "passphrase": passphrase}).encode()
+    with opener.open(f"{url}/unlock", data=form, timeout=30) as response:
+        # The 303 is followed to "/", which answers 200 only once the journal is open.
+        assert urlsplit(response.geturl()).path == "/", response.geturl()
+    with opener.open(f"{url}/api/entries", timeout=10) as response:
+        assert response.status == 200
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    """``python -m reconnect serve`` on a journal it unlocks with RECONNECT_PASSPHRASE."""
+    """``python -m reconnect serve`` on a journal, unlocked through its own unlock form.
+
+    RECONNECT_PASSPHRASE stays in the environment: the web app must ignore it.
+    """
     db_url = create_journal(f"sqlite:///{tmp_path / 'browser.db'}")
-    yield from _serve(tmp_path, db_url, {**os.environ, "RECONNECT_COUNTRY": "US"})
+    served = _serve(tmp_path, db_url, {**os.environ, "RECONNECT_COUNTRY": "US"})
+    running = next(served)
+    try:
+        unlock_over_http(running.url)
+        yield running
+    finally:
+        next(served, None)  # stops the server, even when unlocking failed
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.conftest import TEST_PASSPHRASE
 
 from reconnect.config import Settings
 from reconnect.web.app import create_app
@@ -16,13 +17,25 @@ if TYPE_CHECKING:
 BASE = "http://127.0.0.1:8765"
 
 
+def unlock(client: TestClient) -> str:
+    """Unlock as a person does (the web app never reads RECONNECT_PASSPHRASE); the CSRF token."""
+    token: str = client.get("/api/csrf").json()["csrf_token"]
+    client.headers["X-CSRF-Token"] = token
+    opened = client.post(
+        "/unlock",
+        data={"csrf_token": token, "passphrase": TEST_PASSPHRASE},
+        follow_redirects=False,
+    )
+    assert opened.status_code == 303, opened.text
+    return token
+
+
 @pytest.fixture
 def client(database_url: str) -> Iterator[TestClient]:
-    """A client on SQLite and on PostgreSQL, holding the CSRF cookie and sending the token."""
+    """A client on SQLite and on PostgreSQL, unlocked, sending the CSRF cookie and token."""
     app = create_app(Settings(database_url=database_url))
     with TestClient(app, base_url=BASE) as test_client:
-        token = test_client.get("/api/csrf").json()["csrf_token"]
-        test_client.headers["X-CSRF-Token"] = token
+        unlock(test_client)
         yield test_client
 
 
@@ -31,6 +44,5 @@ def sqlite_client(sqlite_url: str) -> Iterator[TestClient]:
     """The same client on SQLite only, for tests about HTTP rather than storage."""
     app = create_app(Settings(database_url=sqlite_url))
     with TestClient(app, base_url=BASE) as test_client:
-        token = test_client.get("/api/csrf").json()["csrf_token"]
-        test_client.headers["X-CSRF-Token"] = token
+        unlock(test_client)
         yield test_client

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis.core import NOT_SET
 from tests.conftest import create_journal
+from tests.web.conftest import unlock
 
 from reconnect.config import Settings
 from reconnect.web.app import create_app
@@ -32,7 +33,7 @@ def fuzz_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient
     folder = tmp_path_factory.mktemp("fuzz")
     app = create_app(Settings(database_url=create_journal(f"sqlite:///{folder / 'fuzz.db'}")))
     with TestClient(app, base_url=BASE, raise_server_exceptions=False) as client:
-        client.headers["X-CSRF-Token"] = client.get("/api/csrf").json()["csrf_token"]
+        unlock(client)  # the web app never unlocks from RECONNECT_PASSPHRASE
         yield client
 
 

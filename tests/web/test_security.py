@@ -9,6 +9,7 @@ import pytest
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, inspect, text
+from tests.web.conftest import unlock
 
 from reconnect.config import Settings
 from reconnect.web.app import create_app
@@ -142,7 +143,7 @@ def row_counts(database_url: str) -> dict[str, int]:
 def test_get_requests_change_no_rows(database_url: str) -> None:
     app = create_app(Settings(database_url=database_url))
     with TestClient(app, base_url=BASE) as client:
-        token = {"X-CSRF-Token": client.get("/api/csrf").json()["csrf_token"]}
+        token = {"X-CSRF-Token": unlock(client)}
         client.post("/api/selfchecks", json={"answers": {"nb1": 1}}, headers=token)
         client.put("/api/selfchecks/draft", json={"answers": {"nb1": 1}}, headers=token)
         client.post("/api/entries", json={"text": "Quiet day."}, headers=token)

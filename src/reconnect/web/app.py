@@ -27,7 +27,12 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = services is None
-        app.state.services = services if services is not None else build_services(settings)
+        # The web app never unlocks from RECONNECT_PASSPHRASE: only its unlock page opens it.
+        app.state.services = (
+            services
+            if services is not None
+            else build_services(settings, unlock_from_environment=False)
+        )
         # PAIR-6: the web app forgets the key after this much idle time.
         app.state.services.keys.idle_limit = settings.auto_lock_minutes * 60.0
         try:
