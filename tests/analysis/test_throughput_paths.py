@@ -155,8 +155,15 @@ def test_heads_score_as_plain(text: str) -> None:
     _check_scores(text)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.one_of(TEXTS, JOINED, st.sampled_from(TRICKY)))
+ASCII = st.lists(
+    st.sampled_from(["not", "never", "don't", "can't", "numb", "sad", "ok", "a1", "x'y", "'"])
+    | st.sampled_from(list(".,;:!?\n `-_")),
+    max_size=40,
+).map("".join) | st.text(st.characters(max_codepoint=127), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, JOINED, ASCII, st.sampled_from(TRICKY)))
 def test_word_features_as_plain(text: str) -> None:
     assert word_features(text) == _plain_word_features(text)
     # the same buckets in the same order: the heads add their rows in this order

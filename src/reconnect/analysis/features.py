@@ -36,6 +36,9 @@ NEGATORS = frozenset(
 # Clauses end at punctuation and at line ends, so a text's features are exactly the union
 # of its sentences' features (``tokens.sentences`` splits at .!? and new lines).
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
+# tokens._ASCII_WORD or a clause end, on lower-cased ASCII text (the two never overlap)
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|[.,;:!?\n]")
+_ENDS = frozenset(".,;:!?\n")
 
 
 _MEMO: dict[str, int] = {}
@@ -79,10 +82,19 @@ def word_features(text: str) -> set[int]:
     # ``_hash("w:" + word)`` and ``_hash(f"b:{previous} {word}")``, remembered by the words
     # themselves: a hit builds no feature name.
     unigrams, bigrams = _UNIGRAMS, _BIGRAMS
-    for clause in _CLAUSE_END.split(text.casefold()):
+    if text.isascii():
+        # One pass over words and clause ends: ``words`` of each clause, as below
+        clauses = [_ASCII_TOKEN.findall(text.lower())]
+    else:
+        clauses = [words(clause) for clause in _CLAUSE_END.split(text.casefold())]
+    for tokens in clauses:
         previous = ""
         scope = 0
-        for token in words(clause):
+        for token in tokens:
+            if token in _ENDS:  # a clause ends (only from the ASCII pass)
+                previous = ""
+                scope = 0
+                continue
             word = "neg_" + token if scope else token
             if scope:
                 scope -= 1
