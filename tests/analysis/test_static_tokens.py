@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconnect.analysis import static
+from reconnect.analysis import wordpiece
 from reconnect.analysis.lexicon import read_data
 from reconnect.analysis.static import (
     TOKENIZER_FILE,
@@ -206,7 +206,7 @@ def test_nothing_is_built_until_a_few_texts_have_gone_through_hf() -> None:
 
 
 def test_the_word_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(static, "WORD_CACHE_SIZE", 8)
+    monkeypatch.setattr(wordpiece, "WORD_CACHE_SIZE", 8)
     fast = _fresh()
     text = "one two three four five six seven eight nine ten eleven twelve"
     for _ in range(3):

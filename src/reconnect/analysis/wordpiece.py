@@ -1,0 +1,310 @@
+"""BERT-uncased WordPiece in pure Python, giving the HF tokenizer's exact ids and offsets.
+
+The static embedding (``static.py``) needs a text's word-piece ids, and the offsets of its
+sentences' pieces, for every entry; the HF ``tokenizers`` call costs tens of microseconds a
+text, mostly per call. ``FastWordPiece`` copies its normalizer, pre-tokenizer and WordPiece
+model from the tokenizer's own JSON, caches words, and hands every text it cannot copy
+exactly (see ``_UNSURE``) to the HF tokenizer instead. Tests compare the two on real and
+generated text (tests/analysis/test_static_tokens.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["WARM_UP_TEXTS", "FastWordPiece", "Tokens"]
+
+Tokens = tuple[list[int], list[tuple[int, int]]]
+
+# Texts tokenized by HF before the fast path is built: building it parses the tokenizer's
+# JSON (tens of milliseconds), which a one-text process (``reconnect analyze``) never repays.
+WARM_UP_TEXTS = 4
+# Bounds on the caches: distinct words (cleared when full) and distinct characters learned.
+WORD_CACHE_SIZE = 1 << 15
+CHAR_TABLE_SIZE = 1 << 16
+
+# One class per character of the original text, written by ``str.translate``:
+_WORD = "w"  # kept, joins its neighbours into a word
+_ALONE = "p"  # kept, a word on its own (punctuation; CJK ideographs, which BERT pads)
+_SPACE = " "  # whitespace: a boundary, in no token
+_GONE = "r"  # removed by the normalizer (controls, format characters, accents): in no token
+_UNSURE = "x"  # not copied exactly: the whole text goes to the HF tokenizer
+_REMOVED = "\x00"  # what a removed character becomes in the normalized text
+_SPLIT = re.compile(f"[{_WORD}{_GONE}]+|{_ALONE}")
+
+
+class _Learned(dict[int, str]):
+    """A ``str.translate`` table that learns a character the first time it is asked for."""
+
+    __slots__ = ("learn", "part")
+
+    def __init__(self, learn: Callable[[int], tuple[str, str]], part: int) -> None:
+        super().__init__()
+        self.learn = learn
+        self.part = part
+
+    def __missing__(self, code: int) -> str:
+        return self.learn(code)[self.part]
+
+
+class FastWordPiece:
+    """The HF BERT WordPiece tokenizer's ids and offsets, in pure Python, for most texts.
+
+    The HF pipeline is: split out added tokens (``[UNK]``, ``[PAD]``); normalize (BERT:
+    drop controls and format characters, whitespace to spaces, spaces around CJK
+    ideographs, NFD then drop nonspacing marks, lowercase); split at whitespace and around
+    punctuation; WordPiece each word (greedy longest match, ``##`` continuations, the whole
+    word ``[UNK]`` when a piece is missing or the word is too long); truncate.
+
+    The BERT normalizer works character by character except for NFD's reordering of
+    combining marks, so each character is asked of the HF normalizer once, alone, and
+    remembered as a class (``_WORD``, ``_ALONE``, ``_SPACE``, ``_GONE``) and the one
+    character it becomes. That is exact when each kept character stays one character that
+    NFD never moves (combining class 0); the rest are ``_UNSURE`` and send their whole text
+    to HF: Hangul syllables (NFD makes them several jamo), characters that lowercase or
+    decompose to several, kept combining marks, characters this Python's Unicode database
+    does not know, lone surrogates. So are texts containing an added token.
+
+    Nothing is read until ``build`` (by ``encode`` after ``WARM_UP_TEXTS`` texts, or by
+    ``tokens``); ``encode`` returns None for a text HF must do.
+    """
+
+    def __init__(self, config: str, tokenizer: Any) -> None:
+        self._config = config  # the tokenizer's JSON
+        self._tokenizer = tokenizer  # tokenizers.Tokenizer, asked about each new character
+        self._lock = threading.Lock()
+        self._texts = 0
+        self._built = False
+        self._usable = False
+        self._vocab: dict[str, int] = {}
+        self._unknown = 0
+        self._prefix = "##"
+        self._max_chars = 0
+        self._longest = 0  # the longest vocabulary entry, in characters
+        self._limit: int | None = None
+        self._added: tuple[str, ...] = ()
+        self._classes = _Learned(self._learn, 0)
+        self._normal = _Learned(self._learn, 1)
+        self._words: dict[str, tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
+        self._ascii: re.Pattern[str] | None = None  # words of a lowercased ASCII text
+        self._ascii_gone: re.Pattern[str] | None = None  # ASCII characters the normalizer drops
+
+    def encode(self, text: str, *, offsets: bool = True) -> Tokens | None:
+        """Token ids (and offsets, unless ``offsets`` is false), or None: ask HF."""
+        if not self._built:
+            self._texts += 1
+            if self._texts <= WARM_UP_TEXTS:
+                return None
+        return self.tokens(text, offsets=offsets)
+
+    def tokens(self, text: str, *, offsets: bool = True) -> Tokens | None:
+        """As ``encode``, with no warm-up: the tokens exactly as HF gives them, or None."""
+        if not self._built:
+            self.build()
+        if not self._usable:
+            return None
+        for added in self._added:
+            if added in text:
+                return None
+        ascii_words = self._ascii
+        if ascii_words is not None and text.isascii():
+            gone = self._ascii_gone
+            if gone is None or gone.search(text) is None:
+                found = self._ascii_tokens(ascii_words, text.lower(), offsets=offsets)
+                return self._truncated(found)
+        classes = text.translate(self._classes)
+        if _UNSURE in classes:
+            return None
+        return self._truncated(self._general(classes, text.translate(self._normal)))
+
+    def build(self) -> None:
+        """Read the tokenizer's JSON: the vocabulary, and whether its pipeline is copied."""
+        with self._lock:
+            if self._built:
+                return
+            config = json.loads(self._config)
+            self._config = ""  # half a megabyte, read once
+            self._usable = self._read(config)
+            if self._usable:
+                for code in range(128):
+                    self._learn(code)
+                self._ascii_patterns()
+            self._built = True
+
+    def _read(self, config: dict[str, Any]) -> bool:
+        model = config.get("model") or {}
+        normalizer = config.get("normalizer") or {}
+        truncation = config.get("truncation")
+        padding = config.get("padding")
+        if (
+            model.get("type") != "WordPiece"
+            or normalizer.get("type") != "BertNormalizer"
+            or (config.get("pre_tokenizer") or {}).get("type") != "BertPreTokenizer"
+            or config.get("post_processor") is not None
+            or any(token.get("normalized", True) for token in config.get("added_tokens", []))
+            or model.get("unk_token") not in model.get("vocab", {})
+        ):
+            return False
+        if truncation is not None:
+            if truncation.get("direction") != "Right" or truncation.get("strategy") not in (
+                "LongestFirst",
+                "OnlyFirst",
+            ):
+                return False
+            self._limit = int(truncation["max_length"])
+        if padding is not None and (
+            padding.get("pad_to_multiple_of") is not None
+            or padding.get("strategy") not in ("BatchLongest", {"Fixed": 0})
+        ):
+            return False
+        self._vocab = {str(k): int(v) for k, v in model["vocab"].items()}
+        self._unknown = self._vocab[model["unk_token"]]
+        self._prefix = str(model.get("continuing_subword_prefix", "##"))
+        self._max_chars = int(model.get("max_input_chars_per_word", 100))
+        self._longest = max(len(k) for k in self._vocab)
+        self._added = tuple(str(t["content"]) for t in config.get("added_tokens", []))
+        return True
+
+    def _learn(self, code: int) -> tuple[str, str]:
+        """How the HF normalizer and pre-tokenizer treat one character, remembered."""
+        found = (_UNSURE, "")
+        try:
+            normal: str = self._tokenizer.normalizer.normalize_str(chr(code))
+        except UnicodeError:  # a lone surrogate, which Rust cannot hold
+            normal = "\x00\x00"  # two characters: unsure
+        padded = len(normal) == 3 and normal[0] == normal[2] == " " and normal[1] != " "
+        kept = normal[1] if padded else normal  # a CJK ideograph is padded with spaces
+        if normal == "":
+            found = (_GONE, _REMOVED)
+        elif normal == " ":
+            found = (_SPACE, " ")
+        elif (
+            len(kept) == 1
+            and unicodedata.combining(kept) == 0
+            and unicodedata.category(kept) != "Cn"
+        ):
+            split = [p for p, _ in self._tokenizer.pre_tokenizer.pre_tokenize_str(f"a{kept}a")]
+            if split == ["a", kept, "a"] or (padded and split == [f"a{kept}a"]):
+                found = (_ALONE, kept)
+            elif split == [f"a{kept}a"]:
+                found = (_WORD, kept)
+        if len(self._classes) < CHAR_TABLE_SIZE:
+            dict.__setitem__(self._classes, code, found[0])
+            dict.__setitem__(self._normal, code, found[1])
+        return found
+
+    def _ascii_patterns(self) -> None:
+        """One regex for words of lowercased ASCII text, if ASCII is as simple as BERT's."""
+        words: list[str] = []
+        alone: list[str] = []
+        gone: list[str] = []
+        for code in range(128):
+            char = chr(code)
+            kind, normal = self._classes[code], self._normal[code]
+            if kind in (_WORD, _ALONE) and normal != char.lower():
+                return
+            if kind == _WORD:
+                words.append(char)
+            elif kind == _ALONE:
+                alone.append(char)
+            elif kind == _GONE:
+                gone.append(char)
+            elif kind != _SPACE:
+                return
+        if not words or not alone:
+            return
+
+        def charset(chars: list[str]) -> str:
+            return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+        self._ascii = re.compile(f"{charset(words)}+|{charset(alone)}")
+        self._ascii_gone = re.compile(charset(gone)) if gone else None
+
+    def _ascii_tokens(self, split: re.Pattern[str], lowered: str, *, offsets: bool) -> Tokens:
+        cache = self._words
+        ids: list[int] = []
+        spans: list[tuple[int, int]] = []
+        if not offsets:
+            for word in split.findall(lowered):
+                entry = cache.get(word)
+                ids += (entry or self._cached(word))[0]
+            return ids, spans
+        for match in split.finditer(lowered):
+            word = match.group()
+            entry = cache.get(word) or self._cached(word)
+            ids += entry[0]
+            if len(entry[0]) == 1:  # one piece is the whole word (or its [UNK])
+                spans.append(match.span())
+            else:
+                start = match.start()
+                spans += [(start + a, start + b) for a, b in entry[1]]
+        return ids, spans
+
+    def _general(self, classes: str, normal: str) -> Tokens:
+        cache = self._words
+        ids: list[int] = []
+        spans: list[tuple[int, int]] = []
+        for match in _SPLIT.finditer(classes):
+            start, end = match.span()
+            word = normal[start:end]
+            if _REMOVED in word:
+                kept = [i for i in range(start, end) if normal[i] != _REMOVED]
+                if not kept:
+                    continue
+                core = word.replace(_REMOVED, "")
+                entry = cache.get(core) or self._cached(core)
+                ids += entry[0]
+                spans += [(kept[a], kept[b - 1] + 1) for a, b in entry[1]]
+            else:
+                entry = cache.get(word) or self._cached(word)
+                ids += entry[0]
+                if len(entry[0]) == 1:
+                    spans.append((start, end))
+                else:
+                    spans += [(start + a, start + b) for a, b in entry[1]]
+        return ids, spans
+
+    def _truncated(self, found: Tokens) -> Tokens:
+        ids, spans = found
+        if self._limit is not None and len(ids) > self._limit:
+            return ids[: self._limit], spans[: self._limit]
+        return found
+
+    def _cached(self, word: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+        entry = self._wordpiece(word)
+        if len(self._words) >= WORD_CACHE_SIZE:
+            self._words.clear()
+        self._words[word] = entry
+        return entry
+
+    def _wordpiece(self, word: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+        """Greedy longest-match-first pieces of one normalized word, as HF's WordPiece."""
+        size = len(word)
+        whole = ((self._unknown,), ((0, size),))
+        if size > self._max_chars:
+            return whole
+        vocab, prefix = self._vocab, self._prefix
+        ids: list[int] = []
+        spans: list[tuple[int, int]] = []
+        start = 0
+        while start < size:
+            end = min(size, start + self._longest)
+            while end > start:
+                piece = word[start:end]
+                found = vocab.get(prefix + piece if start else piece)
+                if found is not None:
+                    ids.append(found)
+                    spans.append((start, end))
+                    break
+                end -= 1
+            else:
+                return whole
+            start = end
+        return tuple(ids), tuple(spans)
