@@ -154,10 +154,7 @@ class Heads:
         embedded = load_static().embed_spans(text, [p for p, _ in longer] if several else ())
         totals = self.totals(whole, embedded[0])
         # tolist gives the same Python floats as float() of each element, in one call
-        exp = math.exp  # ``sigmoid`` inlined, the same expression
-        probabilities = tuple(
-            [1.0 / (1.0 + exp(-max(-30.0, min(30.0, t)))) for t in totals.tolist()]
-        )
+        probabilities = tuple(sigmoid(t) for t in totals.tolist())
         scored: list[tuple[Span, float]] = []
         if several:
             weights = self.crisis_weights
