@@ -16,16 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconnect.analysis.markers import (
-    PATTERNS,
-    _atoms,
-    _branches,
-    _build_scanner,
-    _matches,
-    _scanner,
-    compiled_patterns,
-    find_rule_evidence,
-)
+from reconnect.analysis.markers import PATTERNS, _scanner, compiled_patterns, find_rule_evidence
+from reconnect.analysis.rule_scanner import atoms as _atoms
+from reconnect.analysis.rule_scanner import branches as _branches
+from reconnect.analysis.rule_scanner import build_scanner as _build_scanner
+from reconnect.analysis.rule_scanner import matches as _matches
 from reconnect.analysis.subject import (
     FIRST_PERSON,
     OTHER_STATE,
