@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -16,9 +17,11 @@ from reconnect.errors import StorageError
 from reconnect.storage.tables import Base
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
     from sqlalchemy.engine import URL
+
+log = logging.getLogger("reconnect.storage")
 
 # DUR-1: the pragmas every SQLite connection gets (read back in the storage tests).
 SQLITE_PRAGMAS = (
@@ -130,11 +133,82 @@ def _on_sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+# DUR-4: PostgreSQL settings under which a commit reconnect has acknowledged can be lost.
+# synchronous_commit=off loses up to 3 x wal_writer_delay of commits when the server
+# crashes; fsync=off and full_page_writes=off can lose or corrupt data on power loss.
+# ("local", "remote_write" and "remote_apply" still flush the local WAL: they are safe here.)
+POSTGRES_DURABLE = {"synchronous_commit": "on", "fsync": "on", "full_page_writes": "on"}
+POSTGRES_UNSAFE_VALUES = {
+    "synchronous_commit": ("off",),
+    "fsync": ("off",),
+    "full_page_writes": ("off",),
+}
+
+
+def unsafe_postgres_settings(values: Mapping[str, str]) -> tuple[str, ...]:
+    """The settings among ``values`` (name → value as ``SHOW`` prints it) that risk commits.
+
+    >>> unsafe_postgres_settings({"synchronous_commit": "off", "fsync": "on"})
+    ('synchronous_commit=off',)
+    """
+    return tuple(
+        f"{name}={values[name]}"
+        for name, unsafe in POSTGRES_UNSAFE_VALUES.items()
+        if values.get(name, "").lower() in unsafe
+    )
+
+
+def read_postgres_settings(dbapi_connection: Any) -> dict[str, str]:
+    """The durability settings a PostgreSQL session runs with, read with ``SHOW``."""
+    values = {}
+    with dbapi_connection.cursor() as cursor:
+        for name in POSTGRES_DURABLE:
+            cursor.execute(f"SHOW {name}")
+            row = cursor.fetchone()
+            values[name] = str(row[0]) if row else ""
+    dbapi_connection.rollback()  # SHOW opened a transaction; hand the connection back clean
+    return values
+
+
+def durability_message(unsafe: tuple[str, ...]) -> str:
+    """The warning (or refusal) that names each unsafe PostgreSQL setting."""
+    fixes = ", ".join(
+        f"{item.split('=')[0]}={POSTGRES_DURABLE[item.split('=')[0]]}" for item in unsafe
+    )
+    return (
+        f"PostgreSQL runs with {', '.join(unsafe)}: entries reconnect has saved "
+        f"can be lost if the server crashes or loses power. Set {fixes}."
+    )
+
+
+def _postgres_check(*, refuse: bool) -> Any:
+    """A connect listener that warns once per engine (or refuses) on unsafe settings."""
+    warned: set[tuple[str, ...]] = set()
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        unsafe = unsafe_postgres_settings(read_postgres_settings(dbapi_connection))
+        if not unsafe:
+            return
+        if refuse:
+            raise StorageError(
+                durability_message(unsafe),
+                hint="This profile refuses to run without durable commits.",
+            )
+        if unsafe not in warned:
+            warned.add(unsafe)
+            log.warning("Warning: %s", durability_message(unsafe))
+
+    return on_connect
+
+
+def make_engine(url: str, *, refuse_unsafe_postgres: bool = False) -> Engine:
     """An engine for the URL with reconnect's connection settings applied.
 
     SQLite files get WAL, ``synchronous=FULL``, foreign keys, a busy timeout and
     secure delete on every connection; their folder is created with mode 0700.
+    PostgreSQL connections are checked for settings that lose commits (DUR-4): a
+    visible warning naming the setting, or StorageError with ``refuse_unsafe_postgres``
+    (for a production profile).
     """
     parsed = normalise_url(url)
     path = sqlite_path(parsed)
@@ -147,6 +221,8 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+    elif parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _postgres_check(refuse=refuse_unsafe_postgres))
     return engine
 
 
