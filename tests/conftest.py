@@ -6,6 +6,7 @@ import ipaddress
 import os
 import shutil
 import socket
+import tempfile
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,19 +65,79 @@ def loopback_only() -> Iterator[None]:
     socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
 
 
+# Where the settings file, the data folder, caches and the keyring file are looked for
+# (platformdirs on Linux and macOS). A user's own values must never reach a test: one test
+# run wrote ``country = "GB"`` into the settings file of a user with XDG_CONFIG_HOME set.
+USER_FOLDER_VARIABLES = (
+    "HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_STATE_HOME",
+    "XDG_RUNTIME_DIR",
+)
+_session_home: Path | None = None
+_saved_environment: dict[str, str] = {}
+
+
+def _home_variables(home: Path) -> dict[str, str]:
+    """The user-folder variables, all pointing inside ``home``."""
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+        "XDG_RUNTIME_DIR": str(home / "run"),
+    }
+
+
+def pytest_configure() -> None:
+    """Before collection: the user folders point into a temporary home for the whole run.
+
+    Collection already builds ``Settings`` (tests/web/test_api_fuzz.py reads the OpenAPI
+    document at import), which reads the settings file; subprocesses inherit this too.
+    Each test then gets a fresh home of its own (``clean_environment``).
+    """
+    global _session_home
+    _session_home = Path(tempfile.mkdtemp(prefix="reconnect-tests-home-"))
+    for name, value in _home_variables(_session_home).items():
+        if name in os.environ:
+            _saved_environment[name] = os.environ[name]
+        os.environ[name] = value
+    (_session_home / "run").mkdir(mode=0o700)
+
+
+def pytest_unconfigure() -> None:
+    """Put the user's folders back and remove the temporary home."""
+    for name in USER_FOLDER_VARIABLES:
+        if name in _saved_environment:
+            os.environ[name] = _saved_environment.pop(name)
+        else:
+            os.environ.pop(name, None)
+    if _session_home is not None:
+        shutil.rmtree(_session_home, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def clean_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """No RECONNECT_* or proxy settings leak in; the user data folder is a fresh temp folder."""
+    """No RECONNECT_* or proxy settings leak in; every user folder is in a fresh temp home.
+
+    HOME and every XDG base directory point inside it, so neither this process nor a
+    subprocess it starts (which inherits the environment) reads or writes the real
+    settings file, data folder, cache or keyring.
+    """
     for name in list(os.environ):
         if name.startswith("RECONNECT_") and name != "RECONNECT_TEST_POSTGRES":
             monkeypatch.delenv(name)
         if name.lower() in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
             monkeypatch.delenv(name)
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    for name, value in _home_variables(home).items():
+        monkeypatch.setenv(name, value)
+    (home / "run").mkdir(mode=0o700)
     monkeypatch.setenv("RECONNECT_PASSPHRASE", TEST_PASSPHRASE)
     monkeypatch.setenv("RECONNECT_TEST_FAST_KDF", "1")
     # A real keyring backend that keeps its file under the temporary HOME.
