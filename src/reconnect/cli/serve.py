@@ -13,26 +13,46 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(
     ctx: typer.Context,
     host: Annotated[
-        str, typer.Option(help="Loopback address to listen on (the app has no accounts yet).")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
+        str | None,
+        typer.Option(
+            help=(
+                "Loopback address to listen on (the app has no accounts yet). "
+                "Default: RECONNECT_HOST, else the settings file, else 127.0.0.1."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option(
+            help="Port to listen on. Default: RECONNECT_PORT, else the settings file, else 8765.",
+            min=1,
+            max=65535,
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     demo: Annotated[
         bool, typer.Option("--demo", help="Serve the demo journal made by: reconnect demo")
     ] = False,
 ) -> None:
     """Run the local web app (self-check, history, JSON API under /api) on this machine only."""
-    if host not in LOOPBACK:
-        raise InputError(
-            f"refusing to listen on {host}: the local app serves only this machine",
-            hint="Use 127.0.0.1 (the default), localhost or ::1.",
-        )
     if demo:
         from reconnect.config import default_data_dir
         from reconnect.services.demo import demo_database_url
 
         db = db or demo_database_url(str(default_data_dir()))
-    settings = command_settings(ctx, db).model_copy(update={"host": host, "port": port})
+    settings = command_settings(ctx, db)
+    # --host/--port beat RECONNECT_HOST/RECONNECT_PORT, which beat the settings file and the
+    # defaults; config.resolve has already applied that order to the settings.
+    host = settings.host if host is None else host
+    port = settings.port if port is None else port
+    if host not in LOOPBACK:
+        raise InputError(
+            f"refusing to listen on {host}: the local app serves only this machine",
+            hint="Use 127.0.0.1 (the default), localhost or ::1.",
+        )
+    settings = settings.model_copy(update={"host": host, "port": port})
     from reconnect.bootstrap import build_services
     from reconnect.web.app import run
 
