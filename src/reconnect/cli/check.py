@@ -123,6 +123,9 @@ def check(
     try:
         if answers is not None:
             given = read_answers_file(answers)
+            if selfcheck.answers_hold_crisis_language(given):
+                # SAFE-3: resources first, before the refusal of text where a number belongs.
+                _resources_first(command_settings(ctx, db).country, json_output=json_output)
             result = selfcheck.take_selfcheck(
                 services,
                 perspective=perspective or Perspective.SELF,
@@ -145,6 +148,19 @@ def check(
             render.console().print(render.selfcheck_result(out))
     finally:
         services.close()
+
+
+def _resources_first(country: str | None, *, json_output: bool) -> None:
+    """Crisis resources on standard output: the panel, or JSON with ``crisis_resources``."""
+    from reconnect.cli import render
+    from reconnect.contracts import crisis_resources_out
+    from reconnect.services.safety import crisis_resources
+
+    if json_output:
+        resources = crisis_resources_out(crisis_resources(country))
+        render.print_json({"crisis": True, "crisis_resources": resources.model_dump(mode="json")})
+    else:
+        render.console().print(render.crisis_panel(country))
 
 
 @check_app.command("history")

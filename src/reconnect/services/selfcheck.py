@@ -31,6 +31,19 @@ def get_instrument(instrument_id: str = DEFAULT_INSTRUMENT) -> Instrument:
     return load_instrument(instrument_id)
 
 
+def answers_hold_crisis_language(answers: Mapping[str, object]) -> bool:
+    """Whether any text typed where an answer belongs reads as crisis language (SAFE-3).
+
+    Answers are numbers, so text is refused anyway; but a person who writes "I want to
+    die" there must see crisis resources first, before the refusal.
+    """
+    from reconnect.services.journal import analyse_text
+
+    texts = [v for v in answers.values() if isinstance(v, str) and v.strip()]
+    texts += [k for k in answers if " " in k.strip()]
+    return any(analyse_text(text).crisis for text in texts)
+
+
 def take_selfcheck(
     services: Services,
     *,
