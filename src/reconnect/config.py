@@ -59,6 +59,33 @@ def save_setting(name: str, value: str) -> Path:
     return path
 
 
+def read_country(option: str | None = None) -> tuple[str | None, str | None]:
+    """The country for crisis resources, read on its own: ``(code, problem)``.
+
+    Help must never depend on unrelated settings (a bad ``RECONNECT_PORT`` once hid the
+    stored country), so this reads only the country, in the order ``Settings`` uses: the
+    option, then ``RECONNECT_COUNTRY``, then the settings file. ``problem`` says why no
+    country could be read (the settings file is unreadable); it is None when simply none is set.
+    """
+    import os
+
+    for given in (option, os.environ.get("RECONNECT_COUNTRY")):
+        if given and given.strip():
+            return given.strip(), None
+    path = config_file()
+    try:
+        stored = tomllib.loads(path.read_text("utf-8")).get("country")
+    except FileNotFoundError:
+        return None, None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        return None, f"The settings file {path} cannot be read"
+    if stored is None:
+        return None, None
+    if not isinstance(stored, str) or not stored.strip():
+        return None, f"The country in the settings file {path} is not a country code"
+    return stored.strip(), None
+
+
 def default_database_url() -> str:
     """A SQLite file in the user data directory."""
     return f"sqlite:///{default_data_dir() / 'reconnect.db'}"

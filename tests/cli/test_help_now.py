@@ -88,3 +88,62 @@ def test_help_now_works_while_the_journal_is_locked(sqlite_url: str) -> None:
     assert locked.returncode == 1 and "locked" in locked.stderr
     helped = bare("help-now", "--country", "US")
     assert helped.returncode == 0 and "988" in helped.stdout
+
+
+def settings_file() -> Path:
+    from reconnect.config import config_file
+
+    return config_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        pytest.param("RECONNECT_PORT", "abc", id="port"),
+        pytest.param("RECONNECT_DATABASE_URL", "mysql://nobody@nowhere/none", id="database-url"),
+        pytest.param("RECONNECT_AUTO_LOCK_MINUTES", "0", id="auto-lock"),
+        pytest.param("RECONNECT_DEBUG", "perhaps", id="debug"),
+    ],
+)
+def test_the_stored_country_is_used_when_another_setting_is_broken(name: str, value: str) -> None:
+    """Defect 6: a bad unrelated setting once made help-now show the international list."""
+    assert run("settings", "set", "country", "GB").returncode == 0
+    assert run("log", env={name: value}).returncode == 2  # the setting really is broken
+    shown = run("help-now", env={name: value})
+    assert shown.returncode == 0, shown.stderr
+    assert "Samaritans" in shown.stdout and "116 123" in shown.stdout
+    assert "international list" not in shown.stdout
+    data = json.loads(run("help-now", "--json", env={name: value}).stdout)
+    assert (data["country"], data["fell_back"], data["note"]) == ("GB", False, None)
+
+
+def test_the_environment_country_wins_over_a_broken_settings_file() -> None:
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    settings_file().write_text("country = \n")
+    data = json.loads(run("help-now", "--json", env={"RECONNECT_COUNTRY": "GB"}).stdout)
+    assert data["country"] == "GB" and data["note"] is None
+
+
+def test_an_unreadable_settings_file_falls_back_and_says_why() -> None:
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    settings_file().write_text("country = \n")
+    shown = run("help-now", env={"RECONNECT_PORT": "abc"})
+    assert shown.returncode == 0, shown.stderr
+    assert "Find A Helpline" in shown.stdout or "findahelpline" in shown.stdout
+    data = json.loads(run("help-now", "--json").stdout)
+    assert data["country"] == "INTL"
+    assert data["note"] == (
+        f"The settings file {settings_file()} cannot be read, so this is the international list."
+    )
+
+
+def test_no_country_at_all_falls_back_and_says_so_in_one_line() -> None:
+    shown = run("help-now", env={"RECONNECT_PORT": "abc"})
+    assert shown.returncode == 0, shown.stderr
+    assert "No country is set, so this is the international list" in " ".join(shown.stdout.split())
+    data = json.loads(run("help-now", "--json").stdout)
+    assert data["country"] == "INTL" and data["fell_back"] is False
+    assert data["note"] == (
+        "No country is set, so this is the international list; "
+        "set yours with: reconnect settings set country GB"
+    )

@@ -1,6 +1,5 @@
 """``reconnect help-now``: crisis resources at once, whatever state the database is in."""
 
-import os
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,40 +9,51 @@ from reconnect.cli.options import JsonOption
 if TYPE_CHECKING:
     from reconnect.contracts import CrisisResourcesOut
 
+NO_COUNTRY = (
+    "No country is set, so this is the international list; "
+    "set yours with: reconnect settings set country GB"
+)
+
 
 def help_now(
-    ctx: typer.Context,
     country: Annotated[
         str | None,
         typer.Option(
             "--country",
             help="Two-letter country code (US, GB, CA, AU, IE, IN, ...). "
-            "Default: RECONNECT_COUNTRY; unknown codes show the international list.",
+            "Default: RECONNECT_COUNTRY, then the settings file; unknown codes show the "
+            "international list and say so.",
         ),
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Show crisis lines and emergency numbers now. Works offline and without your journal."""
     from reconnect.cli import render
+    from reconnect.config import read_country
 
-    settings = ctx.find_root().obj
-    chosen = country or getattr(settings, "country", None) or os.environ.get("RECONNECT_COUNTRY")
+    # Only the country is read: no other setting, however broken, may hide it (SAFE-4).
+    chosen, problem = read_country(country)
     if json_output:
-        render.print_json(help_now_resources(chosen))
+        render.print_json(help_now_resources(chosen, problem))
         return
-    print_help_now(chosen)
+    print_help_now(chosen, problem)
 
 
-def help_now_resources(country: str | None) -> "CrisisResourcesOut":
-    """The resources ``reconnect help-now`` shows for a country (no crisis was detected)."""
-    from reconnect.contracts import crisis_resources_out
+def help_now_resources(country: str | None, problem: str | None = None) -> "CrisisResourcesOut":
+    """The resources ``reconnect help-now`` shows for a country (no crisis was detected).
+
+    When the international list is shown, its note says why: the country is unknown,
+    ``problem`` (why the country could not be read), or no country is set.
+    """
+    from reconnect.contracts import crisis_resources_out, why_international
     from reconnect.services.safety import crisis_resources
 
-    return crisis_resources_out(crisis_resources(country), detected=False)
+    why = why_international(problem, NO_COUNTRY)
+    return crisis_resources_out(crisis_resources(country), detected=False, why=why)
 
 
-def print_help_now(country: str | None) -> None:
+def print_help_now(country: str | None, problem: str | None = None) -> None:
     """Print exactly what ``reconnect help-now`` prints for this country."""
     from reconnect.cli import render
 
-    render.console().print(render.resources_panel(help_now_resources(country)))
+    render.console().print(render.resources_panel(help_now_resources(country, problem)))

@@ -36,6 +36,7 @@ from reconnect.contracts.safety import (
     HelpServiceOut,
     crisis_resources_out,
     resources_if,
+    why_international,
 )
 from reconnect.contracts.selfcheck import (
     AnswersIn,
@@ -92,4 +93,5 @@ __all__ = [
     "resources_if",
     "safety_check_out",
     "selfcheck_result_out",
+    "why_international",
 ]

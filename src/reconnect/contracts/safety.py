@@ -49,16 +49,20 @@ def _service_out(service: HelpService) -> HelpServiceOut:
     )
 
 
-def crisis_resources_out(choice: ResourceChoice, detected: bool = True) -> CrisisResourcesOut:
+def crisis_resources_out(
+    choice: ResourceChoice, detected: bool = True, why: str | None = None
+) -> CrisisResourcesOut:
     """The chosen resources with the calm message shown above them.
 
     ``detected`` says whether crisis language was found (the message then speaks of it).
+    ``why`` is the one line that says why no country was asked for (none set, or the
+    settings file unreadable); it becomes the note whenever the international list is shown.
     """
     chosen = choice.resources
     note = (
         f"No resources are listed for {choice.requested!r} yet; here is the international list."
         if choice.fell_back
-        else None
+        else (why if chosen is choice.international else None)
     )
     return CrisisResourcesOut(
         country=chosen.code,
@@ -72,6 +76,15 @@ def crisis_resources_out(choice: ResourceChoice, detected: bool = True) -> Crisi
         verified_on=chosen.verified_on.isoformat(),
         source_url=chosen.source_url,
     )
+
+
+def why_international(problem: str | None, unset: str) -> str:
+    """The one line saying why the international list is shown when no country was asked for.
+
+    ``problem`` is why the country could not be read (``config.read_country``); without one,
+    no country is set and ``unset`` says so (and how to set one, in the interface's words).
+    """
+    return f"{problem}, so this is the international list." if problem else unset
 
 
 def resources_if(crisis: bool, country: str | None) -> CrisisResourcesOut | None:

@@ -3,7 +3,8 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from reconnect.contracts import crisis_resources_out, selfcheck_result_out
+from reconnect.config import read_country
+from reconnect.contracts import crisis_resources_out, selfcheck_result_out, why_international
 from reconnect.services import selfcheck
 from reconnect.services.practices import get_practice
 from reconnect.services.reminders import reminders_due_today
@@ -33,8 +34,20 @@ def home(request: Request, services: ServicesDep) -> HTMLResponse:
     )
 
 
+NO_COUNTRY = "No country is set, so this is the international list; choose yours in Settings."
+
+
 @router.get("/help", response_class=HTMLResponse)
 def help_now(request: Request, country: str | None = None) -> HTMLResponse:
+    """The same resources as ``reconnect help-now``; the international list says why it is shown.
+
+    With no country in the app's settings the settings file is read again (the country
+    alone), so a country set with ``reconnect settings set`` after the server started counts.
+    """
     chosen = country or request.app.state.settings.country
-    resources = crisis_resources_out(crisis_resources(chosen), detected=False)
+    problem = None
+    if not chosen:
+        chosen, problem = read_country()
+    why = why_international(problem, NO_COUNTRY)
+    resources = crisis_resources_out(crisis_resources(chosen), detected=False, why=why)
     return render(request, "help.html", {"resources": resources})
