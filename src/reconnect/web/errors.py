@@ -9,14 +9,18 @@ from urllib.parse import quote
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.routing import iter_route_contexts
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Mount, compile_path
 
 from reconnect.errors import LockedError, NotSetUpError, ReconnectError
 from reconnect.web.deps import render
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from fastapi import FastAPI, Request
 
 log = logging.getLogger("reconnect.web")
@@ -34,14 +38,42 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-def _respond(request: Request, status: int, message: str, hint: str | None = None) -> Response:
+def _respond(
+    request: Request,
+    status: int,
+    message: str,
+    hint: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    response: Response
     if request.url.path.startswith("/api"):
         body = ErrorOut(error=message, hint=hint)
-        return JSONResponse(body.model_dump(), status_code=status)
-    template = "_error.html" if request.headers.get("hx-request") else "error.html"
-    return render(
-        request, template, {"status": status, "message": message, "hint": hint}, status_code=status
-    )
+        response = JSONResponse(body.model_dump(), status_code=status)
+    else:
+        template = "_error.html" if request.headers.get("hx-request") else "error.html"
+        context = {"status": status, "message": message, "hint": hint}
+        response = render(request, template, context, status_code=status)
+    response.headers.update(headers or {})
+    return response
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path, for the ``Allow`` header of a 405.
+
+    Starlette names only the first route that matched the path, but GET and POST
+    ``/api/entries`` are two routes (RFC 9110 §15.5.6: list all the target's methods).
+    """
+    path = request.url.path
+    methods: set[str] = set()
+    for context in iter_route_contexts(request.app.routes):
+        if context.path is None:
+            continue
+        if isinstance(context.original_route, Mount):
+            if path.startswith(f"{context.path.rstrip('/')}/"):
+                methods |= {"GET", "HEAD"}  # the static files
+        elif compile_path(context.path)[0].match(path):
+            methods |= set(context.methods or ())
+    return ", ".join(sorted(methods))
 
 
 async def _reconnect_error(request: Request, exc: Exception) -> Response:
@@ -67,7 +99,10 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     message = {404: "Not found.", 405: "Method not allowed."}.get(exc.status_code, str(exc.detail))
-    return _respond(request, exc.status_code, message)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = allowed_methods(request)
+    return _respond(request, exc.status_code, message, headers=headers)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
