@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from reconnect.crypto.envelope import Place, open_envelope, seal
-from reconnect.crypto.kdf import KdfParams, derive_key
+from reconnect.crypto.kdf import KdfParams, acceptable, derive_key
 from reconnect.errors import (
     CryptoError,
     DamagedKeySlotError,
@@ -112,6 +112,15 @@ def open_slot(journal_id: str, slot: Slot, secret: str) -> bytes:
     """The master key from a slot; DamagedKeySlotError or WrongPassphraseError."""
     check_slot(slot)
     if slot.kdf == KDF_ARGON2ID and slot.params is not None:
+        if not acceptable(slot.params):
+            # Refused before Argon2id runs: a slot rewritten to m=4 GiB, t=1000 would otherwise
+            # hang the unlock (audit issue 12). The checksum is not keyed, so it cannot catch this.
+            raise DamagedKeySlotError(
+                f"the {slot.kind} key slot is damaged: it asks for Argon2id parameters "
+                f"({slot.params.describe()}) outside what reconnect ever writes, so it was not "
+                "tried",
+                hint="Use your recovery key: reconnect recover (or restore a backup).",
+            )
         slot_key = derive_key(secret, slot.salt, slot.params)
     elif slot.kdf == KDF_HKDF:
         slot_key = recovery_slot_key(secret, slot.salt)
