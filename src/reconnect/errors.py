@@ -6,7 +6,7 @@ ReconnectError            anything reconnect can explain to a person
 ├── StorageError          the database cannot be used (exit 1, HTTP 503)
 ├── CryptoError           encryption failed (exit 1, HTTP 400)
 │   ├── WrongPassphraseError
-│   ├── DamagedKeySlotError   a key slot's bytes are damaged (not a wrong passphrase)
+│   ├── DamagedKeySlotError   a key slot or data key is damaged (not a wrong passphrase)
 │   ├── TamperedDataError     a ciphertext failed its integrity check
 │   └── LockedError           the journal is locked (exit 1, HTTP 401)
 ├── NotSetUpError         no journal has been created here yet (exit 1, HTTP 409)
@@ -62,7 +62,10 @@ class TamperedDataError(CryptoError):
 
 
 class DamagedKeySlotError(CryptoError):
-    """A key slot's stored bytes do not match their checksum: damage, not a wrong passphrase."""
+    """A key slot or a data key is damaged (bytes changed, or impossible parameters).
+
+    Never a wrong passphrase: the message says which key and what to do instead.
+    """
 
 
 class LockedError(CryptoError):

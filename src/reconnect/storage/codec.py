@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from reconnect.crypto.envelope import Place, new_key, open_with, seal
 from reconnect.crypto.keys import unwrap_data_key, wrap_data_key
-from reconnect.errors import LockedError, TamperedDataError
+from reconnect.errors import DamagedKeySlotError, LockedError, TamperedDataError
 from reconnect.storage import vault as vault_rows
 
 if TYPE_CHECKING:
@@ -120,7 +120,18 @@ def load_vault_codec(connection: Connection, journal_id: str, master_key: bytes)
     for stored in vault_rows.list_data_keys(connection):
         if not stored.wrapped:
             continue
-        keys[stored.id] = unwrap_data_key(journal_id, master_key, stored.id, stored.wrapped)
+        try:
+            keys[stored.id] = unwrap_data_key(journal_id, master_key, stored.id, stored.wrapped)
+        except TamperedDataError:
+            # The master key is right (its slot opened), so this key's stored bytes are damaged.
+            raise DamagedKeySlotError(
+                f"data key {stored.id} of this journal is damaged, so nothing sealed with it can "
+                "be opened; your passphrase is right and nothing was changed",
+                hint=(
+                    "Restore the journal from a backup made with reconnect backup. The recovery "
+                    "key opens the same master key, so it cannot mend a damaged data key."
+                ),
+            ) from None
         if stored.active:
             active = stored.id
     codec = VaultCodec(journal_id, master_key, keys, active or 0)
