@@ -67,7 +67,7 @@ def test_the_html_report_has_every_section_and_no_entry_unless_chosen(services: 
 
 def test_the_pdf_report_renders_to_png_pages(services: Services, tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
-    render_pdf(gather_report(services), str(pdf))
+    pdf.write_bytes(render_pdf(gather_report(services)))
     assert pdf.read_bytes().startswith(b"%PDF")
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))

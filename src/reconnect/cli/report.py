@@ -33,13 +33,14 @@ def report(
         data = gather_report(services, since=parse_moment(since, "--since"), entry_ids=entry or ())
     finally:
         services.close()
+    from reconnect.services.transfer import write_atomically
+
     if fmt == "html":
         from reconnect.reports.report_html import render_html
-        from reconnect.services.transfer import write_atomically
 
         write_atomically(output, render_html(data))
     else:
         from reconnect.reports.report_pdf import render_pdf
 
-        render_pdf(data, str(output))
+        write_atomically(output, render_pdf(data))
     typer.echo(f"Wrote {output}. It holds personal information: share it with care.", err=True)

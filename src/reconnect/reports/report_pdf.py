@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -30,8 +31,12 @@ def _text_page(lines: list[str]) -> Figure:
     return figure
 
 
-def render_pdf(data: ReportData, path: str) -> None:
-    """Write the report to ``path`` as a PDF."""
+def render_pdf(data: ReportData) -> bytes:
+    """The report as a PDF document, drawn in memory.
+
+    The caller writes it privately and atomically (``services.transfer.write_atomically``):
+    it holds entry text, so it must never be left half-written or readable by others.
+    """
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
@@ -55,7 +60,8 @@ def render_pdf(data: ReportData, path: str) -> None:
     if not data.entries:
         lines.append("None: entries are only included when I choose them.")
 
-    with PdfPages(path, metadata={"Title": "reconnect report", "Creator": "reconnect"}) as pdf:
+    buffer = io.BytesIO()
+    with PdfPages(buffer, metadata={"Title": "reconnect report", "Creator": "reconnect"}) as pdf:
         pdf.savefig(_text_page(lines))
         weekly = data.insights.weekly
         if weekly:
@@ -71,3 +77,4 @@ def render_pdf(data: ReportData, path: str) -> None:
             axis.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, fontsize=7)
             figure.tight_layout()
             pdf.savefig(figure)
+    return buffer.getvalue()

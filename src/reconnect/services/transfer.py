@@ -62,30 +62,47 @@ def _sweep_leftovers(folder: Path) -> None:
             continue
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, content: str | bytes) -> None:
     """Write a file so that it is either absent or complete (temp file, fsync, rename).
 
-    The temporary file is private (0600) and named after this process, so the next
-    export removes one that a killed run left behind.
+    The file is private (0600) whatever the umask: it holds entry text. The temporary
+    file is named after this process, so the next write removes one that a killed run
+    left behind. A file already at ``path`` stays as it was until the new one is whole.
     """
     folder = path.parent if str(path.parent) else Path()
     _sweep_leftovers(folder)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=folder)
     except OSError as exc:
         raise InputError(f"cannot write in {folder}: {exc.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp_name, path)
+        _sync_folder(folder)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise InputError(f"cannot write {path}: {exc.strerror}") from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: some file systems refuse it)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def read_import(kind: str, path: Path) -> ImportBatch:
