@@ -217,7 +217,10 @@ def test_export_and_import_commands_round_trip(sqlite_url: str, tmp_path: Path) 
     assert run(other, "init").returncode == 0
     result = run(other, "import", "json", str(out))
     assert result.returncode == 0, result.stderr
-    assert "Imported 1 entries, 1 check-ins and 0 self-checks." in result.stderr
+    assert (
+        "Imported 1 entries, 1 check-ins, 0 self-checks, 0 practice logs and 0 reminders."
+        in result.stderr
+    )
     again = tmp_path / "again.json"
     run(other, "export", "--output", str(again))
     assert again.read_text() == out.read_text()
@@ -230,7 +233,7 @@ def test_export_and_import_commands_round_trip(sqlite_url: str, tmp_path: Path) 
     broken = tmp_path / "broken.csv"
     broken.write_text("full_date,time,mood\n2026-01-01,10:00,good\n2026-01-02,10:00,great\n")
     failed = run(sqlite_url, "import", "daylio", str(broken))
-    assert failed.returncode == 2 and "line 3: unknown mood 'great'" in failed.stderr
+    assert failed.returncode == 2 and "line 3, field mood: unknown mood 'great'" in failed.stderr
     assert len(json.loads(run(sqlite_url, "log", "--json").stdout)) == 1
 
 

@@ -142,14 +142,18 @@ def test_a_daylio_export_gives_checkins_and_entries(services: Services, tmp_path
 @pytest.mark.parametrize(
     ("kind", "content", "message"),
     [
-        ("daylio", DAYLIO.replace("8:15 pm,good", "8:15 pm,ecstatic"), "line 2: unknown mood"),
+        (
+            "daylio",
+            DAYLIO.replace("8:15 pm,good", "8:15 pm,ecstatic"),
+            "line 2, field mood: unknown mood",
+        ),
         (
             "daylio",
             DAYLIO.replace("2025-03-01,March 1", "2025-13-01,March 1"),
-            "line 3: invalid date",
+            "line 3, fields full_date and time: invalid date",
         ),
         ("daylio", "date,mood\n1,good\n", "line 1: this is not a Daylio export"),
-        ("jrnl", json.dumps({"entries": [{"title": "x"}]}), "entry 1: missing or invalid date"),
+        ("jrnl", json.dumps({"entries": [{"title": "x"}]}), r"entries\[0\]\.date: missing"),
         ("jrnl", "{not json", "line 1: not valid JSON"),
         ("json", json.dumps({"format": "other"}), "this is not a reconnect export"),
         (

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from reconnect.cli.options import DbOption, command_settings
+from reconnect.cli.options import DbOption, JsonOption, command_settings
 
 import_app = typer.Typer(
     help="Bring entries in: jrnl JSON, Daylio CSV, or a reconnect JSON export. "
@@ -44,7 +44,7 @@ def export(
     typer.echo(f"Exported to {output}.", err=True)
 
 
-def _import(ctx: typer.Context, kind: str, file: Path, db: str | None) -> None:
+def _import(ctx: typer.Context, kind: str, file: Path, db: str | None, json_output: bool) -> None:
     from reconnect.cli.session import open_services
     from reconnect.services import transfer
 
@@ -55,14 +55,20 @@ def _import(ctx: typer.Context, kind: str, file: Path, db: str | None) -> None:
         done = transfer.import_batch(services, batch)
     finally:
         services.close()
-    if done.crisis:
-        from reconnect.cli import render
+    from reconnect.cli import render
 
+    if json_output:
+        from reconnect.contracts import import_out
+
+        render.print_json(import_out(done, settings.country))
+        return
+    if done.crisis:
         # Every imported text was read again; crisis language among them comes first.
         render.console().print(render.crisis_panel(settings.country))
     typer.echo(
-        f"Imported {done.entries} entries, {done.checkins} check-ins and "
-        f"{done.selfchecks} self-checks.",
+        f"Imported {done.entries} entries, {done.checkins} check-ins, "
+        f"{done.selfchecks} self-checks, {done.practices} practice logs and "
+        f"{done.reminders} reminders.",
         err=True,
     )
 
@@ -71,18 +77,24 @@ FileArgument = Annotated[Path, typer.Argument(help="The file to import.")]
 
 
 @import_app.command("json")
-def import_json(ctx: typer.Context, file: FileArgument, db: DbOption = None) -> None:
-    """Import a reconnect JSON export (entries, check-ins and self-checks, exactly)."""
-    _import(ctx, "json", file, db)
+def import_json(
+    ctx: typer.Context, file: FileArgument, db: DbOption = None, json_output: JsonOption = False
+) -> None:
+    """Import a reconnect JSON export: entries, check-ins, self-checks, practices, reminders."""
+    _import(ctx, "json", file, db, json_output)
 
 
 @import_app.command("jrnl")
-def import_jrnl(ctx: typer.Context, file: FileArgument, db: DbOption = None) -> None:
+def import_jrnl(
+    ctx: typer.Context, file: FileArgument, db: DbOption = None, json_output: JsonOption = False
+) -> None:
     """Import a jrnl JSON export (jrnl --export json); @tags become tags."""
-    _import(ctx, "jrnl", file, db)
+    _import(ctx, "jrnl", file, db, json_output)
 
 
 @import_app.command("daylio")
-def import_daylio(ctx: typer.Context, file: FileArgument, db: DbOption = None) -> None:
+def import_daylio(
+    ctx: typer.Context, file: FileArgument, db: DbOption = None, json_output: JsonOption = False
+) -> None:
     """Import a Daylio CSV export: moods become check-ins, notes become entries."""
-    _import(ctx, "daylio", file, db)
+    _import(ctx, "daylio", file, db, json_output)

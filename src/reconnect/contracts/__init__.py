@@ -52,6 +52,7 @@ from reconnect.contracts.selfcheck import (
     instrument_out,
     selfcheck_result_out,
 )
+from reconnect.contracts.transfer import ImportOut, import_out
 
 __all__ = [
     "AnalysisOut",
@@ -68,6 +69,7 @@ __all__ = [
     "EntryIn",
     "EntryOut",
     "HelpServiceOut",
+    "ImportOut",
     "InsightsOut",
     "InstrumentOut",
     "InstrumentSummaryOut",
@@ -87,6 +89,7 @@ __all__ = [
     "checkin_out",
     "crisis_resources_out",
     "entry_out",
+    "import_out",
     "insights_out",
     "instrument_out",
     "practice_out",

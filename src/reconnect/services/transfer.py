@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reconnect.content import load_feelings, load_instruments, load_practices
 from reconnect.domain.entries import check_entry_text, labels_for
+from reconnect.domain.reminders import MAX_REMINDERS
 from reconnect.errors import InputError
 from reconnect.reports import exporters
+from reconnect.reports.importers import Vocabulary
 from reconnect.reports.importers.daylio import parse_daylio
 from reconnect.reports.importers.jrnl import parse_jrnl
 from reconnect.reports.importers.native import parse_native
 from reconnect.services.journal import analyse_text
+from reconnect.services.practices import MAX_REFLECTION_CHARS
 from reconnect.storage import checkins as checkin_rows
 from reconnect.storage import entries as entry_rows
 from reconnect.storage import practices as practice_rows
@@ -22,11 +26,12 @@ from reconnect.storage import reminders as reminder_rows
 from reconnect.storage import selfchecks as selfcheck_rows
 
 if TYPE_CHECKING:
+    from reconnect.domain.analysis import Analysis
     from reconnect.reports.importers import ImportBatch
     from reconnect.services import Services
 
 FORMATS = ("json", "csv", "md")
-IMPORTERS = {"json": parse_native, "jrnl": parse_jrnl, "daylio": parse_daylio}
+IMPORT_KINDS = ("json", "jrnl", "daylio")
 MAX_IMPORT_BYTES = 50_000_000
 
 
@@ -105,10 +110,31 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def import_vocabulary() -> Vocabulary:
+    """What the shipped content allows in an imported file (feelings, practices, instruments)."""
+    return Vocabulary(
+        quadrants=load_feelings(),
+        practice_ids=frozenset(p.id for p in load_practices()),
+        instruments={i.id: i for i in load_instruments()},
+        max_reflection_chars=MAX_REFLECTION_CHARS,
+    )
+
+
+def parse_import(kind: str, text: str) -> ImportBatch:
+    """Parse a whole import file's text; InputError names the bad line or JSON path."""
+    if kind == "json":
+        return parse_native(text, import_vocabulary())
+    if kind == "jrnl":
+        return parse_jrnl(text)
+    if kind == "daylio":
+        return parse_daylio(text)
+    raise InputError(f"unknown import kind {kind!r}; use one of {', '.join(IMPORT_KINDS)}")
+
+
 def read_import(kind: str, path: Path) -> ImportBatch:
     """Parse an import file completely before anything is saved."""
-    if kind not in IMPORTERS:
-        raise InputError(f"unknown import kind {kind!r}; use one of {', '.join(IMPORTERS)}")
+    if kind not in IMPORT_KINDS:
+        raise InputError(f"unknown import kind {kind!r}; use one of {', '.join(IMPORT_KINDS)}")
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise InputError(f"{path} is larger than {MAX_IMPORT_BYTES:,} bytes")
@@ -119,7 +145,7 @@ def read_import(kind: str, path: Path) -> ImportBatch:
         raise InputError(f"{path} is not UTF-8 text") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    return IMPORTERS[kind](text)
+    return parse_import(kind, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +155,24 @@ class ImportResult:
     entries: int
     checkins: int
     selfchecks: int
-    crisis: bool = False  # the caller must show crisis resources first
+    practices: int = 0
+    reminders: int = 0
+    crisis: bool = False  # the caller must show crisis resources (SAFE-3)
 
 
-def _flags(text: str) -> tuple[bool, bool]:
+def _flags(analysis: Analysis | None) -> tuple[bool, bool]:
     """(crisis, concern) for a check-in note or practice reflection read now."""
-    if not text.strip():
+    if analysis is None:
         return False, False
-    analysis = analyse_text(text)
     return analysis.crisis, analysis.concern and not analysis.crisis
+
+
+def _analyse_all(texts: list[str]) -> list[Analysis | None]:
+    """Every non-blank text analysed now, in one pass; None for a blank one."""
+    from reconnect.analysis import analyze_many
+
+    readings = iter(analyze_many(t for t in texts if t.strip()))
+    return [next(readings) if t.strip() else None for t in texts]
 
 
 def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
@@ -145,7 +180,7 @@ def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
 
     Every entry, note and reflection is analysed now: an analysis in the file is never
     trusted (it could be stale or forged to hide crisis language). ``result.crisis``
-    asks the caller to show crisis resources first.
+    asks the caller to show crisis resources.
     """
     prepared = []
     for number, item in enumerate(batch.entries, start=1):
@@ -154,11 +189,25 @@ def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
         except InputError as exc:
             raise InputError(f"entry {number}: {exc.message}") from None
         tags, people, activities = labels_for(text, item.tags, item.people, item.activities)
-        prepared.append((item, text, tags, people, activities, analyse_text(text)))
-    notes = [_flags(c.note) for c in batch.checkins]
-    reflections = [_flags(p.reflection) for p in batch.practices]
+        prepared.append((item, text, tags, people, activities))
+    texts = [p[1] for p in prepared]
+    notes = [c.note for c in batch.checkins]
+    reflections = [p.reflection for p in batch.practices]
+    readings = _analyse_all([*texts, *notes, *reflections])
+    entry_analyses = readings[: len(texts)]
+    note_flags = [_flags(a) for a in readings[len(texts) : len(texts) + len(notes)]]
+    reflection_flags = [_flags(a) for a in readings[len(texts) + len(notes) :]]
     with services.transaction() as connection:
-        for item, text, tags, people, activities, analysis in prepared:
+        held = len(reminder_rows.list_reminders(connection))
+        if batch.reminders and held + len(batch.reminders) > MAX_REMINDERS:
+            raise InputError(
+                f"reminders: the file holds {len(batch.reminders)} and the journal {held}; "
+                f"expected at most {MAX_REMINDERS} in all",
+                hint="Remove some reminders first: reconnect remind list",
+            )
+        for (item, text, tags, people, activities), analysis in zip(
+            prepared, entry_analyses, strict=True
+        ):
             entry_rows.add_entry(
                 connection,
                 written_at=item.written_at,
@@ -167,10 +216,10 @@ def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
                 tags=tags,
                 people=people,
                 activities=activities,
-                analysis=analysis,
+                analysis=analysis if analysis is not None else analyse_text(text),
                 safety_check=item.safety_check,
             )
-        for c, (crisis, concern) in zip(batch.checkins, notes, strict=True):
+        for c, (crisis, concern) in zip(batch.checkins, note_flags, strict=True):
             checkin_rows.add_checkin(
                 connection,
                 checked_at=c.checked_at,
@@ -184,11 +233,18 @@ def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
             )
         for s in batch.selfchecks:
             selfcheck_rows.add_result(connection, s.taken_at, s.answers, s.score)
-        for p, (crisis, concern) in zip(batch.practices, reflections, strict=True):
+        for p, (crisis, concern) in zip(batch.practices, reflection_flags, strict=True):
             practice_rows.add_log(
                 connection, p.practice_id, p.done_at, p.reflection, crisis, concern, p.safety_check
             )
         for r in batch.reminders:
             reminder_rows.add_reminder(connection, r.practice_id, r.days, r.at, r.created_at)
-    crisis = any(a.crisis for *_, a in prepared) or any(c for c, _ in [*notes, *reflections])
-    return ImportResult(len(prepared), len(batch.checkins), len(batch.selfchecks), crisis)
+    crisis = any(a is not None and a.crisis for a in readings)
+    return ImportResult(
+        entries=len(prepared),
+        checkins=len(batch.checkins),
+        selfchecks=len(batch.selfchecks),
+        practices=len(batch.practices),
+        reminders=len(batch.reminders),
+        crisis=crisis,
+    )

@@ -1,7 +1,10 @@
 """Import formats: reconnect's own JSON export, jrnl JSON and Daylio CSV.
 
 Each parser turns the whole file into records first and raises InputError naming
-the first bad line or item, so that nothing is imported half-way.
+the first bad line or item (its line or JSON path, the field and what was expected),
+so that nothing is imported half-way. Values are checked against the same limits as
+typed input: the check-in scales, the feelings vocabulary, the practice library and
+the entry size limit.
 """
 
 from __future__ import annotations
@@ -10,10 +13,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from datetime import datetime, time
 
+    from reconnect.domain.checkins import Quadrant
     from reconnect.domain.safety import SafetyCheck
-    from reconnect.domain.selfcheck import SelfCheckScore
+    from reconnect.domain.selfcheck import Instrument, SelfCheckScore
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What the shipped content allows in a file: named feelings, practices, instruments."""
+
+    quadrants: tuple[Quadrant, ...]
+    practice_ids: frozenset[str]
+    instruments: Mapping[str, Instrument]
+    max_reflection_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +62,7 @@ class ImportedCheckIn:
 
 @dataclass(frozen=True, slots=True)
 class ImportedSelfCheck:
-    """A saved self-check read from an export."""
+    """A saved self-check read from an export; its score is worked out again from the answers."""
 
     taken_at: datetime
     answers: dict[str, int]

@@ -1,14 +1,22 @@
-"""Read reconnect's own JSON export back, exactly."""
+"""Read reconnect's own JSON export back, exactly, checking every value.
+
+Derived data in the file (an entry's analysis, the crisis and concern flags, a self-check's
+scores) is never read: it could be stale or forged, so it is worked out again on import.
+"""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime, time
-from typing import Any
+from datetime import time
+from typing import TYPE_CHECKING
 
+from reconnect.domain.checkins import (
+    MAX_NOTE_CHARS,
+    SCALE_MAX,
+    SCALE_MIN,
+    check_feelings,
+)
 from reconnect.domain.reminders import parse_days
-from reconnect.domain.safety import SafetyCheck
-from reconnect.domain.selfcheck import Perspective, score_from_dict
+from reconnect.domain.selfcheck import Perspective, score_answers, validate_answers
 from reconnect.errors import InputError
 from reconnect.reports.exporters import FORMAT_NAME, FORMAT_VERSION
 from reconnect.reports.importers import (
@@ -19,95 +27,146 @@ from reconnect.reports.importers import (
     ImportedReminder,
     ImportedSelfCheck,
 )
+from reconnect.reports.importers import fields as f
+
+if TYPE_CHECKING:
+    from reconnect.reports.importers import Vocabulary
+
+SECTIONS = ("entries", "checkins", "selfchecks", "practice_log", "reminders")
 
 
-def _moment(value: Any, where: str) -> datetime:
+def parse_native(text: str, vocabulary: Vocabulary) -> ImportBatch:
+    """Parse a ``reconnect export --format json`` document; InputError names the bad value."""
+    data = f.load_json(text)
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise InputError('this is not a reconnect export (no "format": "reconnect-export")')
+    if data.get("version") != FORMAT_VERSION or isinstance(data.get("version"), bool):
+        raise f.refuse("version", f"export version {FORMAT_VERSION}", data.get("version"))
+    sections = {name: f.items(data.get(name), name) for name in SECTIONS}
+    batch = ImportBatch()
+    for index, value in enumerate(sections["entries"]):
+        batch.entries.append(_entry(f.Record(value, f"entries[{index}]")))
+    for index, value in enumerate(sections["checkins"]):
+        batch.checkins.append(_checkin(f.Record(value, f"checkins[{index}]"), vocabulary))
+    for index, value in enumerate(sections["selfchecks"]):
+        batch.selfchecks.append(_selfcheck(f.Record(value, f"selfchecks[{index}]"), vocabulary))
+    for index, value in enumerate(sections["practice_log"]):
+        batch.practices.append(_practice(f.Record(value, f"practice_log[{index}]"), vocabulary))
+    for index, value in enumerate(sections["reminders"]):
+        batch.reminders.append(_reminder(f.Record(value, f"reminders[{index}]"), vocabulary))
+    return batch
+
+
+def _entry(record: f.Record) -> ImportedEntry:
+    written_at = record.read("written_at", f.moment)
+    text = record.read("text", f.entry_text)
+    tags = record.read("tags", f.label_list, ())
+    people = record.read("people", f.label_list, ())
+    activities = record.read("activities", f.label_list, ())
+    f.text_labels(text, record.where, tags, people, activities)
+    return ImportedEntry(
+        written_at=written_at,
+        updated_at=record.read("updated_at", f.moment, written_at),
+        text=text,
+        tags=tags,
+        people=people,
+        activities=activities,
+        safety_check=record.read("safety_check", f.safety_check, None),
+    )
+
+
+def _checkin(record: f.Record, vocabulary: Vocabulary) -> ImportedCheckIn:
+    named = record.read("feelings", f.string_list, [])
     try:
-        moment = datetime.fromisoformat(str(value))
+        feelings = check_feelings(named, vocabulary.quadrants)
+    except InputError as exc:
+        raise InputError(
+            f"{record.at('feelings')}: {exc.message}; expected feelings from the check-in list",
+            hint=exc.hint,
+        ) from None
+    return ImportedCheckIn(
+        checked_at=record.read("checked_at", f.moment),
+        pleasantness=record.integer("pleasantness", SCALE_MIN, SCALE_MAX),
+        energy=record.integer("energy", SCALE_MIN, SCALE_MAX),
+        feelings=feelings,
+        note=record.read("note", lambda v, w: f.text_value(v, w, MAX_NOTE_CHARS), ""),
+        safety_check=record.read("safety_check", f.safety_check, None),
+    )
+
+
+def _selfcheck(record: f.Record, vocabulary: Vocabulary) -> ImportedSelfCheck:
+    taken_at = record.read("taken_at", f.moment)
+    instrument_id = record.raw("instrument")
+    instrument = (
+        vocabulary.instruments.get(instrument_id) if isinstance(instrument_id, str) else None
+    )
+    if instrument is None:
+        known = ", ".join(sorted(vocabulary.instruments))
+        raise f.refuse(record.at("instrument"), f"an instrument id ({known})", instrument_id)
+    version = record.raw("instrument_version")
+    if version != instrument.version or isinstance(version, bool):
+        raise f.refuse(record.at("instrument_version"), f"version {instrument.version}", version)
+    perspective = record.raw("perspective")
+    choices = [p.value for p in Perspective]
+    if perspective not in choices:
+        raise f.refuse(record.at("perspective"), f"one of {', '.join(choices)}", perspective)
+    answers = record.raw("answers")
+    if not isinstance(answers, dict):
+        raise f.refuse(record.at("answers"), "an object of item ids and answers", answers)
+    try:
+        checked = validate_answers(instrument, answers)
+    except InputError as exc:
+        raise InputError(f"{record.at('answers')}: {exc.message}") from None
+    score = score_answers(instrument, checked, Perspective(perspective))
+    return ImportedSelfCheck(taken_at, checked, score)
+
+
+def _practice_id(record: f.Record, vocabulary: Vocabulary) -> str:
+    value = record.raw("practice_id")
+    if not isinstance(value, str) or value not in vocabulary.practice_ids:
+        raise InputError(
+            f"{record.at('practice_id')}: unknown practice {f.describe(value)}; "
+            "expected a practice id from the library",
+            hint="List them with: reconnect practice list",
+        )
+    return value
+
+
+def _practice(record: f.Record, vocabulary: Vocabulary) -> ImportedPractice:
+    limit = vocabulary.max_reflection_chars
+    return ImportedPractice(
+        done_at=record.read("done_at", f.moment),
+        practice_id=_practice_id(record, vocabulary),
+        reflection=record.read("reflection", lambda v, w: f.text_value(v, w, limit), ""),
+        safety_check=record.read("safety_check", f.safety_check, None),
+    )
+
+
+def _days(value: object, where: str) -> tuple[str, ...]:
+    days = f.string_list(value, where, max_items=7)
+    try:
+        return parse_days(",".join(days))
+    except InputError:
+        raise f.refuse(where, "a list of days such as mon, thu", value) from None
+
+
+def _clock(value: object, where: str) -> time:
+    expected = "a time like 21:15:00"
+    if not isinstance(value, str) or len(value) > 20:
+        raise f.refuse(where, expected, value)
+    try:
+        moment = time.fromisoformat(value)
     except ValueError:
-        raise InputError(f"{where}: {value!r} is not a date-time") from None
-    if moment.tzinfo is None:
-        raise InputError(f"{where}: {value!r} has no time zone")
+        raise f.refuse(where, expected, value) from None
+    if moment.tzinfo is not None:
+        raise f.refuse(where, f"{expected} (local, without a time zone)", value)
     return moment
 
 
-def _safety_check(record: dict[str, Any], where: str) -> SafetyCheck | None:
-    value = record.get("safety_check")
-    if value is None:
-        return None
-    try:
-        return SafetyCheck.from_dict(value)
-    except InputError as exc:
-        raise InputError(f"{where}: {exc.message}") from None
-
-
-def parse_native(text: str) -> ImportBatch:
-    """Parse a ``reconnect export --format json`` document; InputError names the bad item."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise InputError('this is not a reconnect export (no "format": "reconnect-export")')
-    if data.get("version") != FORMAT_VERSION:
-        raise InputError(f"export version {data.get('version')!r} is not supported")
-    batch = ImportBatch()
-    where = "the document"
-    try:
-        for index, e in enumerate(data.get("entries", [])):
-            where = f"entries[{index}]"
-            batch.entries.append(
-                ImportedEntry(
-                    written_at=_moment(e["written_at"], where),
-                    updated_at=_moment(e["updated_at"], where),
-                    text=str(e["text"]),
-                    tags=tuple(map(str, e["tags"])),
-                    people=tuple(map(str, e["people"])),
-                    activities=tuple(map(str, e["activities"])),
-                    safety_check=_safety_check(e, where),
-                )
-            )
-        for index, c in enumerate(data.get("checkins", [])):
-            where = f"checkins[{index}]"
-            batch.checkins.append(
-                ImportedCheckIn(
-                    checked_at=_moment(c["checked_at"], where),
-                    pleasantness=int(c["pleasantness"]),
-                    energy=int(c["energy"]),
-                    feelings=tuple(map(str, c["feelings"])),
-                    note=str(c["note"]),
-                    safety_check=_safety_check(c, where),
-                )
-            )
-        for index, s in enumerate(data.get("selfchecks", [])):
-            where = f"selfchecks[{index}]"
-            score = score_from_dict(
-                s, str(s["instrument"]), int(s["instrument_version"]), Perspective(s["perspective"])
-            )
-            answers = {str(k): int(v) for k, v in s["answers"].items()}
-            batch.selfchecks.append(
-                ImportedSelfCheck(_moment(s["taken_at"], where), answers, score)
-            )
-        for index, p in enumerate(data.get("practice_log", [])):
-            where = f"practice_log[{index}]"
-            batch.practices.append(
-                ImportedPractice(
-                    done_at=_moment(p["done_at"], where),
-                    practice_id=str(p["practice_id"]),
-                    reflection=str(p.get("reflection", "")),
-                    safety_check=_safety_check(p, where),
-                )
-            )
-        for index, r in enumerate(data.get("reminders", [])):
-            where = f"reminders[{index}]"
-            batch.reminders.append(
-                ImportedReminder(
-                    created_at=_moment(r["created_at"], where),
-                    practice_id=str(r["practice_id"]),
-                    days=parse_days(",".join(map(str, r["days"]))),
-                    at=time.fromisoformat(str(r["at"])),
-                )
-            )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"{where}: missing or invalid field ({exc})") from None
-    return batch
+def _reminder(record: f.Record, vocabulary: Vocabulary) -> ImportedReminder:
+    return ImportedReminder(
+        created_at=record.read("created_at", f.moment),
+        practice_id=_practice_id(record, vocabulary),
+        days=record.read("days", _days),
+        at=record.read("at", _clock),
+    )
