@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from reconnect.contracts.analysis import (
     AnalysisOut,
@@ -19,15 +19,78 @@ if TYPE_CHECKING:
     from reconnect.domain.checkins import CheckIn
     from reconnect.domain.entries import Entry
 
+# The limits the API enforces, stated in its OpenAPI document (tests/web/test_api_limits.py
+# checks each one both ways). The domain enforces the same for the CLI and the web pages.
+MAX_TEXT_CHARS = 20_000  # domain.entries.MAX_ENTRY_CHARS
+MAX_LABELS = 50  # domain.entries.MAX_LABELS
+MAX_LABEL_CHARS = 40  # domain.entries.MAX_LABEL_CHARS
+MAX_NOTE_CHARS = 2_000  # domain.checkins.MAX_NOTE_CHARS
+MAX_FEELINGS = 12  # domain.checkins.MAX_FEELINGS
+MAX_FEELING_CHARS = 40
+NO_NUL = "^[^\\u0000]*$"  # the domain refuses NUL characters in text
+
+# A moment an entry or check-in is about: after 1900 began (before any living writer) and
+# no more than a day ahead of the server's clock (time zones and a slow clock). A number is
+# refused rather than read as Unix time: ``written_at: 0`` meant 1970 by accident.
+EARLIEST_MOMENT = datetime(1900, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)
+MOMENT_RULE = (
+    "ISO 8601 text (2026-03-31T20:00:00Z; without an offset it means UTC), from "
+    "1900-01-01T00:00:00Z to one day after the server's clock. Numbers are refused."
+)
+
+
+def _text_only(value: Any) -> Any:
+    if isinstance(value, int | float):
+        raise ValueError("give the date as ISO 8601 text, such as 2026-03-31T20:00:00Z")
+    return value
+
+
+def check_moment(value: datetime) -> datetime:
+    """A date inside the plausible range (``MOMENT_RULE``); ValueError otherwise."""
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    latest = datetime.now(UTC) + FUTURE_SLACK
+    if aware < EARLIEST_MOMENT:
+        raise ValueError("the date is before 1900-01-01")
+    if aware > latest:
+        raise ValueError("the date is more than a day in the future")
+    return value
+
+
+Moment = Annotated[
+    datetime,
+    BeforeValidator(_text_only),
+    AfterValidator(check_moment),
+    Field(json_schema_extra={"formatMinimum": EARLIEST_MOMENT.isoformat()}),
+]
+Label = Annotated[str, Field(min_length=1, max_length=MAX_LABEL_CHARS)]
+LABELS_RULE = (
+    f"Up to {MAX_LABELS} labels of 1 to {MAX_LABEL_CHARS} characters, without spaces or "
+    "control characters; merged with the #tags, @people and +activities in the text."
+)
+
 
 class EntryIn(BaseModel):
     """A new or edited journal entry."""
 
-    text: str = Field(max_length=20_000)
-    tags: list[str] = Field(default_factory=list, max_length=50)
-    people: list[str] = Field(default_factory=list, max_length=50)
-    activities: list[str] = Field(default_factory=list, max_length=50)
-    written_at: datetime | None = None
+    text: str = Field(
+        max_length=MAX_TEXT_CHARS,
+        description=(
+            f"Up to {MAX_TEXT_CHARS:,} characters, no NUL characters. A blank entry is "
+            "allowed, as in the CLI and the web pages (an entry that only marks the moment)."
+        ),
+        json_schema_extra={"pattern": NO_NUL},
+    )
+    tags: list[Label] = Field(default_factory=list, max_length=MAX_LABELS, description=LABELS_RULE)
+    people: list[Label] = Field(
+        default_factory=list, max_length=MAX_LABELS, description=LABELS_RULE
+    )
+    activities: list[Label] = Field(
+        default_factory=list, max_length=MAX_LABELS, description=LABELS_RULE
+    )
+    written_at: Moment | None = Field(
+        default=None, description=f"When it happened; default now. {MOMENT_RULE}"
+    )
 
 
 class EntryOut(BaseModel):
@@ -59,9 +122,18 @@ class CheckInIn(BaseModel):
 
     pleasantness: int = Field(ge=1, le=10)
     energy: int = Field(ge=1, le=10)
-    feelings: list[str] = Field(default_factory=list, max_length=12)
-    note: str = Field(default="", max_length=2_000)
-    checked_at: datetime | None = None
+    feelings: list[Annotated[str, Field(max_length=MAX_FEELING_CHARS)]] = Field(
+        default_factory=list,
+        max_length=MAX_FEELINGS,
+        description="Names from the feelings vocabulary (reconnect checkin --list-feelings).",
+    )
+    note: str = Field(
+        default="",
+        max_length=MAX_NOTE_CHARS,
+        description=f"Up to {MAX_NOTE_CHARS:,} characters, no NUL characters.",
+        json_schema_extra={"pattern": NO_NUL},
+    )
+    checked_at: Moment | None = Field(default=None, description=f"When; default now. {MOMENT_RULE}")
 
 
 class CheckInOut(BaseModel):

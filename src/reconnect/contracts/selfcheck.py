@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, Field
 
@@ -91,8 +91,12 @@ class AnswersIn(BaseModel):
     """Answers to a self-check: item id to a value on the scale."""
 
     perspective: Perspective = Perspective.SELF
-    instrument: str = "detachment-signs"
-    answers: dict[str, int] = Field(max_length=500)
+    instrument: str = Field(default="detachment-signs", max_length=64)
+    answers: dict[Annotated[str, Field(max_length=64)], Annotated[int, Field(ge=0, le=4)]] = Field(
+        max_length=500,
+        description="Item id to its answer, 0 to 4 (every instrument's scale); unknown ids "
+        "or an answer off the instrument's own scale give 422.",
+    )
 
 
 def instrument_out(instrument: Instrument, perspective: Perspective) -> InstrumentOut:

@@ -47,7 +47,9 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
         description=(
             "The local reconnect API. Every POST, PUT, PATCH or DELETE needs the CSRF token: "
             "read it from GET /api/csrf (which also sets the cookie) and send it in the "
-            "X-CSRF-Token header. A plain description of every operation is at /api/docs."
+            "X-CSRF-Token header. A request body over 1 MB is refused with 413 before it is "
+            "read; each field's own limits are stated in its schema. A plain description of "
+            "every operation is at /api/docs."
         ),
         openapi_url="/api/openapi.json",
         docs_url=None,  # Swagger UI loads from a CDN; web/api/docs.py serves a local page
