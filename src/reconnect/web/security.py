@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "reconnect_csrf"
+# WEB-5: over TLS the cookie is ``__Host-`` prefixed and Secure, so browsers refuse it from
+# plain HTTP and pin it to this host. Over plain http://127.0.0.1 neither is used: Chromium
+# and Firefox treat loopback as secure, but other browsers would drop a Secure cookie there.
+SECURE_CSRF_COOKIE = f"__Host-{CSRF_COOKIE}"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 MAX_BODY_BYTES = 1_000_000
@@ -119,13 +123,29 @@ class BodyTooLargeError(Exception):
     """A request body went over ``MAX_BODY_BYTES``."""
 
 
-def _cookie_token(headers: Headers) -> str | None:
+def cookie_name(scope: Scope) -> str:
+    """The CSRF cookie's name for this request: ``__Host-`` prefixed when it came over TLS.
+
+    The scheme is https when uvicorn serves TLS itself, or when a proxy it trusts (its
+    ``FORWARDED_ALLOW_IPS``, by default 127.0.0.1 only) sends ``X-Forwarded-Proto: https``.
+    """
+    return SECURE_CSRF_COOKIE if scope.get("scheme") == "https" else CSRF_COOKIE
+
+
+def set_cookie_header(scope: Scope, token: str) -> str:
+    """The Set-Cookie value for a new token: HttpOnly, SameSite=Strict, Path=/, no Domain;
+    over TLS also Secure (and so the ``__Host-`` name)."""
+    secure = "; Secure" if scope.get("scheme") == "https" else ""
+    return f"{cookie_name(scope)}={token}; Path=/{secure}; HttpOnly; SameSite=Strict"
+
+
+def _cookie_token(headers: Headers, name: str) -> str | None:
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(headers.get("cookie", ""))
     except Exception:  # a malformed Cookie header counts as no token
         return None
-    morsel = jar.get(CSRF_COOKIE)
+    morsel = jar.get(name)
     return morsel.value if morsel is not None else None
 
 
@@ -197,7 +217,7 @@ class GuardMiddleware:
         if not host_allowed(host, self.allowed_hosts):
             await _reject(scope, receive, send, 400, "Bad Request: unknown Host header.")
             return
-        cookie = _cookie_token(headers)
+        cookie = _cookie_token(headers, cookie_name(scope))
         if scope["method"] in UNSAFE_METHODS:
             # With Referrer-Policy: no-referrer, browsers send "Origin: null" on same-origin
             # form posts; Sec-Fetch-Site still tells a cross-site request apart.
@@ -238,10 +258,7 @@ class GuardMiddleware:
                 if response_headers.get("content-type", "").startswith("text/html"):
                     response_headers["cache-control"] = "no-store"
                 if new_cookie:
-                    response_headers.append(
-                        "set-cookie",
-                        f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict",
-                    )
+                    response_headers.append("set-cookie", set_cookie_header(scope, token))
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
