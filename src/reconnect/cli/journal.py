@@ -318,10 +318,18 @@ def _delete_everything(ctx: typer.Context, db: str | None, yes: bool) -> None:
     )
     if not yes and not typer.confirm(question, err=True):
         raise typer.Exit(1)
-    removed = delete_all(build_services(settings))
-    for item in removed:
+    done = delete_all(build_services(settings))
+    for item in done.removed:
         typer.echo(f"Removed {item}", err=True)
+    for item, why in done.kept:
+        typer.echo(f"Left {item} as it is: {why}.", err=True)
     typer.echo("Everything reconnect stored in this journal is gone.", err=True)
+    if done.kept:
+        typer.echo(
+            f"{len(done.kept)} file(s) where reconnect once wrote a backup were left untouched; "
+            "check them and remove them yourself if you no longer want them.",
+            err=True,
+        )
 
 
 def reanalyze(

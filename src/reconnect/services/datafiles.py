@@ -13,6 +13,7 @@ from reconnect.storage.database import normalise_url, sqlite_path
 
 if TYPE_CHECKING:
     from reconnect.services import Services
+    from reconnect.storage.files import Deletion
 
 
 def default_backup_path(services: Services) -> Path:
@@ -31,20 +32,28 @@ def backup(services: Services, target: Path | None = None) -> Path:
     )
 
 
-def delete_all(services: Services) -> list[str]:
-    """Remove the journal, its side files and the backups reconnect made; forget the keys."""
+def delete_all(services: Services) -> Deletion:
+    """Remove the journal, its side files and the backups reconnect made; forget the keys.
+
+    A listed backup is removed only while it still holds this journal's id: a file that
+    replaced it is left as it is and named in ``kept`` with the reason.
+    """
     services.keys.lock()
-    removed = []
     try:
         info = journal_info(services)
     except ReconnectError:
-        info = None  # a damaged database is still deleted
-    if info is not None and keyring_store.forget_master_key(info.journal_id):
-        removed.append("the journal's key in the system keyring")
-    removed += files.delete_everything(services.settings.database_url, services.engine)
+        info = None  # a damaged database is still deleted (its backups cannot be checked)
+    forgotten = info is not None and keyring_store.forget_master_key(info.journal_id)
+    done = files.delete_everything(
+        services.settings.database_url,
+        services.engine,
+        info.journal_id if info is not None else None,
+    )
+    if forgotten:
+        done.removed.insert(0, "the journal's key in the system keyring")
     path = sqlite_path(normalise_url(services.settings.database_url))
     if path is not None:
         folder = path.parent / "backups"
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
-    return removed
+    return done

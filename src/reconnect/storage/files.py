@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sqlite3
+import stat
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -121,10 +124,81 @@ def _shred(path: Path) -> bool:
     return True
 
 
-def delete_everything(url: str, engine: Engine) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """What deleting everything removed, and the files it left alone (with the reason)."""
+
+    removed: list[str] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)
+
+
+def journal_id_in(path: Path) -> str | None:
+    """The journal id recorded in a SQLite file, read without changing it; None if there is none.
+
+    Opened read-only and immutable: no lock, no journal or WAL file is created beside it.
+    """
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            row = connection.execute("SELECT journal_id FROM vault WHERE id = 1").fetchone()
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    return str(row[0]) if row is not None and row[0] is not None else None
+
+
+def _remove_backup(path: Path, journal_id: str | None) -> tuple[bool, str | None]:
+    """Shred a listed backup only if it still is a backup of this journal.
+
+    Returns (removed, why it was left alone); (False, None) when it was gone already.
+    A path listed years ago may since hold something else the person keeps (audit issue 12,
+    defect 3): it is opened without following links, checked for this journal's id, and
+    removed only if it is still the same file.
+    """
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return False, None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return False, "it is now a link to another file, not the backup reconnect wrote"
+        return False, f"it cannot be opened to check it ({exc.strerror})"
+    try:
+        opened = os.fstat(handle)
+        if not stat.S_ISREG(opened.st_mode):
+            return False, "it is no longer a plain file"
+        if journal_id is None:
+            return False, "this journal's id could not be read, so the file could not be checked"
+        found = journal_id_in(path)
+        now = os.lstat(path)
+        if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
+            return False, "it was replaced while it was being checked"
+        if found != journal_id:
+            return False, "it is no longer a backup of this journal (it was replaced or changed)"
+        if opened.st_nlink == 1:  # other names for it are the person's own: not overwritten
+            _zero(handle, opened.st_size)
+        path.unlink()
+        return True, None
+    finally:
+        os.close(handle)
+
+
+def _zero(handle: int, size: int) -> None:
+    block = b"\0" * 65536
+    with contextlib.suppress(OSError):
+        os.lseek(handle, 0, os.SEEK_SET)
+        for start in range(0, size, len(block)):
+            os.write(handle, block[: min(len(block), size - start)])
+        os.fsync(handle)
+
+
+def delete_everything(url: str, engine: Engine, journal_id: str | None) -> Deletion:
     """Remove the journal: SQLite files and backups made, or every reconnect table on a server.
 
-    The engine is disposed first. Returns what was removed, for the person to see.
+    A listed backup is removed only while it still holds ``journal_id`` (this journal's id);
+    anything else found at its path is left and reported in ``kept``. The engine is disposed
+    first. Returns what was removed and what was left, for the person to see.
     """
     path = sqlite_path(normalise_url(url))
     if path is None:
@@ -132,19 +206,22 @@ def delete_everything(url: str, engine: Engine) -> list[str]:
             Base.metadata.drop_all(connection)
             connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
         engine.dispose()
-        return ["every reconnect table in the database"]
+        return Deletion(removed=["every reconnect table in the database"])
     engine.dispose()
-    removed = []
+    done = Deletion()
     for backup in made_backups(path):
-        if _shred(Path(backup)):
-            removed.append(backup)
+        removed, why = _remove_backup(Path(backup), journal_id)
+        if removed:
+            done.removed.append(backup)
+        elif why is not None:
+            done.kept.append((backup, why))
     for candidate in (path, *(Path(f"{path}{suffix}") for suffix in SIDE_FILES)):
         if _shred(candidate):
-            removed.append(str(candidate))
+            done.removed.append(str(candidate))
     record = _backup_list(path)
     if record.exists():
         record.unlink()
-        removed.append(str(record))
+        done.removed.append(str(record))
     for leftover in path.parent.glob(".reconnect-*"):
         _shred(leftover)
-    return removed
+    return done
