@@ -57,6 +57,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_middleware(errors.UnexpectedErrorMiddleware)  # inside the guard: headers apply
     allowed = LOOPBACK_NAMES | {settings.host.lower()}
     app.add_middleware(GuardMiddleware, allowed_hosts=frozenset(allowed))
     static = resources.files("reconnect.web").joinpath("static")

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.routing import iter_route_contexts
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request as StarletteRequest
 from starlette.responses import Response
 from starlette.routing import Mount, compile_path
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from fastapi import FastAPI, Request
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("reconnect.web")
 
@@ -110,6 +112,36 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     request_id = uuid.uuid4().hex[:12]
     log.error("unexpected %s in request %s", type(exc).__name__, request_id)
     return _respond(request, 500, f"Something went wrong (request {request_id}).")
+
+
+class UnexpectedErrorMiddleware:
+    """WEB-13: answer what no route handled with the generic 500, and never re-raise it.
+
+    Starlette's own last-resort handler re-raises after answering so the server can log
+    it, and uvicorn then logs the whole traceback, whose message may hold journal text,
+    a path or SQL. Here the exception stops: the log keeps its type and a request id.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            response = await _unexpected(StarletteRequest(scope), exc)
+            if not started:  # once an answer has begun, nothing more can be sent
+                await response(scope, receive, send)
 
 
 def install(app: FastAPI) -> None:
