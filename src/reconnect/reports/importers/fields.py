@@ -5,7 +5,7 @@ the field, and what was expected, as one InputError.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reconnect.domain.entries import MAX_LABELS, check_entry_text, labels_for, normalise_label
@@ -128,7 +128,7 @@ def entry_text(value: object, where: str) -> str:
 
 
 def moment(value: object, where: str) -> datetime:
-    """An ISO 8601 date-time with a time zone."""
+    """An ISO 8601 date-time with a time zone, as UTC (the instant is kept, not the offset)."""
     if not isinstance(value, str) or len(value) > 40:
         raise refuse(where, "a date-time like 2026-01-31T21:30:00+00:00", value)
     try:
@@ -137,7 +137,10 @@ def moment(value: object, where: str) -> datetime:
         raise refuse(where, "a date-time like 2026-01-31T21:30:00+00:00", value) from None
     if parsed.tzinfo is None:
         raise refuse(where, "a date-time with a time zone (like +00:00)", value)
-    return parsed
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before the first UTC moment
+        raise refuse(where, "a date-time between the years 1 and 9999", value) from None
 
 
 def string_list(value: object, where: str, max_items: int = 1_000) -> list[str]:

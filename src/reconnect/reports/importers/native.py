@@ -42,19 +42,35 @@ def parse_native(text: str, vocabulary: Vocabulary) -> ImportBatch:
         raise InputError('this is not a reconnect export (no "format": "reconnect-export")')
     if data.get("version") != FORMAT_VERSION or isinstance(data.get("version"), bool):
         raise f.refuse("version", f"export version {FORMAT_VERSION}", data.get("version"))
-    sections = {name: f.items(data.get(name), name) for name in SECTIONS}
+    sections = {name: _in_id_order(f.items(data.get(name), name)) for name in SECTIONS}
     batch = ImportBatch()
-    for index, value in enumerate(sections["entries"]):
+    for index, value in sections["entries"]:
         batch.entries.append(_entry(f.Record(value, f"entries[{index}]")))
-    for index, value in enumerate(sections["checkins"]):
+    for index, value in sections["checkins"]:
         batch.checkins.append(_checkin(f.Record(value, f"checkins[{index}]"), vocabulary))
-    for index, value in enumerate(sections["selfchecks"]):
+    for index, value in sections["selfchecks"]:
         batch.selfchecks.append(_selfcheck(f.Record(value, f"selfchecks[{index}]"), vocabulary))
-    for index, value in enumerate(sections["practice_log"]):
+    for index, value in sections["practice_log"]:
         batch.practices.append(_practice(f.Record(value, f"practice_log[{index}]"), vocabulary))
-    for index, value in enumerate(sections["reminders"]):
+    for index, value in sections["reminders"]:
         batch.reminders.append(_reminder(f.Record(value, f"reminders[{index}]"), vocabulary))
     return batch
+
+
+def _in_id_order(values: list[object]) -> list[tuple[int, object]]:
+    """(index, record) pairs, in the order of the records' exported ids when all have one.
+
+    An export lists entries by date, not by id; saving them in id order gives a fresh
+    journal the same ids, so exporting it again gives the same file.
+    """
+    pairs = list(enumerate(values))
+    ids: list[int] = []
+    for value in values:
+        found = value.get("id") if isinstance(value, dict) else None
+        if not isinstance(found, int) or isinstance(found, bool):
+            return pairs
+        ids.append(found)
+    return sorted(pairs, key=lambda pair: ids[pair[0]])
 
 
 def _entry(record: f.Record) -> ImportedEntry:
