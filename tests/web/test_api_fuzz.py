@@ -1,48 +1,149 @@
-"""FUZZ-1: generated requests for every operation of the OpenAPI document never cause a 5xx."""
+"""FUZZ-1: generated requests for every API operation pass every Schemathesis check.
+
+The checks include response-schema conformance, status codes and content types the
+document declares, and that negative data is rejected and positive data accepted. CI runs
+a short derandomized run here; ``bench/fuzz_api.py`` is the long run (>= 5,000 cases) and
+writes ``docs/fuzz-api-results.md``.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 import pytest
-import schemathesis
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, settings
-from schemathesis.core import NOT_SET
-from tests.conftest import create_journal
-from tests.web.conftest import unlock
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis.core.failures import FailureGroup
+from schemathesis.generation.modes import GenerationMode
+from schemathesis.specs.openapi.checks import positive_data_acceptance
+from tests.web.api_fuzzing import BASE, FuzzRun, fuzz_api, fuzz_operation, persona_client
 
 from reconnect.config import Settings
 from reconnect.web.app import create_app
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
-BASE = "http://127.0.0.1:8765"
+    from schemathesis.generation.case import Case
+    from schemathesis.python.asgi import ASGIClient
+
 # Reading the OpenAPI document needs no database, so no lifespan runs here.
-_document = (
+_DOCUMENT = (
     TestClient(create_app(Settings(database_url="sqlite:///:memory:")), base_url=BASE)
     .get("/api/openapi.json")
     .json()
 )
-schema = schemathesis.openapi.from_dict(_document)
+OPERATIONS = sorted(
+    f"{method.upper()} {path}"
+    for path, methods in _DOCUMENT["paths"].items()
+    for method in methods
+    if method in ("get", "put", "post", "delete", "patch")
+)
+EXAMPLES = 10  # per operation and generation mode; the run by hand uses far more
+
+# Known defects (see the strict xfails below): these operations answer 422 to bodies the
+# OpenAPI document allows, because a rule the server enforces is not in the document.
+UNDOCUMENTED_RULES = {
+    "POST /api/entries",
+    "PUT /api/entries/{entry_id}",
+    "POST /api/checkins",
+    "POST /api/selfchecks",
+    "PUT /api/selfchecks/draft",
+}
 
 
-@pytest.fixture(scope="module")
-def fuzz_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    folder = tmp_path_factory.mktemp("fuzz")
-    app = create_app(Settings(database_url=create_journal(f"sqlite:///{folder / 'fuzz.db'}")))
-    with TestClient(app, base_url=BASE, raise_server_exceptions=False) as client:
-        unlock(client)  # the web app never unlocks from RECONNECT_PASSPHRASE
-        yield client
+def unexplained(run: FuzzRun) -> list[str]:
+    """Every finding except a 422 to valid-looking data on an operation listed above."""
+    return [
+        f"{f.persona} {f.operation} [{f.mode}] {f.code} {f.title}: {f.status}\n"
+        f"  {f.request}\n  -> {f.response}"
+        for findings in run.findings.values()
+        for f in findings
+        if not (f.code == "ST202" and f.status == 422 and f.operation in UNDOCUMENTED_RULES)
+    ]
 
 
-@schema.parametrize()
-@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
-def test_no_operation_answers_with_a_server_error(case: Any, fuzz_client: TestClient) -> None:
-    body = None if case.body is NOT_SET else case.body
-    payload: dict[str, Any] = {"content": body} if isinstance(body, bytes) else {"json": body}
-    response = fuzz_client.request(
-        case.method, case.formatted_path, params=case.query or None, **payload
+@pytest.fixture
+def unlocked(tmp_path: Path, sqlite_url: str) -> Iterator[tuple[ASGIClient, Any]]:
+    """An unlocked app on a fresh journal (Schemathesis ends every app's lifespan, and so
+    locks the journal, after each test, so no app outlives its test)."""
+    with persona_client(tmp_path, "unlocked", sqlite_url) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("label", OPERATIONS)
+def test_every_check_passes_for_the_operation(label: str, unlocked: tuple[ASGIClient, Any]) -> None:
+    client, schema = unlocked
+    method, path = label.split(" ", 1)
+    run = FuzzRun()
+    fuzz_operation(
+        run, "unlocked", client, schema[path][method], examples=EXAMPLES, random_seed=None
     )
-    assert response.status_code < 500, (case.method, case.formatted_path, body, response.text)
+    assert run.cases[("unlocked", label, "positive")] >= 1
+    assert unexplained(run) == []
+
+
+def test_a_locked_or_missing_journal_answers_every_operation_as_documented(
+    tmp_path: Path,
+) -> None:
+    run = fuzz_api(tmp_path, examples=3, personas=("locked", "not set up"))
+    assert run.operations() == set(OPERATIONS)
+    assert unexplained(run) == []
+
+
+# Each body below is valid for the OpenAPI document, and the server rejects it with 422.
+# Fixed by writing the rule into the document (then the body is negative data and the
+# check does not apply) or by accepting the body: either way these start passing.
+ACCEPTANCE_CASES = [
+    pytest.param("POST", "/api/entries", {"text": "x", "tags": ["a b"]}, id="entry-tag-space"),
+    pytest.param(
+        "PUT", "/api/entries/{entry_id}", {"text": "x", "activities": ["a\tb"]}, id="edit-tab"
+    ),
+    pytest.param(
+        "POST",
+        "/api/checkins",
+        {"pleasantness": 5, "energy": 5, "feelings": ["zz"]},
+        id="checkin-unknown-feeling",
+    ),
+    pytest.param("POST", "/api/selfchecks", {"answers": {"zz": 1}}, id="selfcheck-unknown-item"),
+    pytest.param("PUT", "/api/selfchecks/draft", {"answers": {"zz": 1}}, id="draft-unknown-item"),
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=FailureGroup,
+    reason="FUZZ-1 finding: 422 to a body the OpenAPI document allows (rule not documented)",
+)
+@pytest.mark.parametrize(("method", "path", "body"), ACCEPTANCE_CASES)
+def test_a_body_the_document_allows_is_accepted(
+    method: str, path: str, body: dict[str, Any], unlocked: tuple[ASGIClient, Any]
+) -> None:
+    client, schema = unlocked
+    written = client.post("/api/entries", json={"text": "An entry to edit."})
+    assert written.status_code == 201, written.text
+    operation = schema[path][method]
+
+    @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
+    @settings(
+        max_examples=1,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    def send(case: Case[Any]) -> None:
+        # Setting the body makes Schemathesis validate it again: positive only if the
+        # document allows it, and the acceptance check applies to positive data only.
+        case.body = body
+        if "{entry_id}" in path:
+            case.path_parameters = {"entry_id": written.json()["id"]}
+        response = case.call(session=client, base_url=BASE)
+        case.validate_response(
+            response,
+            checks=[positive_data_acceptance],
+            transport_kwargs={"base_url": BASE, "session": client},
+        )
+
+    send()
