@@ -1,7 +1,7 @@
 """``reconnect insights``: patterns over time in what you wrote."""
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,6 +14,9 @@ from reconnect.cli.options import (
     parse_moment,
 )
 from reconnect.errors import InputError
+
+if TYPE_CHECKING:
+    from reconnect.domain.entries import DamagedEntry
 
 PLOTTED = ("numbness", "autopilot", "withdrawal", "avoidance", "reconnection")
 
@@ -58,14 +61,16 @@ def insights(
     from reconnect.cli.session import open_services
     from reconnect.contracts import insights_out
     from reconnect.services.insights import compute_insights
-    from reconnect.services.journal import count_read_by_older_analyzers
+    from reconnect.services.journal import count_read_by_older_analyzers, skipped_damaged_error
 
     services = open_services(command_settings(ctx, db))
+    damaged: list[DamagedEntry] = []
     try:
         found = compute_insights(
             services,
             since=parse_moment(since, "--since"),
             until=parse_moment(until, "--until", end_of_day=True),
+            damaged=damaged,
         )
         older = count_read_by_older_analyzers(services)
     finally:
@@ -85,5 +90,8 @@ def insights(
         _plot(out, plot)
     if json_output:
         render.print_json(out)
-        return
-    render.console().print(render.insights_view(out))
+    else:
+        render.console().print(render.insights_view(out))
+    if damaged:
+        # The insights above cover the readable entries; the exit code says they are partial.
+        raise skipped_damaged_error(damaged, "the insights above cover every other entry")

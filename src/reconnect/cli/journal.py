@@ -22,7 +22,7 @@ from reconnect.cli.options import (
 from reconnect.errors import InputError, TamperedDataError
 
 if TYPE_CHECKING:
-    from reconnect.domain.entries import Entry
+    from reconnect.domain.entries import DamagedEntry, Entry
     from reconnect.services import Services
 
 TagOption = Annotated[
@@ -215,7 +215,7 @@ def log(
     )
     settings = command_settings(ctx, db)
     services = _services(ctx, db)
-    damaged: list[int] = []
+    damaged: list[DamagedEntry] = []
     try:
         entries = journal.list_entries(services, query, damaged)
     finally:
@@ -226,7 +226,7 @@ def log(
         render.console().print(render.entry_table(entries))
     _say_not_analysed(entries)
     if damaged:
-        ids = ", ".join(str(i) for i in damaged)
+        ids = ", ".join(str(d.id) for d in damaged)
         raise TamperedDataError(
             f"{len(damaged)} entries failed their integrity check and are not shown: {ids}",
             hint="They were changed outside reconnect. Restore them from a backup.",

@@ -1,11 +1,14 @@
 """``reconnect export`` and ``reconnect import``: take your journal out, bring one in."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reconnect.cli.options import DbOption, JsonOption, command_settings
+
+if TYPE_CHECKING:
+    from reconnect.domain.entries import DamagedEntry
 
 import_app = typer.Typer(
     help="Bring entries in: jrnl JSON, Daylio CSV, or a reconnect JSON export. "
@@ -34,14 +37,19 @@ def export(
     """Export your journal, check-ins and self-checks. The file holds your words: keep it safe."""
     from reconnect.cli.session import open_services
     from reconnect.services import transfer
+    from reconnect.services.journal import skipped_damaged_error
 
     services = open_services(command_settings(ctx, db))
+    damaged: list[DamagedEntry] = []
     try:
-        text = transfer.export_text(services, "json" if all_data else fmt)
+        text = transfer.export_text(services, "json" if all_data else fmt, damaged)
     finally:
         services.close()
     transfer.write_atomically(output, text)
     typer.echo(f"Exported to {output}.", err=True)
+    if damaged:
+        # The file is written with everything readable; the exit code says it is partial.
+        raise skipped_damaged_error(damaged, f"{output} holds every other entry")
 
 
 def _import(ctx: typer.Context, kind: str, file: Path, db: str | None, json_output: bool) -> None:

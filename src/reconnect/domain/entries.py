@@ -29,6 +29,19 @@ ACTIVITY_PATTERN = re.compile(rf"(?<![\w#@+])\+({_LABEL})", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
+class DamagedEntry:
+    """An entry whose stored content failed its integrity check: only its id and date are known
+    (both are stored in plaintext), so it can be named and skipped while the rest is read."""
+
+    id: int
+    written_at: datetime
+
+    def describe(self) -> str:
+        """How a person is told about it: ``entry 12 (written 2026-03-04)``."""
+        return f"entry {self.id} (written {self.written_at:%Y-%m-%d})"
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One journal entry: what was written and when, its labels, its analysis and the answer
     to the safety check its analysis asked for.

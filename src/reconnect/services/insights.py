@@ -25,6 +25,7 @@ from reconnect.services.journal import EntryQuery, count_not_analysed, list_entr
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from reconnect.domain.entries import DamagedEntry
     from reconnect.services import Services
 
 
@@ -43,14 +44,20 @@ class Insights:
 
 
 def compute_insights(
-    services: Services, *, since: datetime | None = None, until: datetime | None = None
+    services: Services,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    damaged: list[DamagedEntry] | None = None,
 ) -> Insights:
     """Insights over the entries written in ``[since, until)``.
 
     Entries whose stored analysis could not be read are left out and counted in
-    ``not_analysed`` (``reconnect reanalyze`` reads them again).
+    ``not_analysed`` (``reconnect reanalyze`` reads them again). An entry that fails its
+    integrity check raises TamperedDataError, unless a ``damaged`` list is given: it is
+    then named there and the insights cover the other entries (the caller must say so).
     """
-    entries = list_entries(services, EntryQuery(since=since, until=until))
+    entries = list_entries(services, EntryQuery(since=since, until=until), damaged)
     facts = facts_of(entries)
     checkins = list_checkins(services, since=since, until=until)
     trends = weekly_trends(facts, MARKERS)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from reconnect.domain.analysis import Analysis
+    from reconnect.domain.entries import DamagedEntry
     from reconnect.services import Services
 
 
@@ -209,8 +210,25 @@ def _matches(entry: Entry, query: EntryQuery) -> bool:
     return not (query.marker and query.marker not in entry.marker_names)
 
 
+def skipped_damaged_error(damaged: list[DamagedEntry], what: str) -> TamperedDataError:
+    """The error that ends a command which went on past damaged entries (exit 1).
+
+    ``what`` says what holds the rest, e.g. "the export holds every other entry".
+    """
+    count = len(damaged)
+    named = ", ".join(d.describe() for d in damaged)
+    return TamperedDataError(
+        f"{count} damaged {'entry was' if count == 1 else 'entries were'} skipped ({named}); "
+        f"{what}",
+        hint=(
+            "They failed their integrity check: they were changed outside reconnect. Restore "
+            "them from a backup, or delete them with reconnect delete ID."
+        ),
+    )
+
+
 def list_entries(
-    services: Services, query: EntryQuery | None = None, damaged: list[int] | None = None
+    services: Services, query: EntryQuery | None = None, damaged: list[DamagedEntry] | None = None
 ) -> list[Entry]:
     """Entries matching the query, oldest first.
 

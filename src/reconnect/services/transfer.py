@@ -27,6 +27,7 @@ from reconnect.storage import selfchecks as selfcheck_rows
 
 if TYPE_CHECKING:
     from reconnect.domain.analysis import Analysis
+    from reconnect.domain.entries import DamagedEntry
     from reconnect.reports.importers import ImportBatch
     from reconnect.services import Services
 
@@ -35,12 +36,16 @@ IMPORT_KINDS = ("json", "jrnl", "daylio")
 MAX_IMPORT_BYTES = 50_000_000
 
 
-def export_text(services: Services, fmt: str) -> str:
-    """Everything in the journal in one format: json (complete, importable), csv or md."""
+def export_text(services: Services, fmt: str, damaged: list[DamagedEntry] | None = None) -> str:
+    """Everything in the journal in one format: json (complete, importable), csv or md.
+
+    An entry that fails its integrity check raises TamperedDataError, unless a ``damaged``
+    list is given: it is then named there and left out (the caller must say so).
+    """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     with services.transaction() as connection:
-        entries = entry_rows.list_entries(connection)
+        entries = entry_rows.list_entries(connection, damaged=damaged)
         checkins = checkin_rows.list_checkins(connection)
         selfchecks = selfcheck_rows.list_results(connection)
         practice_log = practice_rows.list_logs(connection)

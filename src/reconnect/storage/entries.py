@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Row, delete, insert, select, update
 
-from reconnect.domain.entries import Entry
+from reconnect.domain.entries import DamagedEntry, Entry
 from reconnect.errors import NotFoundError, StorageError, TamperedDataError
 from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc, id_in_range
@@ -159,13 +159,13 @@ def list_entries(
     connection: Connection,
     since: datetime | None = None,
     until: datetime | None = None,
-    damaged: list[int] | None = None,
+    damaged: list[DamagedEntry] | None = None,
 ) -> list[Entry]:
     """Entries written in ``[since, until)``, oldest first.
 
     An entry whose ciphertext fails its integrity check raises TamperedDataError
-    naming it; when a ``damaged`` list is given, its id is added there instead and
-    the other entries are still returned (ENC-7).
+    naming it; when a ``damaged`` list is given, it is added there (id and date) instead
+    and the other entries are still returned (ENC-7).
     """
     query = select(*_COLUMNS).order_by(EntryRow.written_at, EntryRow.id)
     if since is not None:
@@ -182,7 +182,7 @@ def list_entries(
                     f"entry {row.id} failed its integrity check: it was changed outside reconnect",
                     hint="Restore it from a backup, or delete it with reconnect delete.",
                 ) from None
-            damaged.append(int(row.id))
+            damaged.append(DamagedEntry(int(row.id), aware_utc(row.written_at)))
     return found
 
 
