@@ -96,3 +96,25 @@ def test_show_me_help_opens_the_help_page_and_a_later_crisis_comes_first(
     assert page.locator("main > *").first.get_attribute("class") == "crisis-banner"
     assert page.locator(".safety-check").count() == 0
     assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_a_worrying_check_in_note_asks_the_same_calm_check(
+    server: Server, visit: Visit, screen: ViewportSize, tmp_path: Path
+) -> None:
+    page = visit.page
+    page.set_viewport_size(screen)
+    page.goto(f"{server.url}/checkin")
+    page.fill("#note", CONCERN_TEXT)
+    page.get_by_role("button", name="Check in").click()
+    page.wait_for_url("**/checkin?saved=*")
+    first = page.locator("main > *").first
+    assert first.get_attribute("class") == "safety-check"
+    assert first.locator("h2").inner_text() == WORDS.question
+    _fits(page, ".safety-check")
+    _accessible(page)
+    page.screenshot(path=str(tmp_path / f"checkin-asked-{screen['width']}.png"), full_page=True)
+    first.get_by_role("button", name=WORDS.safe).click()
+    page.wait_for_url("**/checkin?saved=*")
+    assert WORDS.thanks in page.locator(".safety-check").inner_text()
+    assert visit.console_errors == []

@@ -1,12 +1,16 @@
 """The check-in page: the mood meter, named feelings in four quadrants, an optional note."""
 
+from contextlib import suppress
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from reconnect.contracts import resources_if
+from reconnect.domain.safety import SafetyAnswer
+from reconnect.errors import InputError, NotFoundError
 from reconnect.services import checkins
+from reconnect.services.safety_checks import answer_checkin_check
 from reconnect.web.deps import ServicesDep, render
 
 router = APIRouter()
@@ -38,3 +42,16 @@ def record(
         services, pleasantness=pleasantness, energy=energy, feelings=feeling or [], note=note
     )
     return RedirectResponse(f"/checkin?saved={saved.id}", status_code=303)
+
+
+@router.post("/checkin/{checkin_id}/safety-check")
+def safety_check(
+    checkin_id: int, services: ServicesDep, answer: Annotated[str, Form(max_length=20)] = ""
+) -> RedirectResponse:
+    """Keep the answer to a note's calm check; "Show me help" always ends on the help page."""
+    if answer == SafetyAnswer.HELP:
+        with suppress(InputError, NotFoundError):
+            answer_checkin_check(services, checkin_id, SafetyAnswer.HELP)
+        return RedirectResponse("/help", status_code=303)
+    answer_checkin_check(services, checkin_id, answer)
+    return RedirectResponse(f"/checkin?saved={checkin_id}", status_code=303)

@@ -1,12 +1,16 @@
 """Practice pages: suggestions with reasons, the library, one practice, and logging it."""
 
+from contextlib import suppress
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from reconnect.contracts import resources_if
+from reconnect.domain.safety import SafetyAnswer
+from reconnect.errors import InputError, NotFoundError
 from reconnect.services import practices
+from reconnect.services.safety_checks import answer_practice_check
 from reconnect.web.deps import ServicesDep, render
 
 router = APIRouter()
@@ -47,3 +51,20 @@ def done(
 ) -> RedirectResponse:
     logged = practices.log_practice(services, practice_id, reflection)
     return RedirectResponse(f"/practices/{practice_id}?logged={logged.id}", status_code=303)
+
+
+@router.post("/practices/{practice_id}/logs/{log_id}/safety-check")
+def safety_check(
+    practice_id: str,
+    log_id: int,
+    services: ServicesDep,
+    answer: Annotated[str, Form(max_length=20)] = "",
+) -> RedirectResponse:
+    """Keep the answer to a reflection's calm check; "Show me help" ends on the help page."""
+    practices.get_practice(practice_id)  # an unknown practice is a 404 before anything is kept
+    if answer == SafetyAnswer.HELP:
+        with suppress(InputError, NotFoundError):
+            answer_practice_check(services, log_id, SafetyAnswer.HELP)
+        return RedirectResponse("/help", status_code=303)
+    answer_practice_check(services, log_id, answer)
+    return RedirectResponse(f"/practices/{practice_id}?logged={log_id}", status_code=303)
