@@ -42,7 +42,7 @@ def _atheris_worker(target: str, seconds: int, work: Path) -> None:
     sys.path.insert(0, str(ROOT))
     with atheris.instrument_imports(include=["reconnect", "tests.fuzz"]):
         from tests.fuzz.targets import TARGETS as FUNCTIONS
-    crash_prefix = f"{CORPUS / target}/crash-"
+    crash_prefix = f"{CORPUS / target}/"  # libFuzzer names the file crash-<sha1>
     argv = [
         sys.argv[0],
         str(work),

@@ -51,8 +51,10 @@ def parse_daylio(text: str) -> ImportBatch:
         if not values:
             continue  # a blank line
         if len(values) != len(names):
+            listed = ", ".join(names)
+            shown = f" ({listed})" if len(listed) <= 120 and listed.isprintable() else ""
             raise InputError(
-                f"line {line}: expected {len(names)} fields ({', '.join(names)}), "
+                f"line {line}: expected {len(names)} fields{shown} as in the header, "
                 f"found {len(values)}"
             )
         _read_row(dict(zip(names, values, strict=True)), line, batch)
