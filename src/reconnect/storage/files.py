@@ -70,6 +70,7 @@ def backup_sqlite(url: str, target: Path) -> Path:
         with temp.open("rb+") as out:
             os.fsync(out.fileno())
         os.replace(temp, target)
+        sync_folder(folder)  # DUR-10: the rename itself survives a power cut
     except sqlite3.Error as exc:
         temp.unlink(missing_ok=True)
         raise StorageError(f"the backup failed: {exc}") from None
@@ -95,7 +96,24 @@ def _remember_backup(source_path: Path, target: Path) -> None:
     fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         json.dump(sorted(set(listed)), out)
+        out.flush()
+        os.fsync(out.fileno())
     os.replace(temp, record)
+    sync_folder(record.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder so a rename into it is durable (best effort: some file systems refuse)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def made_backups(source_path: Path) -> list[str]:
