@@ -81,14 +81,20 @@ def _next_row(reader: Iterator[list[str]], line: int) -> list[str] | None:
         raise InputError(f"line {line}: not valid CSV ({problem})") from None
 
 
+def _place(line: int, name: str) -> str:
+    """The place of a value (line 4, field note); a field name from the file stays on one line."""
+    shown = name if len(name) <= 40 and name.isprintable() else f.describe(name)
+    return f"line {line}, field {shown}"
+
+
 def _read_row(row: dict[str, str], line: int, batch: ImportBatch) -> None:
     for name, value in row.items():
         if ROW_START.search(value):
             raise InputError(
-                f"line {line}, field {name}: the value runs on into lines that look like "
+                f"{_place(line, name)}: the value runs on into lines that look like "
                 "new rows; expected its opening quote to be closed on its own row"
             )
-        f.text_value(value, f"line {line}, field {name}", CSV_FIELD_LIMIT)
+        f.text_value(value, _place(line, name), CSV_FIELD_LIMIT)
     try:
         moment = datetime.fromisoformat(f"{row['full_date'].strip()}T{_clock(row['time'])}")
     except ValueError:
