@@ -25,7 +25,6 @@ POSTGRES_ADMIN_URL = os.environ.get(
     "RECONNECT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test"
 )
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED = REPO_ROOT.parent / "shared"
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from tests.content.seeds import copied_runs, seed_ids, words
 
 from reconnect.content import load_instrument, load_instruments, parse_instrument
 from reconnect.domain.selfcheck import Perspective, score_answers
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from reconnect.domain.selfcheck import Instrument
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 INSTRUMENT_DIR = ROOT / "src" / "reconnect" / "content" / "instruments"
 INSTRUMENT_FILES = sorted(INSTRUMENT_DIR.glob("*.toml"))
 SHIPPED = load_instruments()
@@ -38,17 +37,6 @@ DIAGNOSTIC = re.compile(
 )
 
 
-def words(text: str) -> list[str]:
-    """Lower-case words with punctuation and apostrophes dropped ("Don’t" -> "dont")."""
-    folded = text.casefold().replace("’", "").replace("'", "")
-    return re.findall(r"[a-z0-9]+", folded)
-
-
-def runs(text: str, size: int = RUN) -> set[tuple[str, ...]]:
-    tokens = words(text)
-    return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
-
-
 def user_facing(instrument: Instrument) -> list[str]:
     """Every string of an instrument that a person reads."""
     found = [instrument.title, instrument.description, instrument.missing_rule_text]
@@ -64,24 +52,6 @@ def user_facing(instrument: Instrument) -> list[str]:
     for row in instrument.contrast:
         found += [row.detached, row.healthy]
     return found
-
-
-def seed_file(seed: str) -> Path:
-    assert SEEDS.is_dir(), f"the seed articles are expected in {SEEDS}, which does not exist"
-    matches = sorted(SEEDS.glob(f"{seed}_*.txt"))
-    assert len(matches) == 1, f"seed {seed!r} should name exactly one file in {SEEDS}"
-    return matches[0]
-
-
-@cache
-def seed_runs() -> frozenset[tuple[str, ...]]:
-    assert SEEDS.is_dir(), f"the seed articles are expected in {SEEDS}, which does not exist"
-    files = sorted(SEEDS.glob("*.txt"))
-    assert len(files) == 5, f"five seed articles are expected in {SEEDS}, found {len(files)}"
-    found: set[tuple[str, ...]] = set()
-    for path in files:
-        found |= runs(path.read_text(encoding="utf-8"))
-    return frozenset(found)
 
 
 by_id = pytest.mark.parametrize("instrument", SHIPPED, ids=lambda i: i.id)
@@ -151,23 +121,20 @@ def test_every_dimension_item_and_rule_names_an_existing_seed_file(
     named = [d.seed for d in instrument.dimensions]
     named += [i.seed for i in instrument.items]
     named += [r.seed for r in instrument.seek_help]
-    for seed in sorted(set(named)):
-        assert seed_file(seed).is_file()
+    assert set(named) <= seed_ids()
 
 
 @by_id
 def test_no_run_of_six_words_is_copied_from_a_seed(instrument: Instrument) -> None:
-    copied = {
-        text: sorted(" ".join(run) for run in runs(text) & seed_runs())
-        for text in user_facing(instrument)
-        if runs(text) & seed_runs()
-    }
+    copied = {text: copied_runs(text) for text in user_facing(instrument) if copied_runs(text)}
     assert copied == {}
 
 
 def test_the_copy_check_ignores_case_and_punctuation() -> None:
-    assert runs("Don’t  take it PERSONALLY, at all!") == runs("dont take it personally at all")
-    assert ("reduced", "ability", "to", "express", "emotion", "difficulty") in seed_runs()
+    assert words("Don’t  take it PERSONALLY, at all!") == words("dont take it personally at all")
+    assert copied_runs("Reduced ABILITY to express emotion; difficulty ...") != []
+    assert copied_runs("a sentence the project wrote itself, about nothing in particular") == []
+    assert seed_ids() == {"000", "001", "002", "003", "004"}
 
 
 @by_id
