@@ -3,6 +3,7 @@
 import json
 import sys
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -30,8 +31,20 @@ def _records(handle: TextIO, name: str) -> Iterator[tuple[int, str, str]]:
         yield number, str(record.get("id", number)), record["text"]
 
 
+@lru_cache(maxsize=1)
+def disclaimer() -> str:
+    """The disclaimer of ``content/texts.toml``, read without the content loader (start-up)."""
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("reconnect").joinpath("content", "texts.toml").read_text("utf-8")
+    return str(tomllib.loads(text)["disclaimer"])
+
+
 def with_resources(result: dict[str, Any], country: str | None = None) -> dict[str, Any]:
-    """Add ``crisis_resources`` to a result that carries crisis language (DESIGN safety rules)."""
+    """Add ``crisis_resources`` to a result that carries crisis language (DESIGN safety rules),
+    and the disclaimer (SAFE-7)."""
+    result["disclaimer"] = disclaimer()
     if result.get("crisis"):
         from reconnect.contracts import crisis_resources_out
         from reconnect.services.safety import crisis_resources

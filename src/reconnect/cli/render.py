@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 BAND_STYLES = {"few": "green", "some": "yellow", "many": "dark_orange", "strong": "red"}
 
 
+# SAFE-7: under every list or view of signs (the full disclaimer closes self-checks and insights).
+SIGNS_NOT_DIAGNOSIS = "These are signs and patterns in the words, not a diagnosis."
+
+
 def console() -> Console:
     """A console on standard output."""
     return Console(highlight=False)
@@ -143,7 +147,7 @@ def selfcheck_history(instrument: Instrument, results: list[SelfCheckResultOut])
             "you" if r.perspective == "self" else "partner",
         )
     note = Text("Higher scores mean more signs of detachment. A lower score over time is progress.")
-    return Group(table, note, dates)
+    return Group(table, note, dates, Text(results[-1].disclaimer, style="dim"))
 
 
 def item_list(listing: Any) -> Table:
@@ -248,7 +252,7 @@ def analysis_view(text: str, result: Analysis) -> Group:
     else:
         parts.append(table if result.markers else Text("No signs of detachment found."))
     parts.append(summary)
-    parts.append(Text("These are signs and patterns in the words, not a diagnosis.", style="dim"))
+    parts.append(Text(SIGNS_NOT_DIAGNOSIS, style="dim"))
     return Group(*parts)
 
 
@@ -299,6 +303,7 @@ def entry_table(entries: list[Entry]) -> Table:
             preview[:60] + ("…" if len(preview) > 60 else ""),
             not_read if entry.needs_reanalysis else ", ".join(sorted(entry.marker_names)) or "—",
         )
+    table.caption = SIGNS_NOT_DIAGNOSIS
     return table
 
 
@@ -324,7 +329,7 @@ def insights_view(out: Any) -> Group:
             lines.add_row(Text(sign.suggestion))
         parts.append(Panel(lines, title="When to talk to a professional", border_style="cyan"))
     if not out.weekly:
-        return Group(*parts)
+        return Group(*parts, Text(out.disclaimer, style="dim"))
     trends = Table(title=f"Weekly trends over {len(out.weekly)} week(s)", title_justify="left")
     trends.add_column("Sign")
     trends.add_column("Trend (share of entries, oldest → newest)")
@@ -373,4 +378,5 @@ def insights_view(out: Any) -> Group:
         )
     )
     parts.append(Text(out.method, style="dim"))
+    parts.append(Text(out.disclaimer, style="dim"))
     return Group(*parts)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from reconnect.content import load_texts
 from reconnect.contracts.selfcheck import SeekHelpOut
 from reconnect.domain.insights import METHOD as INSIGHTS_METHOD
 
@@ -59,6 +60,10 @@ class InsightsOut(BaseModel):
         default=0,
         description="Entries left out because their stored analysis could not be read "
         "(reconnect reanalyze reads them again).",
+    )
+    disclaimer: str = Field(
+        default_factory=lambda: load_texts().disclaimer,
+        description="Insights describe patterns, not a diagnosis (SAFE-7).",
     )
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
+from reconnect.content import load_texts
 from reconnect.contracts.analysis import (
     AnalysisOut,
     SafetyCheckOut,
@@ -115,6 +116,10 @@ class EntryOut(BaseModel):
     needs_reanalysis: bool
     safety_check: SafetyCheckOut | None = None
     crisis_resources: CrisisResourcesOut | None = None
+    disclaimer: str = Field(
+        default_factory=lambda: load_texts().disclaimer,
+        description="Signs are patterns in the words, not a diagnosis (SAFE-7).",
+    )
 
 
 class CheckInIn(BaseModel):
