@@ -96,6 +96,23 @@ def test_log_filters_and_lists_oldest_first(sqlite_url: str) -> None:
     assert [e["written_at"][:10] for e in ranged] == ["2026-01-03"]
 
 
+def test_log_takes_the_first_and_last_days_there_are(sqlite_url: str) -> None:
+    # Issue 11, item 6: --until 9999-12-31 ended in "unexpected problem (OverflowError)".
+    invoke(sqlite_url, "write", "--date", "2026-01-01", "a quiet day")
+    for args in (
+        ("--until", "9999-12-31"),
+        ("--since", "0001-01-01"),
+        ("--since", "0001-01-01", "--until", "9999-12-31"),
+    ):
+        result = run(sqlite_url, "log", "--json", *args)
+        assert result.returncode == 0, result.stderr
+        assert [e["text"] for e in json.loads(result.stdout)] == ["a quiet day"], args
+    for args in (("--since", "9999-12-31"), ("--until", "0001-01-01T00:00:00-12:00")):
+        result = run(sqlite_url, "log", "--json", *args)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == [], args
+
+
 def test_edit_and_delete(sqlite_url: str) -> None:
     invoke(sqlite_url, "write", "first try")
     edited = json.loads(invoke(sqlite_url, "edit", "1", "second try", "--json").stdout)  # type: ignore[attr-defined]

@@ -66,5 +66,7 @@ def parse_moment(value: str | None, name: str, end_of_day: bool = False) -> "dat
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     if end_of_day and len(value.strip()) == 10:
-        moment += timedelta(days=1)
+        # The next day's start, or the last moment there is for the last day there is.
+        last = datetime.max.replace(tzinfo=UTC)
+        moment = last if moment.date() == last.date() else moment + timedelta(days=1)
     return moment
