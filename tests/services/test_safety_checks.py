@@ -263,5 +263,5 @@ def test_a_damaged_answer_in_an_import_names_the_item(services: Services, tmp_pa
     document["entries"][0]["safety_check"]["answer"] = "fine"
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    with pytest.raises(InputError, match=r"entries\[0\]: the answer must be"):
+    with pytest.raises(InputError, match=r"entries\[0\]\.safety_check: the answer must be"):
         transfer.read_import("json", path)
