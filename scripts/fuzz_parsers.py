@@ -57,6 +57,7 @@ def _atheris_worker(target: str, seconds: int, work: Path) -> None:
 
 
 def _run_atheris(target: str, seconds: int) -> dict[str, str]:
+    known = set((CORPUS / target).glob("crash-*"))
     with tempfile.TemporaryDirectory(prefix=f"fuzz-{target}-") as folder:
         work = Path(folder)
         for seed in (CORPUS / target).iterdir():
@@ -73,7 +74,7 @@ def _run_atheris(target: str, seconds: int) -> dict[str, str]:
     log = done.stderr
     stats = DONE.findall(log)
     runs, cov, features, corpus = stats[-1] if stats else ("?", "?", "?", "?")
-    crashes = sorted(p.name for p in (CORPUS / target).glob("crash-*"))
+    crashes = sorted(p.name for p in set((CORPUS / target).glob("crash-*")) - known)
     return {
         "target": target,
         "engine": "atheris (libFuzzer)",
@@ -95,6 +96,7 @@ def _run_hypothesis(target: str, seconds: int) -> dict[str, str]:
     from tests.fuzz.targets import TARGETS as FUNCTIONS
     from tests.fuzz.test_parser_fuzz import STRATEGIES
 
+    known = set((CORPUS / target).glob("crash-*"))
     count = 0
     crash = ""
     deadline = time.monotonic() + seconds
@@ -102,7 +104,7 @@ def _run_hypothesis(target: str, seconds: int) -> dict[str, str]:
     while time.monotonic() < deadline and not crash:
 
         @settings(
-            max_examples=2_000,
+            max_examples=200,
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),
@@ -122,7 +124,7 @@ def _run_hypothesis(target: str, seconds: int) -> dict[str, str]:
             run()
         except (AssertionError, HypothesisException, Exception) as exc:
             crash = type(exc).__name__
-    crashes = sorted(p.name for p in (CORPUS / target).glob("crash-*"))
+    crashes = sorted(p.name for p in set((CORPUS / target).glob("crash-*")) - known)
     return {
         "target": target,
         "engine": "Hypothesis",
