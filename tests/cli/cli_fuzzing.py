@@ -216,33 +216,48 @@ def _pair(name: str, value: str | bytes) -> list[str | bytes]:
     return [name, value]
 
 
-def _token_groups(command: Command) -> st.SearchStrategy[list[str | bytes]]:
-    """One option with its value, a flag, a positional word, or a stray token."""
-    choices: list[st.SearchStrategy[list[str | bytes]]] = [
-        TEXT_VALUES.map(lambda value: [value]),
-        st.sampled_from(["--", "-h", "--help", "--nope", "-", "-x", "--json=1"]).map(
-            lambda token: [token]
-        ),
-    ]
+def _token_groups(command: Command, tidy: bool) -> st.SearchStrategy[list[str | bytes]]:
+    """One option with its value or a flag; untidy runs add stray words and tokens."""
+    choices: list[st.SearchStrategy[list[str | bytes]]] = []
+    if not tidy:
+        choices.append(TEXT_VALUES.map(lambda value: [value]))
+        choices.append(
+            st.sampled_from(["--", "-h", "--help", "--nope", "-", "-x", "--json=1"]).map(
+                lambda token: [token]
+            )
+        )
     for param in command.params:
         for name in param.names:
             if param.kind == "flag":
                 choices.append(st.just([name]))
             else:
                 choices.append(_value(param, name).map(partial(_pair, name)))
-        if not param.names:
-            choices.append(_value(param, "").map(lambda value: [value]))
+    if not choices:
+        return st.just([])
     return st.one_of(choices)
 
 
 @st.composite
 def argvs(draw: st.DrawFn, command: Command) -> list[str | bytes]:
-    """``[global options] command path [tokens]`` for one command."""
-    root: list[str | bytes] = draw(
-        st.one_of(st.just([]), DB_URLS.map(lambda url: ["--db", url]), st.just(["--version"]))
-    )
-    groups = draw(st.lists(_token_groups(command), max_size=5))
-    return [*root, *command.path, *(token for group in groups for token in group)]
+    """``[global options] command path [arguments] [options]`` for one command.
+
+    Half the runs are tidy: the command's own arguments and options with generated values,
+    so they get past parsing; the other half add global options, stray words and tokens.
+    """
+    untidy = draw(st.booleans())
+    root: list[str | bytes] = []
+    if untidy:
+        root = draw(
+            st.one_of(st.just([]), DB_URLS.map(lambda url: ["--db", url]), st.just(["--version"]))
+        )
+    arguments: list[str | bytes] = []
+    for param in command.params:
+        if not param.names:
+            count = draw(st.integers(0, 3)) if param.variadic else 1
+            arguments += [draw(_value(param, "")) for _ in range(count)]
+    groups = draw(st.lists(_token_groups(command, tidy=not untidy), max_size=4))
+    tokens = [token for group in groups for token in group]
+    return [*root, *command.path, *arguments, *tokens]
 
 
 SETTING_VALUES = st.one_of(
@@ -262,6 +277,8 @@ def environments(draw: st.DrawFn) -> dict[str, str | bytes]:
     if passphrase is not None:
         env["RECONNECT_PASSPHRASE"] = passphrase
     env["RECONNECT_TEST_FAST_KDF"] = "1"
+    if not draw(st.booleans()):
+        return env  # half the runs have only the passphrase, so settings do not stop them
     for field in Settings.model_fields:
         if draw(st.integers(0, 4)) == 0:
             strategy = DB_URLS if field == "database_url" else SETTING_VALUES
