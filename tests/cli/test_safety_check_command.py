@@ -225,13 +225,15 @@ def _damage_analysis(db: str, entry_id: int) -> None:
     services = build_services(Settings(database_url=db))
     try:
         with services.transaction() as connection:
-            row = connection.execute(select(EntryRow.payload).where(EntryRow.id == entry_id)).one()
-            payload = json.loads(open_payload(connection, "entries", entry_id, row.payload))
+            row = connection.execute(
+                select(EntryRow.payload, EntryRow.uid).where(EntryRow.id == entry_id)
+            ).one()
+            payload = json.loads(
+                open_payload(connection, "entries", entry_id, row.payload, row.uid)
+            )
             payload["analysis"]["markers"] = [{"name": "numbness", "score": "high"}]
             sealed = seal_payload(connection, "entries", entry_id, json.dumps(payload))
-            connection.execute(
-                update(EntryRow).where(EntryRow.id == entry_id).values(payload=sealed)
-            )
+            connection.execute(update(EntryRow).where(EntryRow.id == entry_id).values(**sealed))
     finally:
         services.close()
 

@@ -44,15 +44,17 @@ def services(database_url: str) -> Iterator[Services]:
 def _stored(services: Services, entry_id: int) -> dict[str, Any]:
     """The entry's payload as stored, opened with the journal's own key."""
     with services.transaction() as connection:
-        row = connection.execute(select(EntryRow.payload).where(EntryRow.id == entry_id)).one()
-        return dict(json.loads(open_payload(connection, "entries", entry_id, row.payload)))
+        row = connection.execute(
+            select(EntryRow.payload, EntryRow.uid).where(EntryRow.id == entry_id)
+        ).one()
+        return dict(json.loads(open_payload(connection, "entries", entry_id, row.payload, row.uid)))
 
 
 def _store(services: Services, entry_id: int, payload: dict[str, Any]) -> None:
     """Put a payload in place as another version (or a bug) would have written it."""
     with services.transaction() as connection:
         sealed = seal_payload(connection, "entries", entry_id, json.dumps(payload))
-        connection.execute(update(EntryRow).where(EntryRow.id == entry_id).values(payload=sealed))
+        connection.execute(update(EntryRow).where(EntryRow.id == entry_id).values(**sealed))
 
 
 def test_an_unsure_entry_asks_and_keeps_the_answer_encrypted_with_it(services: Services) -> None:

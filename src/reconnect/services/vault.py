@@ -134,7 +134,11 @@ def _open_from_keyring(services: Services, journal_id: str) -> bool:
         return False
     try:
         with transaction(services.engine) as connection:
-            services.keys.codec = load_vault_codec(connection, journal_id, master_key)
+            codec = load_vault_codec(connection, journal_id, master_key)
+            info = vault_rows.get_journal(connection)
+            if info is not None:
+                _bind_rows_to_uids(connection, info, codec)
+            services.keys.codec = codec
     except CryptoError:
         return False  # a stale or foreign entry: fall back to the passphrase
     return True
@@ -224,6 +228,7 @@ def encrypt_in_place(
             vault_rows.create_journal(connection, journal_id, True, now)
         else:
             vault_rows.set_encrypted(connection, True)
+        vault_rows.set_format_version(connection, vault_rows.FORMAT_VERSION)
         recovery_key, codec = _make_keys(connection, journal_id, passphrase, params, now)
         total = count_payload_rows(connection)
         reseal_all(
@@ -258,8 +263,24 @@ def _open_with(services: Services, kind: str, secret: str) -> None:
         if slot is None:
             raise CryptoError(f"this journal has no {kind} key slot")
         master_key = open_slot(info.journal_id, slot, secret)
-        services.keys.codec = load_vault_codec(connection, info.journal_id, master_key)
+        codec = load_vault_codec(connection, info.journal_id, master_key)
+        _bind_rows_to_uids(connection, info, codec)
+        services.keys.codec = codec
     services.keys.last_used = monotonic()
+
+
+def _bind_rows_to_uids(
+    connection: Connection, info: vault_rows.JournalInfo, codec: VaultCodec
+) -> None:
+    """Bring a format 1 journal to format 2 on its first unlock: every payload is re-sealed
+    bound to a fresh random row uid, in the unlock's transaction (docs/decisions/0008-*).
+
+    A row that was already damaged is left as it was (it is named as damaged when read).
+    """
+    if info.format_version >= vault_rows.ROW_UID_FORMAT:
+        return
+    reseal_all(connection, codec, codec, legacy=True)
+    vault_rows.set_format_version(connection, vault_rows.FORMAT_VERSION)
 
 
 def set_passphrase(

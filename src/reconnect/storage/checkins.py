@@ -26,7 +26,7 @@ TABLE = CheckInRow.__tablename__
 
 
 def _checkin_from_row(connection: Connection, row: Row[Any]) -> CheckIn:
-    text = open_payload(connection, TABLE, row.id, row.payload)
+    text = open_payload(connection, TABLE, row.id, row.payload, row.uid)
     try:
         data = json.loads(text)
         return CheckIn(
@@ -65,7 +65,7 @@ def add_checkin(
         int(new_id), checked_at, pleasantness, energy, feelings, note, crisis, concern, safety_check
     )
     sealed = seal_payload(connection, TABLE, new_id, _payload(checkin))
-    connection.execute(update(CheckInRow).where(CheckInRow.id == new_id).values(payload=sealed))
+    connection.execute(update(CheckInRow).where(CheckInRow.id == new_id).values(**sealed))
     return checkin
 
 
@@ -92,7 +92,7 @@ def replace_checkin(connection: Connection, checkin: CheckIn) -> CheckIn:
         .where(CheckInRow.id == checkin.id)
         .values(
             checked_at=checkin.checked_at,
-            payload=seal_payload(connection, TABLE, checkin.id, _payload(checkin)),
+            **seal_payload(connection, TABLE, checkin.id, _payload(checkin)),
         )
     )
     if result.rowcount == 0:

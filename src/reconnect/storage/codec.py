@@ -3,12 +3,17 @@
 Repositories call ``seal_payload``/``open_payload``; the codec in force is bound to
 the connection by the transaction that services open (``bind_codec``), so no
 repository can write content without it.
+
+Every payload is bound to its row by the row's key *and* a random ``uid`` drawn afresh
+each time the payload is written (docs/decisions/0008-row-uid-in-aad.md): row ids are
+reused (SQLite after deleting the newest row, PostgreSQL after a restore), a uid never is.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -148,14 +153,33 @@ def bind_codec(connection: Connection, codec: PayloadCodec | None) -> None:
         connection.info[_INFO_KEY] = codec
 
 
-def seal_payload(connection: Connection, table: str, row: object, text: str) -> str:
-    """The stored form of a row's payload column."""
-    return _codec(connection).seal(connection, table, str(row), "payload", text)
+UID_BYTES = 16
 
 
-def open_payload(connection: Connection, table: str, row: object, stored: str) -> str:
-    """A row's payload column as text."""
-    return _codec(connection).open(table, str(row), "payload", stored)
+def new_uid() -> str:
+    """A fresh random row uid (128 bits, hex): never the same twice, unlike a row id."""
+    return secrets.token_hex(UID_BYTES)
+
+
+def row_ref(row: object, uid: str) -> str:
+    """How a row is named in the associated data: its key and its current uid."""
+    return f"{row}/{uid}"
+
+
+def seal_payload(connection: Connection, table: str, row: object, text: str) -> dict[str, str]:
+    """The stored form of a row's payload, with the fresh uid it is bound to.
+
+    Returns the column values to write together: ``{"payload": ..., "uid": ...}``.
+    """
+    uid = new_uid()
+    sealed = _codec(connection).seal(connection, table, row_ref(row, uid), "payload", text)
+    return {"payload": sealed, "uid": uid}
+
+
+def open_payload(connection: Connection, table: str, row: object, stored: str, uid: str) -> str:
+    """A row's payload column as text; TamperedDataError unless it was sealed for this row
+    as it is now (its key and its uid)."""
+    return _codec(connection).open(table, row_ref(row, uid), "payload", stored)
 
 
 def _codec(connection: Connection) -> PayloadCodec:
@@ -196,18 +220,33 @@ def reseal_all(
     old: PayloadCodec,
     new: PayloadCodec,
     progress: Callable[[int], None] | None = None,
+    *,
+    legacy: bool = False,
 ) -> int:
-    """Re-store every payload: opened with ``old``, sealed with ``new``; returns rows done."""
+    """Re-store every payload: opened with ``old``, sealed with ``new`` under a fresh uid.
+
+    With ``legacy``, the stored payloads are read as journal format 1 wrote them: bound
+    to the row key alone. Returns the number of rows done.
+    """
     from sqlalchemy import select, update
 
     done = 0
     for table, key in payload_tables():
         name = table.__tablename__
-        rows = connection.execute(select(key, table.payload)).all()
-        for row_key, stored in rows:
-            text = old.open(name, str(row_key), "payload", stored)
-            sealed = new.seal(connection, name, str(row_key), "payload", text)
-            connection.execute(update(table).where(key == row_key).values(payload=sealed))
+        rows = connection.execute(select(key, table.uid, table.payload)).all()
+        for row_key, uid, stored in rows:
+            place = str(row_key) if legacy else row_ref(row_key, uid)
+            try:
+                text = old.open(name, place, "payload", stored)
+            except TamperedDataError:
+                if not legacy:
+                    raise
+                continue  # already damaged: left as it is, and named as damaged when read
+            fresh = new_uid()
+            sealed = new.seal(connection, name, row_ref(row_key, fresh), "payload", text)
+            connection.execute(
+                update(table).where(key == row_key).values(payload=sealed, uid=fresh)
+            )
             done += 1
             if progress is not None:
                 progress(done)

@@ -51,7 +51,7 @@ TABLE = EntryRow.__tablename__
 
 def _entry_from_row(connection: Connection, row: Row[Any]) -> Entry:
     try:
-        text = open_payload(connection, TABLE, row.id, row.payload)
+        text = open_payload(connection, TABLE, row.id, row.payload, row.uid)
     except TamperedDataError as exc:
         raise TamperedDataError(f"entry {row.id}: {exc.message}") from None
     try:
@@ -105,7 +105,7 @@ def add_entry(
         safety_check=safety_check,
     )
     sealed = seal_payload(connection, TABLE, new_id, _payload(entry))
-    connection.execute(update(EntryRow).where(EntryRow.id == new_id).values(payload=sealed))
+    connection.execute(update(EntryRow).where(EntryRow.id == new_id).values(**sealed))
     return entry
 
 
@@ -120,7 +120,7 @@ def replace_entry(connection: Connection, entry: Entry) -> Entry:
             written_at=entry.written_at,
             updated_at=entry.updated_at,
             analyzer_version=_version(entry.analysis),
-            payload=seal_payload(connection, TABLE, entry.id, _payload(entry)),
+            **seal_payload(connection, TABLE, entry.id, _payload(entry)),
         )
     )
     if result.rowcount == 0:

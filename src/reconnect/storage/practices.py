@@ -26,7 +26,7 @@ TABLE = PracticeLogRow.__tablename__
 
 
 def _log_from_row(connection: Connection, row: Row[Any]) -> PracticeLog:
-    text = open_payload(connection, TABLE, row.id, row.payload)
+    text = open_payload(connection, TABLE, row.id, row.payload, row.uid)
     try:
         data = json.loads(text)
         return PracticeLog(
@@ -70,9 +70,7 @@ def add_log(
     ).scalar_one()
     log = PracticeLog(int(new_id), practice_id, done_at, reflection, crisis, concern, safety_check)
     sealed = seal_payload(connection, TABLE, new_id, _payload(log))
-    connection.execute(
-        update(PracticeLogRow).where(PracticeLogRow.id == new_id).values(payload=sealed)
-    )
+    connection.execute(update(PracticeLogRow).where(PracticeLogRow.id == new_id).values(**sealed))
     return log
 
 
@@ -93,7 +91,7 @@ def replace_log(connection: Connection, log: PracticeLog) -> PracticeLog:
     result = connection.execute(
         update(PracticeLogRow)
         .where(PracticeLogRow.id == log.id)
-        .values(done_at=log.done_at, payload=seal_payload(connection, TABLE, log.id, _payload(log)))
+        .values(done_at=log.done_at, **seal_payload(connection, TABLE, log.id, _payload(log)))
     )
     if result.rowcount == 0:
         raise NotFoundError(f"no practice log with id {log.id}")

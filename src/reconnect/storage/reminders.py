@@ -24,7 +24,7 @@ TABLE = ReminderRow.__tablename__
 
 
 def _from_row(connection: Connection, row: Row[Any]) -> Reminder:
-    text = open_payload(connection, TABLE, row.id, row.payload)
+    text = open_payload(connection, TABLE, row.id, row.payload, row.uid)
     try:
         data = json.loads(text)
         return Reminder(
@@ -48,7 +48,7 @@ def add_reminder(
         {"created_at": created_at, "payload": ""},
     ).scalar_one()
     sealed = seal_payload(connection, TABLE, new_id, payload)
-    connection.execute(update(ReminderRow).where(ReminderRow.id == new_id).values(payload=sealed))
+    connection.execute(update(ReminderRow).where(ReminderRow.id == new_id).values(**sealed))
     return Reminder(int(new_id), practice_id, days, at, created_at)
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def _result_from_row(connection: Connection, row: Row[Any]) -> SelfCheckResult:
-    text = open_payload(connection, RESULTS, row.id, row.payload)
+    text = open_payload(connection, RESULTS, row.id, row.payload, row.uid)
     try:
         data = json.loads(text)
         perspective = Perspective(data["perspective"])
@@ -68,7 +68,7 @@ def add_result(
     new_id = int(result.scalar_one())
     sealed = seal_payload(connection, RESULTS, new_id, payload)
     connection.execute(
-        update(SelfCheckResultRow).where(SelfCheckResultRow.id == new_id).values(payload=sealed)
+        update(SelfCheckResultRow).where(SelfCheckResultRow.id == new_id).values(**sealed)
     )
     return SelfCheckResult(id=new_id, taken_at=taken_at, answers=dict(answers), score=score)
 
@@ -109,7 +109,7 @@ def save_draft(connection: Connection, draft: SelfCheckDraft) -> None:
         {
             "instrument_id": draft.instrument_id,
             "updated_at": draft.updated_at,
-            "payload": seal_payload(connection, DRAFTS, draft.instrument_id, payload),
+            **seal_payload(connection, DRAFTS, draft.instrument_id, payload),
         },
     )
 
@@ -124,7 +124,7 @@ def get_draft(connection: Connection, instrument_id: str) -> SelfCheckDraft | No
     if row is None:
         return None
     try:
-        data = json.loads(open_payload(connection, DRAFTS, row.instrument_id, row.payload))
+        data = json.loads(open_payload(connection, DRAFTS, row.instrument_id, row.payload, row.uid))
         return SelfCheckDraft(
             instrument_id=row.instrument_id,
             perspective=Perspective(data["perspective"]),

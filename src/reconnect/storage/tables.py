@@ -33,6 +33,7 @@ class SelfCheckResultRow(Base):
     instrument_id: Mapped[str] = mapped_column(String(64), index=True)
     instrument_version: Mapped[int] = mapped_column(Integer)
     payload: Mapped[str] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
 
 class SelfCheckDraftRow(Base):
@@ -43,6 +44,7 @@ class SelfCheckDraftRow(Base):
     instrument_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     payload: Mapped[str] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
 
 class EntryRow(Base):
@@ -55,6 +57,7 @@ class EntryRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     analyzer_version: Mapped[str] = mapped_column(String(32))
     payload: Mapped[str] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
 
 class CheckInRow(Base):
@@ -65,6 +68,7 @@ class CheckInRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     payload: Mapped[str] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
 
 class PracticeLogRow(Base):
@@ -75,6 +79,7 @@ class PracticeLogRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     done_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     payload: Mapped[str] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
 
 class ReminderRow(Base):
@@ -85,6 +90,7 @@ class ReminderRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     payload: Mapped[str] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
 
 class VaultRow(Base):

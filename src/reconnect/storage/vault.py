@@ -16,7 +16,10 @@ from reconnect.storage.tables import DataKeyRow, KeySlotRow, VaultRow
 if TYPE_CHECKING:
     from datetime import datetime
 
-FORMAT_VERSION = 1
+# 1: payloads bound to their row key; 2: to the row key and a random row uid
+# (docs/decisions/0008-row-uid-in-aad.md). A format 1 journal is brought to 2 when unlocked.
+FORMAT_VERSION = 2
+ROW_UID_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,7 @@ class JournalInfo:
     journal_id: str
     encrypted: bool
     created_at: datetime
+    format_version: int = FORMAT_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,9 @@ def get_journal(connection: Connection) -> JournalInfo | None:
             "changed outside reconnect, so nothing will be read or written in plaintext",
             hint="Nothing was changed. Restore a backup made with `reconnect backup`.",
         )
-    return JournalInfo(row.journal_id, encrypted, aware_utc(row.created_at))
+    return JournalInfo(
+        row.journal_id, encrypted, aware_utc(row.created_at), int(row.format_version)
+    )
 
 
 def _has_key_material(connection: Connection) -> bool:
@@ -83,6 +89,11 @@ def create_journal(connection: Connection, journal_id: str, encrypted: bool, now
 def set_encrypted(connection: Connection, encrypted: bool) -> None:
     """Mark the journal encrypted (after encrypting it in place)."""
     connection.execute(update(VaultRow).where(VaultRow.id == 1).values(encrypted=encrypted))
+
+
+def set_format_version(connection: Connection, version: int) -> None:
+    """Record the vault format the journal's rows are now in."""
+    connection.execute(update(VaultRow).where(VaultRow.id == 1).values(format_version=version))
 
 
 def get_slot(connection: Connection, kind: str) -> Slot | None:
