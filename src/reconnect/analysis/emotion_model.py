@@ -54,8 +54,10 @@ import math
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
+from reconnect.analysis.features import BUCKETS
 from reconnect.analysis.lexicon import read_checked, read_manifest
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE
 from reconnect.domain.analysis import Emotion
@@ -110,6 +112,7 @@ FEELINGS: dict[str, tuple[str, str] | None] = {
 # FEELINGS in LABELS order, and each feeling's family.
 _TARGETS = tuple(FEELINGS[label] or ("", "") for label in LABELS)
 _FAMILIES = {name: family for name, family in _TARGETS if name}
+_BIAS_KEY = (BUCKETS,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,9 @@ class EmotionModel:
     output_weights: npt.NDArray[np.float32]  # labels x hidden
     thresholds: tuple[float, ...]  # labels
     cutoffs: npt.NDArray[np.float32]  # labels
+    # ``rows`` as a table over every bucket, then BUCKETS (the bias row) and one past it:
+    # the row, or ``len(sparse)`` for none, so a text's rows are found by one ``take``.
+    row_of: npt.NDArray[Any]
 
     @classmethod
     def build(
@@ -150,6 +156,11 @@ class EmotionModel:
             ],
             dtype=np.float32,
         )
+        none = len(features) + 1
+        row_of = np.full(BUCKETS + 2, none, dtype=np.uint16 if none < 1 << 16 else np.int64)
+        if features:
+            row_of[np.asarray(features, dtype=np.int64)] = np.arange(len(features))
+        row_of[BUCKETS] = len(features)  # the output bias, added last
         return cls(
             rows={int(f): i for i, f in enumerate(features)},
             sparse=np.vstack([sparse, output[1][None, :]]).astype(np.float32),
@@ -158,6 +169,7 @@ class EmotionModel:
             output_weights=np.ascontiguousarray(output[0], dtype=np.float32),
             thresholds=thresholds,
             cutoffs=cutoffs,
+            row_of=row_of,
         )
 
     def totals(
@@ -171,9 +183,11 @@ class EmotionModel:
         hidden = self.hidden_weights @ embedding
         hidden += self.hidden_bias
         np.maximum(hidden, 0.0, out=hidden)
-        rows = self.rows
-        found = [rows[f] for f in features if f in rows]
-        found.append(len(self.sparse) - 1)  # the output bias
+        # The rows of ``[rows[f] for f in features if f in rows]`` and the output bias's, in
+        # that order, from one look-up: BUCKETS is the bias row's key.
+        keys = np.fromiter(chain(features, _BIAS_KEY), dtype=np.intp, count=len(features) + 1)
+        rows = self.row_of.take(keys, mode="clip")
+        found = rows[rows != len(self.sparse)]
         total: npt.NDArray[np.float32] = self.output_weights @ hidden
         total += np.add.reduce(self.sparse.take(found, axis=0), axis=0)
         return total
@@ -196,10 +210,10 @@ class EmotionModel:
         """
         import numpy as np
 
-        if embedding.shape == (DIMENSIONS,) and not embedding.any():
+        if embedding.shape == (DIMENSIONS,) and not np.count_nonzero(embedding):
             return []
         total = self.totals(embedding, features)
-        passing = np.flatnonzero(total >= self.cutoffs)
+        passing = (total >= self.cutoffs).nonzero()[0]
         if not passing.size:
             return []
         best: dict[str, float] = {}

@@ -18,9 +18,10 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from reconnect.analysis.features import word_features
+from reconnect.analysis.features import BUCKETS, word_features
 from reconnect.analysis.lexicon import read_checked
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE, load_static
 from reconnect.analysis.tokens import Span, sentences
@@ -103,13 +104,21 @@ class Scores:
 
 @dataclass(frozen=True, slots=True)
 class Heads:
-    """Weights of every head: sparse rows by feature bucket, dense rows, biases."""
+    """Weights of every head: sparse rows by feature bucket, dense rows, biases.
+
+    ``row_of`` is ``rows`` as a table over every bucket (``len(sparse)`` where a bucket has
+    no row, and past the last bucket), so a text's rows are found by one ``take``; the
+    crisis column beside it (as float64, with a 0.0 for "no row") gives each sentence's
+    word weights the same way. ``rows`` and ``crisis_weights`` are the same as dictionaries.
+    """
 
     rows: dict[int, int]
     sparse: npt.NDArray[np.float32]  # features x heads
     dense: npt.NDArray[np.float32]  # heads x DIMENSIONS
     bias: npt.NDArray[np.float32]  # heads
     crisis_weights: dict[int, float]  # the crisis column by feature bucket, for sentences
+    row_of: npt.NDArray[Any]  # BUCKETS + 1: bucket -> row of sparse, or len(sparse)
+    crisis_column: npt.NDArray[np.float64]  # sparse[:, CRISIS], then 0.0
 
     @classmethod
     def build(
@@ -120,18 +129,34 @@ class Heads:
         bias: npt.NDArray[np.float32],
     ) -> Heads:
         """Heads from their arrays: ``features[i]`` is the bucket of ``sparse[i]``."""
+        import numpy as np
+
         rows = {int(f): i for i, f in enumerate(features)}
         column = sparse[:, CRISIS].tolist()
         crisis = {f: float(column[row]) for f, row in rows.items() if column[row]}
-        return cls(rows, sparse, dense, bias, crisis)
+        none = len(features)
+        row_of = np.full(BUCKETS + 1, none, dtype=np.uint16 if none < 1 << 16 else np.int64)
+        if features:
+            row_of[np.asarray(features, dtype=np.int64)] = np.arange(none)
+        crisis_column = np.append(np.asarray(column, dtype=np.float64), 0.0)
+        return cls(rows, sparse, dense, bias, crisis, row_of, crisis_column)
 
     def totals(self, features: set[int], embedding: npt.NDArray[np.float32]) -> Any:
         """The log-odds of every head (numpy, HEADS order)."""
-        rows = self.rows
-        found = [rows[f] for f in features if f in rows]
+        import numpy as np
+
+        keys = np.fromiter(features, dtype=np.intp, count=len(features))
+        return self._totals(self.row_of.take(keys, mode="clip"), embedding)
+
+    def _totals(self, rows: Any, embedding: npt.NDArray[np.float32]) -> Any:
+        # ``rows``: the row of each feature in the set's order, len(sparse) for none. The
+        # rows are added in that order, as ``[self.rows[f] for f in features if f in rows]``.
+        import numpy as np
+
+        found = rows[rows != len(self.sparse)]
         total = self.bias + self.dense @ embedding
-        if found:
-            total += self.sparse.take(found, axis=0).sum(axis=0)
+        if found.size:
+            total += np.add.reduce(self.sparse.take(found, axis=0), axis=0)
         return total
 
     def score(self, text: str, parts: list[Span] | None = None) -> Scores:
@@ -141,6 +166,8 @@ class Heads:
         sentence's word features are read once: a text's features are the union of its
         sentences' (clauses end where sentences do), so the whole costs no second pass.
         """
+        import numpy as np
+
         if parts is None:
             parts = sentences(text)
         features = [word_features(part.text) for part in parts]
@@ -152,20 +179,30 @@ class Heads:
         ]
         several = len(longer) > 1
         embedded = load_static().embed_spans(text, [p for p, _ in longer] if several else ())
-        totals = self.totals(whole, embedded[0])
-        # tolist gives the same Python floats as float() of each element, in one call
-        probabilities = tuple(sigmoid(t) for t in totals.tolist())
+        # The rows of the whole text's features, then of each longer sentence's, in one take.
+        counts = [len(whole), *(len(found) for _, found in longer)] if several else [len(whole)]
+        keys = np.fromiter(
+            chain(whole, *(found for _, found in longer)) if several else whole,
+            dtype=np.intp,
+            count=sum(counts),
+        )
+        rows = self.row_of.take(keys, mode="clip")
+        totals = self._totals(rows[: counts[0]], embedded[0])
+        # sigmoid() of each total; tolist gives the same Python floats as float() of each
+        probabilities = tuple(
+            [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t)))) for t in totals.tolist()]
+        )
         scored: list[tuple[Span, float]] = []
         if several:
-            weights = self.crisis_weights
+            # Each sentence's crisis weights in its set's order: a feature without a row
+            # adds 0.0, which changes no sum of floats (``crisis_weights`` leaves them out).
+            weights = self.crisis_column.take(rows[counts[0] :]).tolist()
             bias = float(self.bias[CRISIS])
             dense = self.dense[CRISIS]
-            for (part, found), vector in zip(longer, embedded[1:], strict=True):
-                # Only buckets with a weight: the others would add 0.0, which changes no
-                # sum; the kept ones are added in the same order.
-                total = (
-                    bias + float(dense @ vector) + sum([weights[f] for f in found if f in weights])
-                )
+            start = 0
+            for (part, _), vector, count in zip(longer, embedded[1:], counts[1:], strict=True):
+                total = bias + float(dense @ vector) + sum(weights[start : start + count])
+                start += count
                 scored.append((part, sigmoid(total)))
         return Scores(probabilities, tuple(scored), embedded[0], frozenset(whole))
 

@@ -108,16 +108,24 @@ class StaticEncoder:
             zero = np.zeros(DIMENSIONS, dtype=np.float32)
             return [zero] * (1 + len(spans))
         # Each span is the mean of the tokens that start inside it: one small matrix
-        # product per span, found by bisecting the tokens' start offsets.
+        # product per span over a slice of the text's rows (taken once), found by
+        # bisecting the tokens' start offsets. A slice holds the same rows, contiguous, as
+        # taking them again, so each product is the one ``_mean`` works out.
         index = np.array(ids, dtype=np.intp)
-        found = [_unit(self._mean(index))]
+        weights = self.scales.take(index)
+        # float32 @ int8 casts the int8 rows to float32 and multiplies those: casting the
+        # rows once gives each product the same operands (and so the same floats) sooner.
+        rows = self.vectors.take(index, axis=0).astype(np.float32)
+        found = [_unit(cast("npt.NDArray[np.float32]", (weights @ rows) / len(ids)))]
         starts = [start for start, _ in offsets]
         for span in spans:
             lo = bisect_left(starts, span.start)
             hi = bisect_left(starts, span.end)
-            found.append(
-                _unit(self._mean(index[lo:hi])) if hi > lo else np.zeros(DIMENSIONS, np.float32)
-            )
+            if hi > lo:
+                mean = (weights[lo:hi] @ rows[lo:hi]) / (hi - lo)
+                found.append(_unit(cast("npt.NDArray[np.float32]", mean)))
+            else:
+                found.append(np.zeros(DIMENSIONS, np.float32))
         return found
 
 
