@@ -252,11 +252,10 @@ def test_word_features_as_plain_while_the_memos_fill_and_clear(
     from reconnect.analysis import features
 
     monkeypatch.setattr(features, "_MEMO_LIMIT", 6)
-    monkeypatch.setattr(features, "_UNIGRAMS", {})
-    monkeypatch.setattr(features, "_BIGRAMS", {})
+    monkeypatch.setattr(features, "_WORDS", {})
     for text in TRICKY * 2:
         assert list(word_features(text)) == list(_plain_word_features(text))
-    assert len(features._UNIGRAMS) <= 3 and len(features._BIGRAMS) <= 3
+    assert len(features._WORDS) <= 3
 
 
 def test_scores_of_every_head() -> None:

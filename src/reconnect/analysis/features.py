@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from typing import TypeVar
 
 from reconnect.analysis.tokens import words
 
@@ -55,16 +54,23 @@ def _hash(feature: str) -> int:
     return bucket
 
 
-_K = TypeVar("_K", str, tuple[str, str])
-_UNIGRAMS: dict[str, int] = {}
-_BIGRAMS: dict[tuple[str, str], int] = {}
+# Each word's unigram bucket, ``_hash("w:" + word)``, and the CRC-32 of ``"b:{word} "``: the
+# bucket of a bigram is then that CRC continued over the next word's bytes, as
+# ``zlib.crc32(b, zlib.crc32(a)) == zlib.crc32(a + b)``, so no bigram's name is built.
+_WORDS: dict[str, tuple[int, int, bytes]] = {}
+_BIGRAM_PREFIX = zlib.crc32(b"b:")
 
 
-def _remember(memo: dict[_K, int], key: _K, feature: str) -> int:
-    if len(memo) >= _MEMO_LIMIT // 2:  # the two together hold as many as ``_MEMO``
-        memo.clear()
-    bucket = memo[key] = zlib.crc32(feature.encode("utf-8")) % BUCKETS
-    return bucket
+def _remember(word: str) -> tuple[int, int, bytes]:
+    if len(_WORDS) >= _MEMO_LIMIT // 2:
+        _WORDS.clear()
+    raw = word.encode("utf-8")
+    entry = _WORDS[word] = (
+        zlib.crc32(b"w:" + raw) % BUCKETS,
+        zlib.crc32(raw + b" ", _BIGRAM_PREFIX),
+        raw,
+    )
+    return entry
 
 
 def word_features(text: str) -> set[int]:
@@ -79,20 +85,21 @@ def word_features(text: str) -> set[int]:
     """
     found: set[int] = set()
     add = found.add
-    # ``_hash("w:" + word)`` and ``_hash(f"b:{previous} {word}")``, remembered by the words
-    # themselves: a hit builds no feature name.
-    unigrams, bigrams = _UNIGRAMS, _BIGRAMS
+    # ``_hash("w:" + word)`` and ``_hash(f"b:{previous} {word}")``, from each word's entry
+    # in ``_WORDS``: a hit builds no feature name.
+    memo = _WORDS
+    crc32 = zlib.crc32
     if text.isascii():
         # One pass over words and clause ends: ``words`` of each clause, as below
         clauses = [_ASCII_TOKEN.findall(text.lower())]
     else:
         clauses = [words(clause) for clause in _CLAUSE_END.split(text.casefold())]
     for tokens in clauses:
-        previous = ""
+        previous: int | None = None  # the CRC of "b:{previous word} "
         scope = 0
         for token in tokens:
             if token in _ENDS:  # a clause ends (only from the ASCII pass)
-                previous = ""
+                previous = None
                 scope = 0
                 continue
             word = "neg_" + token if scope else token
@@ -100,15 +107,9 @@ def word_features(text: str) -> set[int]:
                 scope -= 1
             if token in NEGATORS or token.endswith("n't"):
                 scope = 3
-            bucket = unigrams.get(word)
-            if bucket is None:
-                bucket = _remember(unigrams, word, "w:" + word)
-            add(bucket)
-            if previous:
-                pair = (previous, word)
-                bucket = bigrams.get(pair)
-                if bucket is None:
-                    bucket = _remember(bigrams, pair, f"b:{previous} {word}")
-                add(bucket)
-            previous = word
+            entry = memo.get(word) or _remember(word)
+            add(entry[0])
+            if previous is not None:
+                add(crc32(entry[2], previous) % BUCKETS)
+            previous = entry[1]
     return found
