@@ -109,3 +109,14 @@ def test_the_settings_page_changes_the_country_at_once(sqlite_url: str) -> None:
         saved = client.post("/settings", data={"csrf_token": token.group(1), "country": "GB"})
         assert saved.status_code == 200 and "Saved." in saved.text
         assert 'href="tel:116123"' in client.get("/help").text
+
+
+def test_a_self_check_with_no_answer_is_not_saved(client: TestClient) -> None:
+    # Issue 11, item 11: an empty self-check was saved and became "Your latest result".
+    refused = client.post("/api/selfchecks", json={"perspective": "self", "answers": {}})
+    assert refused.status_code == 422
+    assert client.get("/api/selfchecks").json() == []
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["SelfCheckIn"]
+    assert schema["properties"]["answers"]["minProperties"] == 1
+    # A draft may still be empty: it is where an unfinished self-check starts.
+    assert client.put("/api/selfchecks/draft", json={"answers": {}}).status_code == 200

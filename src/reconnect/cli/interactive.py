@@ -103,7 +103,7 @@ def _ask_keys(
                 elif key in ENTER:
                     return Choice("answer", values[cursor])
                 elif key.isdigit() and int(key) in values:
-                    return Choice("answer", int(key))
+                    cursor = values.index(int(key))  # a number chooses; Enter confirms it
                 elif key in BACK:
                     return Choice("back")
                 elif key == "s":
@@ -225,6 +225,9 @@ def run_selfcheck(
             services, perspective=perspective, answers=answers, instrument_id=instrument.id
         )
         index += 1
+    if not answers:
+        out.print("Every question was skipped, so there is no result to save.")
+        return None
     return selfcheck.take_selfcheck(
         services, perspective=perspective, answers=answers, instrument_id=instrument.id
     )

@@ -99,6 +99,18 @@ class AnswersIn(BaseModel):
     )
 
 
+class SelfCheckIn(AnswersIn):
+    """Answers to score and save as a result: at least one (a draft may hold none)."""
+
+    answers: dict[Annotated[str, Field(max_length=64)], Annotated[int, Field(ge=0, le=4)]] = Field(
+        min_length=1,
+        max_length=500,
+        description="Item id to its answer, 0 to 4 (every instrument's scale), at least one: "
+        "skipped items are left out of the score, but a self-check with no answer has no "
+        "result. Unknown ids or an answer off the instrument's own scale give 422.",
+    )
+
+
 def instrument_out(instrument: Instrument, perspective: Perspective) -> InstrumentOut:
     """The instrument as listed for one perspective."""
     scale = list(instrument.scale.values)

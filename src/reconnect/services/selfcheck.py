@@ -13,6 +13,7 @@ from reconnect.domain.selfcheck import (
     score_answers,
     validate_answers,
 )
+from reconnect.errors import InputError
 from reconnect.storage import selfchecks
 
 if TYPE_CHECKING:
@@ -53,10 +54,16 @@ def take_selfcheck(
 ) -> SelfCheckResult:
     """Score and save a self-check, discarding any draft of it; returns the saved result.
 
-    Invalid answers raise InputError before anything is written.
+    Invalid answers raise InputError before anything is written, and so does a self-check
+    with no answer at all: it has no result to show, and it must not become the latest one.
     """
     instrument = load_instrument(instrument_id)
     checked = validate_answers(instrument, answers)
+    if not checked:
+        raise InputError(
+            "no question was answered, so there is no result to save",
+            hint="Answer at least one question; skipped ones are left out of the score.",
+        )
     score = score_answers(instrument, checked, perspective)
     with services.transaction() as connection:
         result = selfchecks.add_result(connection, services.clock(), checked, score)

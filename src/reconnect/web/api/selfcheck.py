@@ -10,6 +10,7 @@ from reconnect.contracts import (
     DraftOut,
     InstrumentOut,
     InstrumentSummaryOut,
+    SelfCheckIn,
     SelfCheckResultOut,
     instrument_out,
     selfcheck_result_out,
@@ -42,7 +43,7 @@ def get_instrument(
 
 
 @router.post("/selfchecks", status_code=201, summary="Take a self-check")
-def take_selfcheck(body: AnswersIn, services: ServicesDep) -> SelfCheckResultOut:
+def take_selfcheck(body: SelfCheckIn, services: ServicesDep) -> SelfCheckResultOut:
     """Score and save answers; unknown ids or values off the scale give 422."""
     result = selfcheck.take_selfcheck(
         services, perspective=body.perspective, answers=body.answers, instrument_id=body.instrument
