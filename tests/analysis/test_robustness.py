@@ -80,3 +80,14 @@ def test_analyze_many_is_lazy_and_ordered() -> None:
     assert first.marker("numbness") is not None
     with pytest.raises(InputError):
         next(results)
+
+
+def test_a_lone_surrogate_is_refused_with_a_clear_message() -> None:
+    # FUZZ-4: a byte that is not UTF-8 on the command line reaches Python as a lone surrogate.
+    from reconnect.analysis import analyze
+    from reconnect.errors import InputError
+
+    for text in ("a\udcff", "fine so far \ud800 then not"):
+        with pytest.raises(InputError, match="not valid UTF-8"):
+            analyze(text)
+    assert analyze("naïve café, 日本語 and 🙂").language in {"en", "fr", "ja", "und"}

@@ -82,8 +82,8 @@ def test_no_command_shows_a_traceback(
 
 
 # Found by bench/fuzz_cli.py: a byte that is not UTF-8 in an argument reaches Python as a
-# lone surrogate, and the analyzer's tokenizer refuses that string with a TypeError, which
-# main() shows as "Error: unexpected problem (TypeError)".
+# lone surrogate, and the analyzer's tokenizer refused that string with a TypeError, which
+# main() showed as "Error: unexpected problem (TypeError)". Now: one clear line, exit 2.
 NOT_UTF8 = [
     pytest.param(("analyze", b"a\xff"), id="analyze"),
     pytest.param(("write", b"a\xff"), id="write"),
@@ -96,10 +96,6 @@ NOT_UTF8 = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FUZZ-4 finding: text that is not UTF-8 ends in 'unexpected problem (TypeError)'",
-)
 @pytest.mark.parametrize("argv", NOT_UTF8)
 def test_text_that_is_not_utf8_gets_a_clear_answer(
     argv: tuple[str | bytes, ...], templates: dict[str, Path], tmp_path: Path
@@ -113,3 +109,5 @@ def test_text_that_is_not_utf8_gets_a_clear_answer(
     case = Case(command, argv, b"", env, "encrypted", b"", None)
     outcome = run_case(case, tmp_path, templates)
     assert outcome.problems() == [], describe(outcome)
+    assert outcome.exit_code == 2, describe(outcome)
+    assert "not valid UTF-8" in outcome.stderr, describe(outcome)

@@ -50,7 +50,8 @@ def default_analyzer() -> Analyzer:
 
 
 def analyze(text: str) -> Analysis:
-    """Analyse one text; raises InputError when it is longer than ``MAX_TEXT_CHARS``.
+    """Analyse one text; raises InputError when it is longer than ``MAX_TEXT_CHARS`` or holds
+    a lone surrogate (a byte that was not UTF-8, as Python reads it from the command line).
 
     Only detected markers are listed. A negated or recovered state ("not numb anymore")
     is reported as ``reconnection``, never as the state itself; a purely hypothetical one
@@ -63,6 +64,14 @@ def analyze(text: str) -> Analysis:
             f"{MAX_TEXT_CHARS:,} characters",
             hint="split it into several entries",
         )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError(
+                f"the text is not valid UTF-8 (character {exc.start + 1} cannot be read)",
+                hint="save or type it as UTF-8 and try again",
+            ) from None
     return default_analyzer().analyze(text)
 
 
