@@ -30,8 +30,8 @@ from reconnect.web.app import create_app
 if TYPE_CHECKING:
     from pathlib import Path
 
+# scripts/test installs strace; without it these tests fail rather than skip.
 STRACE = shutil.which("strace")
-needs_strace = pytest.mark.skipif(STRACE is None, reason="strace is not installed")
 CALLS = "write,pwrite64,fsync,fdatasync,rename,renameat,renameat2"
 LINE = re.compile(r"^(?P<pid>\d+)\s+(?P<call>\w+)\((?P<args>.*)\)\s+=\s+(?P<result>-?\d+)")
 SYNC = ("fsync", "fdatasync")
@@ -52,7 +52,7 @@ class Call:
 def _trace(tmp_path: Path, argv: list[str]) -> list[Call]:
     """Run argv under strace (-f, paths shown for descriptors); the calls that succeeded."""
     log = tmp_path / "strace.txt"
-    assert STRACE is not None
+    assert STRACE is not None, "strace is not installed (scripts/test installs it)"
     result = subprocess.run(
         [STRACE, "-f", "-y", "-qq", "-s", "64", "-e", f"trace={CALLS}", "-o", str(log), *argv],
         capture_output=True,
@@ -90,7 +90,6 @@ def _wal_synced_before(calls: list[Call], ack: int) -> bool:
     return any(c.name in SYNC and c.on("-wal") and i > writes[-1] for i, c in mine)
 
 
-@needs_strace
 def test_dur10_an_entry_is_synced_to_disk_before_it_is_shown(
     sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -99,7 +98,6 @@ def test_dur10_an_entry_is_synced_to_disk_before_it_is_shown(
     assert _wal_synced_before(calls, ack)
 
 
-@needs_strace
 @pytest.mark.parametrize(
     ("level", "synced"),
     [pytest.param("FULL", True, id="full"), pytest.param("NORMAL", False, id="normal")],
@@ -136,7 +134,6 @@ def _replaced_durably(calls: list[Call], target: Path, ack: int) -> None:
     assert any(c.name in SYNC and c.on(folder) for c in calls[at:ack]), "folder not synced"
 
 
-@needs_strace
 def test_dur10_an_export_is_on_disk_with_its_name_before_it_is_announced(
     sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -146,7 +143,6 @@ def test_dur10_an_export_is_on_disk_with_its_name_before_it_is_announced(
     _replaced_durably(calls, target, _acknowledged(calls, 2, "Exported"))
 
 
-@needs_strace
 def test_dur10_a_backup_is_on_disk_with_its_name_before_it_is_announced(
     sqlite_url: str, tmp_path: Path
 ) -> None:
