@@ -103,3 +103,23 @@ def test_a_non_loopback_host_from_the_environment_is_refused(tmp_path: Path) -> 
     assert result.returncode == 2
     assert "refusing to listen on 0.0.0.0" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_busy_port_is_one_clear_line_and_never_announced(tmp_path: Path) -> None:
+    # Issue 11, item 12: "running at ..." was printed before "address already in use".
+    db_url = create_journal(f"sqlite:///{tmp_path / 'serve.db'}")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "reconnect", "--db", db_url, "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 2, result.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "running at" not in result.stderr
+    assert "Traceback" not in result.stderr

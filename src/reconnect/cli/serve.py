@@ -58,5 +58,10 @@ def serve(
 
     # Open and migrate the database first, so a bad --db fails here with one clear line.
     build_services(settings).close()
-    typer.echo(f"reconnect is running at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    run(settings)
+    where = f"[{host}]" if ":" in host else host
+    run(
+        settings,
+        on_listening=lambda: typer.echo(
+            f"reconnect is running at http://{where}:{port}/ (Ctrl+C to stop)", err=True
+        ),
+    )

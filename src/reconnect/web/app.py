@@ -11,11 +11,12 @@ from fastapi.staticfiles import StaticFiles
 
 from reconnect import __version__
 from reconnect.bootstrap import build_services
+from reconnect.errors import InputError
 from reconnect.web import api, errors, pages
 from reconnect.web.security import LOOPBACK_NAMES, GuardMiddleware
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Callable
 
     from reconnect.config import Settings
     from reconnect.services import Services
@@ -69,15 +70,37 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     return app
 
 
-def run(settings: Settings) -> None:
-    """Serve the app with uvicorn on the configured loopback address and port."""
+def run(settings: Settings, on_listening: Callable[[], None] | None = None) -> None:
+    """Serve the app with uvicorn on the configured loopback address and port.
+
+    The port is bound before anything is said: a port in use is an InputError, and
+    ``on_listening`` (say where the app runs) is called only once the socket listens.
+    """
+    import socket
+
     import uvicorn
 
-    uvicorn.run(
+    family, kind, proto, _, address = socket.getaddrinfo(
+        settings.host, settings.port, type=socket.SOCK_STREAM
+    )[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        raise InputError(
+            f"cannot listen on {settings.host}:{settings.port}: {exc.strerror or exc}",
+            hint="Another program may be using that port: stop it, or choose one with --port.",
+        ) from None
+    config = uvicorn.Config(
         create_app(settings),
-        host=settings.host,
-        port=settings.port,
         log_level="warning",
         server_header=False,
         access_log=False,
     )
+    if on_listening is not None:
+        on_listening()
+    with listener:
+        uvicorn.Server(config).run(sockets=[listener])
