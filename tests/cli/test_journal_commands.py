@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -433,3 +434,48 @@ def test_insights_say_when_entries_were_read_by_an_older_analyzer(sqlite_url: st
     assert "1 of your entries were read by an older version of the analyzer" in result.stderr
     assert run(sqlite_url, "reanalyze").returncode == 0
     assert "older version" not in run(sqlite_url, "insights").stderr
+
+
+def test_ctrl_c_during_the_demo_leaves_nothing_and_the_next_run_starts_afresh(
+    tmp_path: Path,
+) -> None:
+    # Issue 11, item 12: Ctrl-C left 38 of 120 entries, and running it again refused.
+    import signal
+
+    target = tmp_path / "demo.db"
+    building = tmp_path / ".demo.db.building"
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "reconnect", "demo", "--db", f"sqlite:///{target}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    written = 0
+    while written < 5 and demo.poll() is None:  # wait until the demo is part way through
+        if building.exists():
+            written = _entries_so_far(building)
+        if written < 5:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                demo.wait(timeout=0.05)
+    assert demo.poll() is None, "the demo finished before it could be interrupted"
+    demo.send_signal(signal.SIGINT)
+    _, err = demo.communicate(timeout=60)
+    assert demo.returncode == 130, err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+    again = run(f"sqlite:///{target}", "demo", "--db", f"sqlite:///{target}")
+    assert again.returncode == 0, again.stderr
+    assert "Wrote 120 demo entries" in again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+
+
+def _entries_so_far(path: Path) -> int:
+    """How many entries a journal being written holds now (0 while it cannot be read yet)."""
+    import sqlite3
+
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            return int(db.execute("select count(*) from entries").fetchone()[0])
+    except sqlite3.Error:
+        return 0

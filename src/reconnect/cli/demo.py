@@ -1,8 +1,11 @@
 """``reconnect demo``: a separate demo journal to explore insights straight away."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def demo(
@@ -26,8 +29,15 @@ def demo(
     from reconnect.services.demo import DAYS, demo_database_url, fill_demo
 
     url = db or demo_database_url(str(default_data_dir()))
-    settings = resolve(database_url=url)
+    target = _new_sqlite_file(url)
+    # A new SQLite demo is built beside its place and moved there whole, so that Ctrl+C
+    # (or any failure) part way leaves nothing behind and the next run starts afresh.
+    building = None if target is None else target.with_name(f".{target.name}.building")
+    if building is not None:
+        _remove_sqlite_file(building)
+    settings = resolve(database_url=url if building is None else f"sqlite:///{building}")
     services = open_services(settings)
+    finished = False
     try:
         from reconnect.services.journal import list_entries
         from reconnect.services.vault import create_journal, journal_state
@@ -43,6 +53,48 @@ def demo(
         with Progress(console=error_console(), transient=True) as progress:
             task = progress.add_task("Writing the demo journal", total=DAYS)
             written = fill_demo(services, lambda done: progress.update(task, completed=done))
+        finished = True
     finally:
         services.close()
+        if building is not None and target is not None:
+            if finished:
+                _move_into_place(building, target)
+            else:
+                _remove_sqlite_file(building)
     typer.echo(f"Wrote {written} demo entries to {url}. Run: reconnect serve --demo", err=True)
+
+
+def _new_sqlite_file(url: str) -> "Path | None":
+    """The file of a ``sqlite:///`` URL that does not exist yet (None otherwise)."""
+    from pathlib import Path
+
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url:
+        return None
+    path = Path(url.removeprefix(prefix))
+    return None if path.exists() else path
+
+
+def _remove_sqlite_file(path: "Path") -> None:
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        part.unlink(missing_ok=True)
+
+
+def _move_into_place(building: "Path", target: "Path") -> None:
+    """Fold the write-ahead log into the file, then rename it to its place (and sync)."""
+    import os
+    import sqlite3
+
+    connection = sqlite3.connect(building)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+    os.replace(building, target)
+    for leftover in ("-wal", "-shm"):
+        building.with_name(building.name + leftover).unlink(missing_ok=True)
+    folder = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
