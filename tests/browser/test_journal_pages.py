@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tests.browser.conftest import Server, Visit
 
 pytestmark = pytest.mark.browser
@@ -29,8 +33,36 @@ def test_writing_an_entry_shows_its_signs(server: Server, visit: Visit) -> None:
     page.select_option("select[name=marker]", "crisis")
     page.click("button:has-text('Filter')")
     assert page.locator(".entry-row").count() == 0
+    assert "No entries match these filters." in page.inner_text("main")
     assert visit.console_errors == []
     assert visit.hosts == {server.url.split("/")[2]}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_deleting_an_entry_asks_first(
+    server: Server, visit: Visit, width: int, tmp_path: Path
+) -> None:
+    page = visit.page
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(f"{server.url}/journal")
+    page.fill("#entry-text", "A slow Sunday, pancakes and the crossword.")
+    page.click("text=Save entry")
+    page.wait_for_url("**/journal/entries/*")
+    page.get_by_role("link", name="Delete this entry…").click()
+    page.wait_for_url("**/delete")
+    assert page.locator("h1").inner_text() == "Delete this entry for good?"
+    assert "pancakes and the crossword" in page.inner_text("main")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.screenshot(path=str(tmp_path / f"delete-{width}.png"))
+    page.get_by_role("link", name="Keep it").click()
+    page.wait_for_url(re.compile(r"/journal/entries/\d+$"))
+    page.get_by_role("link", name="Delete this entry…").click()
+    page.get_by_role("button", name="Delete for good").click()
+    page.wait_for_url(f"{server.url}/journal")
+    assert page.locator(".entry-row").count() == 0
+    assert visit.console_errors == []
 
 
 def test_crisis_language_puts_resources_first_in_view(server: Server, visit: Visit) -> None:

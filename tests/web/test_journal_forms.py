@@ -34,9 +34,28 @@ def test_an_entry_is_written_edited_and_deleted_through_the_pages(client: TestCl
     shown = client.get(page).text
     assert "A warm walk with @ana" in shown and "numbness" not in shown
     assert client.get("/api/entries").json()[0]["people"] == ["ana"]
-    gone = client.post(f"{page}/delete", data={"csrf_token": token}, follow_redirects=False)
+    # Issue 11, item 9: deleting asks first. Without the confirmation nothing is deleted.
+    asked = client.post(f"{page}/delete", data={"csrf_token": token}, follow_redirects=False)
+    assert asked.status_code == 303 and asked.headers["location"] == f"{page}/delete"
+    assert client.get(page).status_code == 200
+    question = client.get(f"{page}/delete").text
+    assert "Delete this entry for good?" in question and "A warm walk with @ana" in question
+    assert 'name="confirm" value="yes"' in question and f'href="{page}">Keep it' in question
+    gone = client.post(
+        f"{page}/delete", data={"csrf_token": token, "confirm": "yes"}, follow_redirects=False
+    )
     assert gone.status_code == 303
     assert client.get(page).status_code == 404
+
+
+def test_a_filter_with_no_match_says_so_rather_than_no_entries_yet(client: TestClient) -> None:
+    # Issue 11, item 9: a filter with no matches said "No entries yet."
+    assert "No entries yet." in client.get("/journal").text
+    client.post("/journal", data={"csrf_token": _token(client), "text": "a walk #outside"})
+    for query in ("q=nowhere", "tag=absent", "marker=numbness"):
+        page = client.get(f"/journal?{query}").text
+        assert "No entries match these filters." in page and "No entries yet." not in page
+    assert "No entries" not in client.get("/journal?tag=outside").text
 
 
 def test_editing_with_bad_input_keeps_the_entry(client: TestClient) -> None:

@@ -49,6 +49,7 @@ def journal_page(
     context: dict[str, Any] = {
         "entries": journal.list_entries(services, query),
         "query": query,
+        "filtered": any((query.text, query.tag, query.marker)),
         "markers": MARKERS,
         "prompt": choice.prompt,
         "prompt_reason": choice.reason,
@@ -90,8 +91,20 @@ def safety_check(
     return RedirectResponse(f"/journal/entries/{entry_id}", status_code=303)
 
 
+@router.get("/journal/entries/{entry_id}/delete", response_class=HTMLResponse)
+def delete_page(request: Request, entry_id: int, services: ServicesDep) -> HTMLResponse:
+    """Ask before deleting: the entry's date and its first lines, and two ways out."""
+    entry = journal.get_entry(services, entry_id)
+    return render(request, "journal/delete.html", {"entry": entry})
+
+
 @router.post("/journal/entries/{entry_id}/delete")
-def delete(entry_id: int, services: ServicesDep) -> RedirectResponse:
+def delete(
+    entry_id: int, services: ServicesDep, confirm: Annotated[str, Form(max_length=3)] = ""
+) -> RedirectResponse:
+    """Delete only when the confirmation page said so; otherwise go and ask."""
+    if confirm != "yes":
+        return RedirectResponse(f"/journal/entries/{entry_id}/delete", status_code=303)
     journal.delete_entry(services, entry_id)
     return RedirectResponse("/journal", status_code=303)
 
