@@ -134,15 +134,38 @@ def test_the_recovery_key_unlocks_and_the_passphrase_can_be_changed(
         assert "Set a new passphrase now" in settings_page
         assert "<title>Settings · reconnect</title>" in settings_page
         assert settings_page.count('action="/settings/passphrase"') == 1
+        # Issue 11, item 9: the change asks for the current passphrase, or the recovery key.
+        new = {"passphrase": "second passphrase", "again": "second passphrase"}
+        for wrong in ("", "not the passphrase", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAA"):
+            refused = client.post(
+                "/settings/passphrase", data={"csrf_token": token, "current": wrong, **new}
+            )
+            assert refused.headers["location"] == "/settings?passphrase=wrong", wrong
+            assert "nothing was changed" in client.get(refused.headers["location"]).text
         changed = client.post(
+            "/settings/passphrase", data={"csrf_token": token, "current": key.group(0), **new}
+        )
+        assert changed.headers["location"] == "/settings?passphrase=changed"
+        again = client.post(
             "/settings/passphrase",
             data={
                 "csrf_token": token,
+                "current": "second passphrase",
+                "passphrase": "third passphrase",
+                "again": "third passphrase",
+            },
+        )
+        assert again.headers["location"] == "/settings?passphrase=changed"
+        back = client.post(
+            "/settings/passphrase",
+            data={
+                "csrf_token": token,
+                "current": "third passphrase",
                 "passphrase": "second passphrase",
                 "again": "second passphrase",
             },
         )
-        assert changed.headers["location"] == "/settings?passphrase=changed"
+        assert back.headers["location"] == "/settings?passphrase=changed"
         client.post("/lock", data={"csrf_token": token})
         old = client.post("/unlock", data={"csrf_token": token, "passphrase": "first passphrase"})
         assert old.status_code == 401

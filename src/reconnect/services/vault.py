@@ -7,6 +7,7 @@ database holds the master key wrapped in key slots (docs/decisions/0005-*).
 from __future__ import annotations
 
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass, field
 from time import monotonic
 from typing import TYPE_CHECKING
@@ -281,6 +282,31 @@ def _bind_rows_to_uids(
         return
     reseal_all(connection, codec, codec, legacy=True)
     vault_rows.set_format_version(connection, vault_rows.FORMAT_VERSION)
+
+
+def confirm_secret(services: Services, typed: str) -> None:
+    """Check that ``typed`` is this journal's passphrase or its recovery key, before a
+    change that needs it; WrongPassphraseError otherwise. What is open stays as it is."""
+    with transaction(services.engine) as connection:
+        info = vault_rows.get_journal(connection)
+        if info is None:
+            raise _not_set_up()
+        if not info.encrypted:
+            return
+        tries = [(PASSPHRASE, typed)]
+        # Not shaped like a recovery key: then only the passphrase can match.
+        with suppress(InputError):
+            tries.append((RECOVERY, normalise_recovery_key(typed)))
+        for kind, secret in tries:
+            slot = vault_rows.get_slot(connection, kind)
+            if slot is None:
+                continue
+            try:
+                open_slot(info.journal_id, slot, secret)
+            except WrongPassphraseError:
+                continue
+            return
+    raise WrongPassphraseError("that is not this journal's passphrase or recovery key")
 
 
 def set_passphrase(

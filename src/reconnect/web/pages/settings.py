@@ -13,6 +13,7 @@ from reconnect.web.deps import ServicesDep, render
 router = APIRouter()
 PASSPHRASE_NOTES = {
     "changed": "Passphrase changed. Your recovery key still works.",
+    "wrong": "That is not the current passphrase or the recovery key; nothing was changed.",
     "differ": "The two passphrases differ; nothing was changed.",
     "short": "That passphrase is too short: use at least 8 characters.",
 }

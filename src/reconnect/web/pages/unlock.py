@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from reconnect.errors import CryptoError, InputError
+from reconnect.errors import CryptoError, InputError, WrongPassphraseError
 from reconnect.services import vault
 from reconnect.web.deps import ServicesDep, render
 
@@ -88,9 +88,15 @@ def setup(
 @router.post("/settings/passphrase", response_class=HTMLResponse)
 def change_passphrase(
     services: ServicesDep,
+    current: PassphraseField = "",
     passphrase: PassphraseField = "",
     again: PassphraseField = "",
 ) -> Response:
+    """Change the passphrase: the current one (or the recovery key) first, then the new twice."""
+    try:
+        vault.confirm_secret(services, current)
+    except WrongPassphraseError:
+        return RedirectResponse("/settings?passphrase=wrong", status_code=303)
     if passphrase != again:
         return RedirectResponse("/settings?passphrase=differ", status_code=303)
     try:
