@@ -77,3 +77,21 @@ def test_insights_skip_a_damaged_entry_name_it_and_exit_1(
     assert json.loads(result.stdout)["entries"] == 2
     assert f"1 damaged entry was skipped (entry {entry_id} (written {day}))" in result.stderr
     assert "the insights above cover every other entry" in result.stderr
+
+
+def test_the_insights_page_names_a_damaged_entry_and_shows_the_rest(
+    one_damaged: tuple[str, int, str],
+) -> None:
+    # The web page, like the command: one damaged entry no longer hides every insight.
+    from fastapi.testclient import TestClient
+
+    from reconnect.web.app import create_app
+    from tests.web.conftest import BASE, unlock
+
+    url, entry_id, day = one_damaged
+    with TestClient(create_app(Settings(database_url=url)), base_url=BASE) as client:
+        unlock(client)
+        page = client.get("/insights")
+    assert page.status_code == 200, page.text
+    assert "1 damaged entry was left out" in page.text
+    assert f"entry {entry_id} (written {day})" in page.text

@@ -1,5 +1,7 @@
 """The insights page: a summary, weekly trend lines as SVG, notable associations, streaks."""
 
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
@@ -8,6 +10,9 @@ from reconnect.reports.charts import line_points, sparkline_points
 from reconnect.services.insights import compute_insights
 from reconnect.services.journal import count_read_by_older_analyzers, reanalyse_entries
 from reconnect.web.deps import ServicesDep, render
+
+if TYPE_CHECKING:
+    from reconnect.domain.entries import DamagedEntry
 
 router = APIRouter()
 CHART_MARKERS = ("numbness", "autopilot", "withdrawal", "reconnection")
@@ -31,7 +36,9 @@ def _page(
     reread: int | None = None,
     newly_flagged: tuple[int, ...] = (),
 ) -> HTMLResponse:
-    out = insights_out(compute_insights(services))
+    # A damaged entry is named and left out, so that one bad row never hides the rest.
+    damaged: list[DamagedEntry] = []
+    out = insights_out(compute_insights(services, damaged=damaged))
     older = count_read_by_older_analyzers(services)
     country = request.app.state.settings.country
     chart = [
@@ -98,6 +105,7 @@ def _page(
             "older": older,
             "reread": reread,
             "newly_flagged": newly_flagged,
+            "damaged": damaged,
             "resources": resources_if(bool(newly_flagged), country),
         },
     )
