@@ -5,14 +5,21 @@ Also the rules on blank entries (allowed everywhere, by design) and on plausible
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+import jsonschema_rs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reconnect.content import load_instruments
+from reconnect.content import load_feelings, load_instruments
+from reconnect.contracts.journal import label_pattern
+from reconnect.domain.entries import normalise_label
+from reconnect.errors import InputError
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -33,7 +40,10 @@ def test_the_entry_schema_states_its_limits(sqlite_client: TestClient) -> None:
     assert props["text"]["pattern"] == "^[^\\u0000]*$"
     for name in ("tags", "people", "activities"):
         assert props[name]["maxItems"] == 50
-        assert props[name]["items"] == {"type": "string", "minLength": 1, "maxLength": 40}
+        assert props[name]["items"] == {"$ref": "#/components/schemas/Label"}
+    label = body_schema(sqlite_client, "Label")
+    assert (label["type"], label["minLength"], label["maxLength"]) == ("string", 1, 40)
+    assert label["pattern"] == label_pattern()
     assert props["written_at"]["anyOf"][0]["formatMinimum"] == "1900-01-01T00:00:00+00:00"
     assert "one day after the server's clock" in props["written_at"]["description"]
 
@@ -44,6 +54,8 @@ def test_the_checkin_schema_states_its_limits(sqlite_client: TestClient) -> None
         assert (props[name]["minimum"], props[name]["maximum"]) == (1, 10)
     assert props["feelings"]["maxItems"] == 12
     assert props["feelings"]["items"]["maxLength"] == 40
+    vocabulary = {name for quadrant in load_feelings() for name in quadrant.feelings}
+    assert set(props["feelings"]["items"]["enum"]) == vocabulary | {"cannot-name-it"}
     assert props["note"]["maxLength"] == 2_000
     assert props["checked_at"]["anyOf"][0]["formatMinimum"] == "1900-01-01T00:00:00+00:00"
 
@@ -53,13 +65,50 @@ def test_the_selfcheck_schema_states_its_limits(sqlite_client: TestClient) -> No
     assert props["instrument"]["maxLength"] == 64
     answers = props["answers"]
     assert answers["maxProperties"] == 500
-    assert answers["propertyNames"] == {"maxLength": 64}
+    item_ids = [item.id for instrument in load_instruments() for item in instrument.items]
+    assert answers["propertyNames"] == {"maxLength": 64, "enum": item_ids}
     stated = (
         answers["additionalProperties"]["minimum"],
         answers["additionalProperties"]["maximum"],
     )
     scales = {value for i in load_instruments() for value in i.scale.values}
     assert stated == (min(scales), max(scales))
+
+
+def _server_takes(label: str) -> bool:
+    try:
+        normalise_label(label)
+    except InputError:
+        return False
+    return True
+
+
+def test_the_label_pattern_takes_each_character_the_server_takes() -> None:
+    pattern = re.compile(label_pattern())
+    for code in range(sys.maxunicode + 1):
+        for label in (chr(code), f"a{chr(code)}b", f"#{chr(code)}"):
+            assert bool(pattern.search(label)) == _server_takes(label), (hex(code), label)
+
+
+# Runs of what labels are made of: letters, sigils, whitespace, controls, format and
+# private-use characters, a combining accent, and any character at all.
+_LABEL_PARTS = st.sampled_from(
+    [
+        *("a", "Z", "-", "#", "@", "+", " ", "\t", "\n", "\x1c", "\x85", "\u3000", "\x00"),
+        *("\u200b", "\ufeff", "\ue000", "\u0301", "\u00e9", "\U0001f600", "\U000e0001"),
+        "\U00050000",
+    ]
+) | st.characters(exclude_categories=["Cs"])
+
+
+@settings(max_examples=2_000, deadline=None, database=None)
+@given(st.lists(_LABEL_PARTS, min_size=1, max_size=8).map("".join))
+def test_the_label_pattern_agrees_with_the_server(label: str) -> None:
+    # Not stated: a label whose lower case is longer than 40 characters ("ß" is "ss") is
+    # refused though the document allows up to 40 characters as written.
+    validator = jsonschema_rs.validator_for({"type": "string", "pattern": label_pattern()})
+    assert bool(re.search(label_pattern(), label)) == _server_takes(label)
+    assert validator.is_valid(label) == _server_takes(label)
 
 
 def test_the_body_size_limit_is_stated_and_enforced(sqlite_client: TestClient) -> None:
@@ -139,8 +188,9 @@ def test_selfcheck_answers_are_held_to_the_stated_range(
 
 
 def test_an_instrument_name_over_the_stated_length_is_refused(sqlite_client: TestClient) -> None:
-    at = sqlite_client.post("/api/selfchecks", json={"instrument": "x" * 64, "answers": {}})
-    over = sqlite_client.post("/api/selfchecks", json={"instrument": "x" * 65, "answers": {}})
+    answers = {load_instruments()[0].items[0].id: 1}
+    at = sqlite_client.post("/api/selfchecks", json={"instrument": "x" * 64, "answers": answers})
+    over = sqlite_client.post("/api/selfchecks", json={"instrument": "x" * 65, "answers": answers})
     assert at.status_code == 404 and over.status_code == 422
 
 

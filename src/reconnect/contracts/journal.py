@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
-from reconnect.content import load_texts
+from reconnect.content import load_feelings, load_texts
 from reconnect.contracts.analysis import (
     AnalysisOut,
     SafetyCheckOut,
@@ -15,8 +17,17 @@ from reconnect.contracts.analysis import (
     safety_check_out,
 )
 from reconnect.contracts.safety import CrisisResourcesOut, resources_if
+from reconnect.domain.checkins import CANNOT_NAME
+from reconnect.domain.entries import LABEL_SIGILS, label_char_allowed
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.config import JsonDict
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+
     from reconnect.domain.checkins import CheckIn
     from reconnect.domain.entries import Entry
 
@@ -64,11 +75,83 @@ Moment = Annotated[
     AfterValidator(check_moment),
     Field(json_schema_extra={"formatMinimum": EARLIEST_MOMENT.isoformat()}),
 ]
-Label = Annotated[str, Field(min_length=1, max_length=MAX_LABEL_CHARS)]
+
+
+def _char_class(codes: Iterable[int]) -> str:
+    """A regex character class of these code points (ascending), as ranges.
+
+    ``\\uXXXX`` reads the same in ECMA-262 (JSON Schema's dialect), Python and Rust; a
+    character beyond the BMP is written as itself (ECMA-262 with its ``u`` flag, as JSON
+    Schema validators use it, Python and Rust all read it so).
+    """
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+
+    def one(code: int) -> str:
+        return chr(code) if code > 0xFFFF else f"\\u{code:04x}"
+
+    return "".join(one(a) if a == b else f"{one(a)}-{one(b)}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def label_pattern() -> str:
+    """The labels ``domain.entries.normalise_label`` accepts, as a regex (about 6 KB).
+
+    Whitespace around the label and the sigils at its start are dropped; what remains must be
+    non-empty and hold only characters ``label_char_allowed`` allows (the sigils among them).
+    Built from the same predicate, for every code point, so the document and the server
+    agree by construction (tests/web/test_api_limits.py checks both ways).
+    """
+    chars = range(sys.maxunicode + 1)
+    space = _char_class(c for c in chars if chr(c).isspace())
+    allowed = _char_class(
+        c for c in chars if label_char_allowed(chr(c)) and chr(c) not in LABEL_SIGILS
+    )
+    return f"^[{space}]*[{LABEL_SIGILS}]*(?:[{allowed}][{LABEL_SIGILS}]*)+[{space}]*$"
+
+
+LABEL_RULE = (
+    f"1 to {MAX_LABEL_CHARS} characters without whitespace or control characters (Unicode "
+    f"category C: control, format, private-use, unassigned). Whitespace around it and a "
+    f"leading {', '.join(LABEL_SIGILS)} are dropped; the label is stored in lower case, "
+    f"which must be {MAX_LABEL_CHARS} characters at most too (ß becomes ss)."
+)
+
+
+class _NamedLabelSchema:
+    """Makes the label one schema, ``Label``, in the OpenAPI document (its pattern is long)
+    and writes the pattern into it. Validation is unchanged: the domain checks labels."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return cast("CoreSchema", {**handler(source), "ref": "Label"})
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        named = handler.resolve_ref_schema(json_schema)
+        named["pattern"] = label_pattern()
+        named["description"] = LABEL_RULE
+        return json_schema
+
+
+Label = Annotated[str, Field(min_length=1, max_length=MAX_LABEL_CHARS), _NamedLabelSchema()]
 LABELS_RULE = (
     f"Up to {MAX_LABELS} labels of 1 to {MAX_LABEL_CHARS} characters, without spaces or "
     "control characters; merged with the #tags, @people and +activities in the text."
 )
+
+
+def _feeling_names(schema: JsonDict) -> None:
+    """The feelings vocabulary as the item's enum (read when the document is made)."""
+    names = dict.fromkeys(name for quadrant in load_feelings() for name in quadrant.feelings)
+    schema["enum"] = [*names, CANNOT_NAME]
 
 
 class EntryIn(BaseModel):
@@ -127,10 +210,16 @@ class CheckInIn(BaseModel):
 
     pleasantness: int = Field(ge=1, le=10)
     energy: int = Field(ge=1, le=10)
-    feelings: list[Annotated[str, Field(max_length=MAX_FEELING_CHARS)]] = Field(
+    feelings: list[
+        Annotated[str, Field(max_length=MAX_FEELING_CHARS, json_schema_extra=_feeling_names)]
+    ] = Field(
         default_factory=list,
         max_length=MAX_FEELINGS,
-        description="Names from the feelings vocabulary (reconnect checkin --list-feelings).",
+        description=(
+            "Names from the feelings vocabulary (reconnect checkin --list-feelings), or "
+            f"{CANNOT_NAME!r}. Case, surrounding spaces and a space for a hyphen are forgiven; "
+            "any other name gives 422."
+        ),
     )
     note: str = Field(
         default="",

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, Field
 
-from reconnect.content import load_texts
+from reconnect.content import load_instruments, load_texts
 from reconnect.domain.selfcheck import Perspective, elevated_contrast
 
 if TYPE_CHECKING:
+    from pydantic.config import JsonDict
+
     from reconnect.domain.selfcheck import Instrument, SelfCheckDraft, SelfCheckResult
 
 
@@ -87,12 +89,24 @@ class SelfCheckResultOut(BaseModel):
     disclaimer: str
 
 
+def _item_ids(schema: JsonDict) -> None:
+    """Every shipped instrument's item ids as the answer keys' enum (read when the document
+    is made). A union: with several instruments, an id of another one would be allowed here
+    and refused by the server; with the one instrument shipped now, the enum is exact."""
+    ids = dict.fromkeys(item.id for instrument in load_instruments() for item in instrument.items)
+    schema["enum"] = list(ids)
+
+
+ItemId = Annotated[str, Field(max_length=64, json_schema_extra=_item_ids)]
+Answer = Annotated[int, Field(ge=0, le=4)]
+
+
 class AnswersIn(BaseModel):
     """Answers to a self-check: item id to a value on the scale."""
 
     perspective: Perspective = Perspective.SELF
     instrument: str = Field(default="detachment-signs", max_length=64)
-    answers: dict[Annotated[str, Field(max_length=64)], Annotated[int, Field(ge=0, le=4)]] = Field(
+    answers: dict[ItemId, Answer] = Field(
         max_length=500,
         description="Item id to its answer, 0 to 4 (every instrument's scale); unknown ids "
         "or an answer off the instrument's own scale give 422.",
@@ -102,7 +116,7 @@ class AnswersIn(BaseModel):
 class SelfCheckIn(AnswersIn):
     """Answers to score and save as a result: at least one (a draft may hold none)."""
 
-    answers: dict[Annotated[str, Field(max_length=64)], Annotated[int, Field(ge=0, le=4)]] = Field(
+    answers: dict[ItemId, Answer] = Field(
         min_length=1,
         max_length=500,
         description="Item id to its answer, 0 to 4 (every instrument's scale), at least one: "

@@ -81,18 +81,28 @@ class Entry:
         return frozenset() if self.analysis is None else self.analysis.marker_names
 
 
+# Dropped from the start of a label (after surrounding whitespace), so "#walk" is "walk".
+LABEL_SIGILS = "#@+"
+
+
+def label_char_allowed(ch: str) -> bool:
+    """Whether a label may contain this character: no whitespace, no control, format,
+    private-use, surrogate or unassigned character (Unicode category C)."""
+    return not (ch.isspace() or unicodedata.category(ch).startswith("C"))
+
+
 def normalise_label(raw: str) -> str:
     """A tag, person or activity in canonical form: NFC, lower case, no leading sigil.
 
     >>> normalise_label("#Sunday-Walk")
     'sunday-walk'
     """
-    label = unicodedata.normalize("NFC", raw.strip()).lstrip("#@+").casefold()
+    label = unicodedata.normalize("NFC", raw.strip()).lstrip(LABEL_SIGILS).casefold()
     if not label:
         raise InputError("a tag, person or activity cannot be empty")
     if len(label) > MAX_LABEL_CHARS:
         raise InputError(f"{raw!r} is longer than {MAX_LABEL_CHARS} characters")
-    if any(ch.isspace() or unicodedata.category(ch).startswith("C") for ch in label):
+    if not all(label_char_allowed(ch) for ch in label):
         raise InputError(f"{raw!r} may not contain spaces or control characters")
     return label
 
