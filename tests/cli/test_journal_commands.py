@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -355,7 +356,10 @@ def test_an_editor_killed_mid_edit_leaves_nothing_after_the_next_start(
 ) -> None:
     """ENC-11 (b): the private editing folder of a killed reconnect is removed next time."""
     editor = tmp_path / "slow-editor.sh"
-    editor.write_text('#!/bin/sh\necho "half a thought" > "$1"\nsleep 30\n')
+    # The editor becomes its sleep (exec), so killing its pid leaves nothing holding the pty.
+    editor.write_text(
+        '#!/bin/sh\necho "half a thought" > "$1"\necho $$ > "$1.pid"\nexec sleep 300\n'
+    )
     editor.chmod(0o755)
     temp = tmp_path / "tmp"
     temp.mkdir()
@@ -364,16 +368,22 @@ def test_an_editor_killed_mid_edit_leaves_nothing_after_the_next_start(
         "import pty, sys\n"
         f"pty.spawn([sys.executable, '-m', 'reconnect', '--db', {sqlite_url!r}, 'write'])\n"
     )
-    child = subprocess.Popen([sys.executable, "-c", script], env=env)
-    deadline = time.monotonic() + 30
-    while not list(temp.glob("reconnect-edit-*/entry.md")) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    leftover = list(temp.glob("reconnect-edit-*"))
-    assert leftover, "the editor never started"
-    assert oct((leftover[0] / "entry.md").stat().st_mode & 0o777) == oct(0o600)
-    subprocess.run(["pkill", "-KILL", "-f", "reconnect --db " + sqlite_url], check=False)
-    subprocess.run(["pkill", "-KILL", "-f", str(editor)], check=False)
-    child.wait(timeout=30)
+    with subprocess.Popen([sys.executable, "-c", script], env=env) as child:
+        try:
+            deadline = time.monotonic() + 120
+            while not _editor_pid(temp) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            leftover = list(temp.glob("reconnect-edit-*"))
+            assert leftover, "the editor never started"
+            assert oct((leftover[0] / "entry.md").stat().st_mode & 0o777) == oct(0o600)
+            editor_pid = _editor_pid(temp)
+            assert editor_pid > 1
+            subprocess.run(["pkill", "-KILL", "-f", "reconnect --db " + sqlite_url], check=False)
+            os.kill(editor_pid, signal.SIGKILL)
+            child.wait(timeout=120)
+        finally:
+            if child.poll() is None:
+                child.kill()
     assert list(temp.glob("reconnect-edit-*")), "the killed run should have left its folder"
     result = run(sqlite_url, "write", "the next start", env={"TMPDIR": str(temp)})
     assert result.returncode == 0, result.stderr
@@ -440,8 +450,6 @@ def test_ctrl_c_during_the_demo_leaves_nothing_and_the_next_run_starts_afresh(
     tmp_path: Path,
 ) -> None:
     # Issue 11, item 12: Ctrl-C left 38 of 120 entries, and running it again refused.
-    import signal
-
     target = tmp_path / "demo.db"
     building = tmp_path / ".demo.db.building"
     demo = subprocess.Popen(
@@ -479,3 +487,12 @@ def _entries_so_far(path: Path) -> int:
             return int(db.execute("select count(*) from entries").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def _editor_pid(temp: Path) -> int:
+    """The pid the slow editor wrote beside the entry it opened (0 until it is all there)."""
+    for path in temp.glob("reconnect-edit-*/entry.md.pid"):
+        written = path.read_text()
+        if written.endswith("\n") and written.strip().isdigit():
+            return int(written)
+    return 0

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 from typing import TYPE_CHECKING
 
@@ -209,7 +210,10 @@ def test_chromium_keeps_the_cookie_with_its_flags(
     request: pytest.FixtureRequest, server: str, name: str, secure: bool
 ) -> None:
     url: str = request.getfixturevalue(server)
-    cookies = _chromium_cookies(url)
+    # In a thread of its own: the sync Playwright API refuses to start in a thread where an
+    # earlier test on this worker left an asyncio loop running.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        cookies = pool.submit(_chromium_cookies, url).result()
     assert [c["name"] for c in cookies] == [name]
     cookie = cookies[0]
     assert cookie["domain"] == "127.0.0.1"  # host-only: no Domain attribute
