@@ -232,6 +232,7 @@ NOT_RESULTS_WEB = {
     "/selfcheck",
     "/selfcheck/take",
     "/journal/entries/{entry_id}/edit",
+    "/journal/entries/{entry_id}/delete",  # asks before deleting: no signs, no result
     "/practices/{practice_id}",
     "/api/csrf",
     "/api/docs",

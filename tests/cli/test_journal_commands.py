@@ -457,6 +457,9 @@ def test_ctrl_c_during_the_demo_leaves_nothing_and_the_next_run_starts_afresh(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A person's shell lets Ctrl-C through; a pytest-xdist worker ignores SIGINT, and an
+        # ignored signal stays ignored across exec unless the child is given the default.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     written = 0
     while written < 5 and demo.poll() is None:  # wait until the demo is part way through

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,12 @@ NETWORK_MODULES = (
 )
 
 
+# The one module that may import socket: ``reconnect serve`` binds its loopback listener
+# itself, so that a busy port is one clear line before anything is announced. It listens;
+# it never connects (checked below).
+LISTENER = "src/reconnect/web/app.py"
+
+
 def test_priv1_no_source_module_imports_a_network_client() -> None:
     """PRIV-1 (c): reconnect's own code imports no HTTP or socket client at all."""
     import ast
@@ -102,7 +109,9 @@ def test_priv1_no_source_module_imports_a_network_client() -> None:
             for name in names:
                 if any(name == m or name.startswith(m + ".") for m in NETWORK_MODULES):
                     found.append((str(path.relative_to(REPO_ROOT)), name))
-    assert found == []
+    assert [f for f in found if f != (LISTENER, "socket")] == []
+    listener = (REPO_ROOT / LISTENER).read_text("utf-8")
+    assert re.search(r"\.connect(_ex)?\(|create_connection|\.sendto\(", listener) is None
 
 
 def test_priv1_analysis_leaves_no_file_behind(tmp_path: Path) -> None:
