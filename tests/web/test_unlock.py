@@ -135,15 +135,15 @@ def test_the_recovery_key_unlocks_and_the_passphrase_can_be_changed(
         assert "<title>Settings · reconnect</title>" in settings_page
         assert settings_page.count('action="/settings/passphrase"') == 1
         # Issue 11, item 9: the change asks for the current passphrase, or the recovery key.
-        new = {"passphrase": "second passphrase", "again": "second passphrase"}
+        wanted = {"passphrase": "second passphrase", "again": "second passphrase"}
         for wrong in ("", "not the passphrase", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAA"):
             refused = client.post(
-                "/settings/passphrase", data={"csrf_token": token, "current": wrong, **new}
+                "/settings/passphrase", data={"csrf_token": token, "current": wrong, **wanted}
             )
             assert refused.headers["location"] == "/settings?passphrase=wrong", wrong
             assert "nothing was changed" in client.get(refused.headers["location"]).text
         changed = client.post(
-            "/settings/passphrase", data={"csrf_token": token, "current": key.group(0), **new}
+            "/settings/passphrase", data={"csrf_token": token, "current": key.group(0), **wanted}
         )
         assert changed.headers["location"] == "/settings?passphrase=changed"
         again = client.post(
