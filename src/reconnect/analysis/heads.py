@@ -109,14 +109,13 @@ class Heads:
     ``row_of`` is ``rows`` as a table over every bucket (``len(sparse)`` where a bucket has
     no row, and past the last bucket), so a text's rows are found by one ``take``; the
     crisis column beside it (as float64, with a 0.0 for "no row") gives each sentence's
-    word weights the same way. ``rows`` and ``crisis_weights`` are the same as dictionaries.
+    word weights the same way. ``rows`` and ``crisis_weights`` give the same as dictionaries
+    (made when asked: building them cost a fresh process about 50 ms it never used).
     """
 
-    rows: dict[int, int]
     sparse: npt.NDArray[np.float32]  # features x heads
     dense: npt.NDArray[np.float32]  # heads x DIMENSIONS
     bias: npt.NDArray[np.float32]  # heads
-    crisis_weights: dict[int, float]  # the crisis column by feature bucket, for sentences
     row_of: npt.NDArray[Any]  # BUCKETS + 1: bucket -> row of sparse, or len(sparse)
     crisis_column: npt.NDArray[np.float64]  # sparse[:, CRISIS], then 0.0
 
@@ -131,15 +130,27 @@ class Heads:
         """Heads from their arrays: ``features[i]`` is the bucket of ``sparse[i]``."""
         import numpy as np
 
-        rows = {int(f): i for i, f in enumerate(features)}
         column = sparse[:, CRISIS].tolist()
-        crisis = {f: float(column[row]) for f, row in rows.items() if column[row]}
         none = len(features)
         row_of = np.full(BUCKETS + 1, none, dtype=np.uint16 if none < 1 << 16 else np.int64)
         if features:
             row_of[np.asarray(features, dtype=np.int64)] = np.arange(none)
         crisis_column = np.append(np.asarray(column, dtype=np.float64), 0.0)
-        return cls(rows, sparse, dense, bias, crisis, row_of, crisis_column)
+        return cls(sparse, dense, bias, row_of, crisis_column)
+
+    @property
+    def rows(self) -> dict[int, int]:
+        """The row of ``sparse`` for each feature bucket that has one."""
+        import numpy as np
+
+        found = np.flatnonzero(self.row_of[:-1] != len(self.sparse))
+        return dict(zip(found.tolist(), self.row_of[found].tolist(), strict=True))
+
+    @property
+    def crisis_weights(self) -> dict[int, float]:
+        """The crisis column by feature bucket, for the buckets whose weight is not 0."""
+        column = self.crisis_column.tolist()
+        return {f: float(column[row]) for f, row in self.rows.items() if column[row]}
 
     def totals(self, features: set[int], embedding: npt.NDArray[np.float32]) -> Any:
         """The log-odds of every head (numpy, HEADS order)."""
