@@ -92,8 +92,9 @@ def test_a_checkin_is_one_form(server: Server, visit: Visit) -> None:
     page.check("input[name=feeling][value=grateful]")
     page.click("button:has-text('Check in')")
     page.wait_for_url("**/checkin?saved=*")
-    assert "green quadrant" in page.inner_text("main")
-    assert "calm, grateful" in page.inner_text("main")
+    # Issue 11, item 14: the notice says where on the mood meter, not "green quadrant".
+    notice = page.locator("main .notice").inner_text()
+    assert notice == "Checked in: low energy, pleasant, feeling calm, grateful."
     page.fill("input[name=pleasantness]", "1")
     page.fill("input[name=energy]", "1")
     page.fill("#note", "i just want to disappear forever")

@@ -87,3 +87,22 @@ def test_the_command_line_still_unlocks_from_the_environment(sqlite_url: str) ->
         assert services.keys.is_open
     finally:
         services.close()
+
+
+def test_web_answers_give_web_hints_not_command_line_ones(sqlite_url: str) -> None:
+    # Issue 11, item 14: the locked API told web users to set RECONNECT_PASSPHRASE, and a
+    # 404 gave a command-line hint.
+    from fastapi.testclient import TestClient
+    from tests.web.conftest import BASE, unlock
+
+    from reconnect.config import Settings
+    from reconnect.web.app import create_app
+
+    with TestClient(create_app(Settings(database_url=sqlite_url)), base_url=BASE) as client:
+        locked = client.get("/api/entries")
+        assert locked.status_code in {401, 423}
+        assert "RECONNECT_PASSPHRASE" not in locked.text and "/unlock" in locked.json()["hint"]
+        unlock(client)
+        missing = client.get("/api/entries/999999")
+        assert missing.status_code == 404
+        assert "reconnect " not in (missing.json()["hint"] or "")

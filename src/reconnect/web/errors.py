@@ -16,7 +16,7 @@ from starlette.requests import Request as StarletteRequest
 from starlette.responses import Response
 from starlette.routing import Mount, compile_path
 
-from reconnect.errors import LockedError, NotSetUpError, ReconnectError
+from reconnect.errors import LockedError, NotFoundError, NotSetUpError, ReconnectError
 from reconnect.web.deps import render
 
 if TYPE_CHECKING:
@@ -86,7 +86,14 @@ async def _reconnect_error(request: Request, exc: Exception) -> Response:
         if request.headers.get("hx-request"):
             return Response(status_code=204, headers={"HX-Redirect": target})
         return RedirectResponse(target, status_code=303)
-    return _respond(request, exc.http_status, exc.message, exc.hint)
+    hint = exc.hint
+    if isinstance(exc, LockedError):  # the command line's hint (RECONNECT_PASSPHRASE) is not ours
+        hint = "Unlock it first on the unlock page (/unlock); the web app always asks."
+    elif isinstance(exc, NotSetUpError):
+        hint = "Set it up first on the setup page (/setup)."
+    elif isinstance(exc, NotFoundError) and hint and "reconnect " in hint:
+        hint = None  # "list them with: reconnect log" is for the command line
+    return _respond(request, exc.http_status, exc.message, hint)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
