@@ -139,6 +139,19 @@ def test_a_daylio_export_gives_checkins_and_entries(services: Services, tmp_path
     assert walk[0].written_at == datetime(2025, 3, 2, 20, 15, tzinfo=UTC)
 
 
+def test_daylio_activities_become_plain_labels(services: Services, tmp_path: Path) -> None:
+    # Issue 11, item 14: "movies / tv" became "movies-/-tv".
+    path = tmp_path / "daylio.csv"
+    path.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2025-03-02,March 2,Sunday,8:15 pm,good,movies / tv | good meal |  | café,,Film night\n",
+        encoding="utf-8",
+    )
+    transfer.import_batch(services, transfer.read_import("daylio", path))
+    (entry,) = journal.list_entries(services)
+    assert entry.activities == ("movies-tv", "good-meal", "café")
+
+
 @pytest.mark.parametrize(
     ("kind", "content", "message"),
     [

@@ -32,6 +32,9 @@ ROW_START = re.compile(r"\n\d{4}-\d{2}-\d{2},")
 CSV_FIELD_LIMIT = csv.field_size_limit()
 
 
+_LABEL_WORDS = re.compile(r"[^\W_]+")
+
+
 def parse_daylio(text: str) -> ImportBatch:
     """Rows of a Daylio export; InputError names the first bad line (1 is the header)."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True)
@@ -110,7 +113,13 @@ def _read_row(row: dict[str, str], line: int, batch: ImportBatch) -> None:
             f"line {line}, field mood: unknown mood {f.describe(row['mood'])}; "
             f"expected one of {', '.join(MOODS)}"
         )
-    raw = [a.strip().replace(" ", "-") for a in row.get("activities", "").split("|") if a.strip()]
+    # Daylio's activities are words with spaces and slashes ("movies / tv"): one label each,
+    # its words joined by hyphens ("movies-tv"), never "movies-/-tv".
+    raw = [
+        "-".join(words)
+        for a in row.get("activities", "").split("|")
+        if (words := _LABEL_WORDS.findall(a))
+    ]
     activities = f.label_list(raw, f"line {line}, field activities")
     batch.checkins.append(ImportedCheckIn(moment, MOODS[mood], IMPORTED_ENERGY))
     note = "\n\n".join(
