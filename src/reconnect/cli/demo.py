@@ -1,5 +1,6 @@
 """``reconnect demo``: a separate demo journal to explore insights straight away."""
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -37,7 +38,6 @@ def demo(
         _remove_sqlite_file(building)
     settings = resolve(database_url=url if building is None else f"sqlite:///{building}")
     services = open_services(settings)
-    finished = False
     try:
         from reconnect.services.journal import list_entries
         from reconnect.services.vault import create_journal, journal_state
@@ -53,14 +53,16 @@ def demo(
         with Progress(console=error_console(), transient=True) as progress:
             task = progress.add_task("Writing the demo journal", total=DAYS)
             written = fill_demo(services, lambda done: progress.update(task, completed=done))
-        finished = True
-    finally:
-        services.close()
-        if building is not None and target is not None:
-            if finished:
-                _move_into_place(building, target)
-            else:
-                _remove_sqlite_file(building)
+    except BaseException:
+        # Ctrl+C or a failure part way: nothing that closing says may hide it.
+        with suppress(Exception):
+            services.close()
+        if building is not None:
+            _remove_sqlite_file(building)
+        raise
+    services.close()
+    if building is not None and target is not None:
+        _move_into_place(building, target)
     typer.echo(f"Wrote {written} demo entries to {url}. Run: reconnect serve --demo", err=True)
 
 

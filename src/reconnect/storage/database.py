@@ -252,9 +252,18 @@ def describe_db_error(exc: SQLAlchemyError) -> str:
 
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Connection]:
-    """A connection inside one transaction; database failures become StorageError."""
+    """A connection inside one transaction; database failures become StorageError.
+
+    A Ctrl+C in the middle can leave the connection needing a rollback, and the rollback's
+    own error must not pass for a database failure: the interrupt is raised again.
+    """
     try:
         with engine.begin() as connection:
             yield connection
     except SQLAlchemyError as exc:
+        cause: BaseException | None = exc.__context__
+        while cause is not None:
+            if isinstance(cause, KeyboardInterrupt):
+                raise cause from None
+            cause = cause.__context__
         raise StorageError(f"database error: {describe_db_error(exc)}") from None
