@@ -127,8 +127,8 @@ def test_a_real_server_logs_no_traceback_or_text(
             unlock(client)  # the same services bundle: the server's journal is open too
         clock.armed = True
         with caplog.at_level(logging.DEBUG):
-            csrf = urllib.request.urlopen(f"http://127.0.0.1:{port}/api/csrf", timeout=10)
-            token = csrf.headers["set-cookie"].split(";")[0]
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/csrf", timeout=10) as csrf:
+                token = csrf.headers["set-cookie"].split(";")[0]
             request = urllib.request.Request(
                 f"http://127.0.0.1:{port}/api/entries",
                 data=f'{{"text": "{CANARY}"}}'.encode(),
@@ -140,7 +140,8 @@ def test_a_real_server_logs_no_traceback_or_text(
             )
             with pytest.raises(urllib.error.HTTPError) as answer:
                 urllib.request.urlopen(request, timeout=10)
-            body = answer.value.read().decode()
+            with answer.value:  # the error carries the response: close its socket too
+                body = answer.value.read().decode()
     finally:
         server.should_exit = True
         thread.join(timeout=30)
