@@ -9,6 +9,7 @@ from reconnect.cli.options import DbOption, JsonOption, command_settings
 
 if TYPE_CHECKING:
     from reconnect.domain.entries import DamagedEntry
+    from reconnect.reports.importers.duplicates import Skipped
 
 import_app = typer.Typer(
     help="Bring entries in: jrnl JSON, Daylio CSV, or a reconnect JSON export. "
@@ -78,6 +79,25 @@ def _import(ctx: typer.Context, kind: str, file: Path, db: str | None, json_outp
         f"{done.selfchecks} self-checks, {done.practices} practice logs and "
         f"{done.reminders} reminders.",
         err=True,
+    )
+    if done.skipped.total:
+        typer.echo(_skipped_line(done.skipped), err=True)
+
+
+def _skipped_line(skipped: "Skipped") -> str:
+    """One line naming what was already in the journal, e.g. 'Skipped 4 entries and 1 check-in'."""
+    kinds = (
+        (skipped.entries, "entry", "entries"),
+        (skipped.checkins, "check-in", "check-ins"),
+        (skipped.selfchecks, "self-check", "self-checks"),
+        (skipped.practices, "practice log", "practice logs"),
+        (skipped.reminders, "reminder", "reminders"),
+    )
+    parts = [f"{n} {one if n == 1 else many}" for n, one, many in kinds if n]
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return (
+        f"Skipped {listed} already in this journal (the same time and the same words); "
+        "nothing was added twice."
     )
 
 

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from reconnect.contracts.safety import CrisisResourcesOut, resources_if
 
 if TYPE_CHECKING:
     from reconnect.services.transfer import ImportResult
+
+
+class SkippedOut(BaseModel):
+    """Records of the file that the journal already held, so they were not imported again."""
+
+    entries: int = 0
+    checkins: int = 0
+    selfchecks: int = 0
+    practice_logs: int = 0
+    reminders: int = 0
 
 
 class ImportOut(BaseModel):
@@ -22,6 +32,10 @@ class ImportOut(BaseModel):
     reminders: int
     crisis: bool
     crisis_resources: CrisisResourcesOut | None = None
+    skipped: SkippedOut = Field(
+        default_factory=SkippedOut,
+        description="Already in the journal (same moment, same words): not imported again.",
+    )
 
 
 def import_out(result: ImportResult, country: str | None) -> ImportOut:
@@ -34,4 +48,11 @@ def import_out(result: ImportResult, country: str | None) -> ImportOut:
         reminders=result.reminders,
         crisis=result.crisis,
         crisis_resources=resources_if(result.crisis, country),
+        skipped=SkippedOut(
+            entries=result.skipped.entries,
+            checkins=result.skipped.checkins,
+            selfchecks=result.skipped.selfchecks,
+            practice_logs=result.skipped.practices,
+            reminders=result.skipped.reminders,
+        ),
     )

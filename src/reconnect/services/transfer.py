@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from reconnect.errors import InputError
 from reconnect.reports import exporters
 from reconnect.reports.importers import Vocabulary
 from reconnect.reports.importers.daylio import parse_daylio
+from reconnect.reports.importers.duplicates import Held, Skipped, new_records
 from reconnect.reports.importers.jrnl import parse_jrnl
 from reconnect.reports.importers.native import parse_native
 from reconnect.services.journal import analyse_text
@@ -163,6 +164,8 @@ class ImportResult:
     practices: int = 0
     reminders: int = 0
     crisis: bool = False  # the caller must show crisis resources (SAFE-3)
+    # Records the journal already held, left out; the caller must say so.
+    skipped: Skipped = field(default_factory=Skipped)
 
 
 def _flags(analysis: Analysis | None) -> tuple[bool, bool]:
@@ -180,21 +183,45 @@ def _analyse_all(texts: list[str]) -> list[Analysis | None]:
     return [next(readings) if t.strip() else None for t in texts]
 
 
-def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
-    """Save everything in one transaction: all of it, or (on any error) none of it.
+def _held(services: Services, batch: ImportBatch) -> Held:
+    """What the journal holds that the batch could repeat (entries from the file's earliest on)."""
+    written = [e.written_at for e in batch.entries]
+    checked = [c.checked_at for c in batch.checkins]
+    with services.transaction() as connection:
+        return Held(
+            # A damaged entry cannot be compared: the file's copy of it is imported.
+            entries=(
+                entry_rows.list_entries(connection, since=min(written), damaged=[])
+                if written
+                else []
+            ),
+            checkins=checkin_rows.list_checkins(connection, since=min(checked)) if checked else [],
+            selfchecks=selfcheck_rows.list_results(connection) if batch.selfchecks else [],
+            practices=practice_rows.list_logs(connection) if batch.practices else [],
+            reminders=reminder_rows.list_reminders(connection) if batch.reminders else [],
+        )
 
-    Every entry, note and reflection is analysed now: an analysis in the file is never
-    trusted (it could be stale or forged to hide crisis language). ``result.crisis``
-    asks the caller to show crisis resources.
+
+def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
+    """Save everything new in one transaction: all of it, or (on any error) none of it.
+
+    Records the journal already holds (the same moment and the same words, see
+    ``importers.duplicates``) are left out and counted in ``result.skipped``, so importing
+    a file twice adds nothing the second time. Every entry, note and reflection saved is
+    analysed now: an analysis in the file is never trusted (it could be stale or forged to
+    hide crisis language). ``result.crisis`` asks the caller to show crisis resources.
     """
-    prepared = []
-    for number, item in enumerate(batch.entries, start=1):
+    for number, item in enumerate(batch.entries, start=1):  # the whole file is checked
         try:
             text = check_entry_text(item.text)
         except InputError as exc:
             raise InputError(f"entry {number}: {exc.message}") from None
-        tags, people, activities = labels_for(text, item.tags, item.people, item.activities)
-        prepared.append((item, text, tags, people, activities))
+        labels_for(text, item.tags, item.people, item.activities)
+    batch, skipped = new_records(batch, _held(services, batch))
+    prepared = []
+    for item in batch.entries:
+        tags, people, activities = labels_for(item.text, item.tags, item.people, item.activities)
+        prepared.append((item, item.text, tags, people, activities))
     texts = [p[1] for p in prepared]
     notes = [c.note for c in batch.checkins]
     reflections = [p.reflection for p in batch.practices]
@@ -252,4 +279,5 @@ def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
         practices=len(batch.practices),
         reminders=len(batch.reminders),
         crisis=crisis,
+        skipped=skipped,
     )
