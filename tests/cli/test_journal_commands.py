@@ -413,8 +413,8 @@ def test_reanalyze_reads_old_entries_again_and_shows_resources_for_new_signs(
     result = run(sqlite_url, "reanalyze", env={"RECONNECT_COUNTRY": "US"})
     assert result.returncode == 0, result.stderr
     assert "help is available now" in result.stdout and "988" in result.stdout
-    assert "now show signs of crisis language: 1." in result.stderr
-    assert "Read 1 entries again" in result.stderr
+    assert "entry 1 now shows signs of crisis language." in result.stderr
+    assert "Read 1 entry again" in result.stderr
 
     data = json.loads(run(sqlite_url, "reanalyze", "--all", "--json").stdout)
     assert data["read"] == 1 and data["newly_flagged"] == [] and data["crisis_resources"] is None
@@ -441,7 +441,7 @@ def test_insights_say_when_entries_were_read_by_an_older_analyzer(sqlite_url: st
         services.close()
     result = run(sqlite_url, "insights")
     assert result.returncode == 0
-    assert "1 of your entries were read by an older version of the analyzer" in result.stderr
+    assert "1 of your entries was read by an older version of the analyzer" in result.stderr
     assert run(sqlite_url, "reanalyze").returncode == 0
     assert "older version" not in run(sqlite_url, "insights").stderr
 

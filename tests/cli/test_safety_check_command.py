@@ -258,14 +258,14 @@ def test_a_damaged_analysis_does_not_stop_log_show_insights_or_report(
     found = run("--db", sqlite_url, "insights", "--json")
     assert found.returncode == 0, found.stderr
     assert json.loads(found.stdout)["entries"] == 1
-    assert f"1 {words.in_insights}" in found.stderr
+    assert f"1 entry is {words.in_insights}" in found.stderr
     report = tmp_path / "r.html"
     made = run("--db", sqlite_url, "report", "-o", str(report), "--entry", "2")
     assert made.returncode == 0, made.stderr
     assert "Numb again" in report.read_text(encoding="utf-8")
 
     again = run("--db", sqlite_url, "reanalyze")
-    assert "Read 1 entries again" in again.stderr
+    assert "Read 1 entry again" in again.stderr
     mended = json.loads(run("--db", sqlite_url, "show", "2", "--json").stdout)
     assert mended["needs_reanalysis"] is False
     assert "numbness" in [m["name"] for m in mended["analysis"]["markers"]]

@@ -63,7 +63,7 @@ def test_a_backup_path_that_now_holds_something_else_is_left_alone(
     assert "Traceback" not in result.stderr
     assert {p: _digest(p) for p in (mine, precious)} == before
     assert f"Left {mine} as it is" in result.stderr
-    assert "1 file(s) where reconnect once wrote a backup were left untouched" in result.stderr
+    assert "1 file where reconnect once wrote a backup was left untouched" in result.stderr
     # The backup that still is this journal's is gone, and so is the journal.
     assert not kept_backup.exists()
     assert f"Removed {kept_backup}" in result.stderr

@@ -74,9 +74,11 @@ def checkin(
         if saved.crisis:
             render.console().print(render.crisis_panel(settings.country))
         names = ", ".join(saved.feelings) or "no feeling named"
+        # The quadrant's label ("low energy, unpleasant"), never its colour id ("blue").
+        where = {q.id: q.label for q in checkins.feelings_vocabulary()}[saved.quadrant]
         render.console().print(
             f"Checked in: pleasantness {saved.pleasantness}, energy {saved.energy} "
-            f"({out.quadrant} quadrant) · {names}.",
+            f"({where.lower()}) · {names}.",
             highlight=False,
         )
         if saved.concern:

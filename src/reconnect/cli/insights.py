@@ -22,7 +22,7 @@ PLOTTED = ("numbness", "autopilot", "withdrawal", "avoidance", "reconnection")
 
 
 def _plot(out: Any, path: Path) -> None:
-    from reconnect.reports.charts import plot_insights
+    from reconnect.reports.charts import few_weeks_note, plot_insights
 
     if path.suffix.lower() not in (".png", ".svg"):
         raise InputError(f"--plot needs a .png or .svg file name, not {path.name!r}")
@@ -37,6 +37,9 @@ def _plot(out: Any, path: Path) -> None:
         [w.mean_granularity for w in out.weekly],
         str(path),
     )
+    note = few_weeks_note(len(out.weekly), "entries")
+    if note is not None:
+        typer.echo(f"{path}: {note}", err=True)
 
 
 def insights(
@@ -77,14 +80,17 @@ def insights(
         services.close()
     if older:
         typer.echo(
-            f"{older} of your entries were read by an older version of the analyzer; "
+            f"{older} of your entries {'was' if older == 1 else 'were'} read by an older "
+            "version of the analyzer; "
             "`reconnect reanalyze` reads them again.",
             err=True,
         )
     if found.not_analysed:
         from reconnect.content import load_texts
+        from reconnect.domain.wording import counted
 
-        typer.echo(f"{found.not_analysed} {load_texts().not_analysed.in_insights}", err=True)
+        left_out = counted(found.not_analysed, "entry is", "entries are")
+        typer.echo(f"{left_out} {load_texts().not_analysed.in_insights}", err=True)
     out = insights_out(found)
     if plot is not None:
         _plot(out, plot)

@@ -19,6 +19,7 @@ from reconnect.cli.options import (
     command_settings,
     parse_moment,
 )
+from reconnect.domain.wording import counted
 from reconnect.errors import InputError, TamperedDataError
 
 if TYPE_CHECKING:
@@ -228,7 +229,8 @@ def log(
     if damaged:
         ids = ", ".join(str(d.id) for d in damaged)
         raise TamperedDataError(
-            f"{len(damaged)} entries failed their integrity check and are not shown: {ids}",
+            f"{counted(len(damaged), 'entry', 'entries')} failed their integrity check and "
+            f"{'is' if len(damaged) == 1 else 'are'} not shown: {ids}",
             hint="They were changed outside reconnect. Restore them from a backup.",
         )
 
@@ -326,7 +328,8 @@ def _delete_everything(ctx: typer.Context, db: str | None, yes: bool) -> None:
     typer.echo("Everything reconnect stored in this journal is gone.", err=True)
     if done.kept:
         typer.echo(
-            f"{len(done.kept)} file(s) where reconnect once wrote a backup were left untouched; "
+            f"{counted(len(done.kept), 'file')} where reconnect once wrote a backup "
+            f"{'was' if len(done.kept) == 1 else 'were'} left untouched; "
             "check them and remove them yourself if you no longer want them.",
             err=True,
         )
@@ -385,11 +388,16 @@ def reanalyze(
         render.console().print(render.crisis_panel(settings.country))
     if done.newly_flagged:
         ids = ", ".join(str(i) for i in done.newly_flagged)
+        one = len(done.newly_flagged) == 1
         typer.echo(
-            f"Read with this version, these entries now show signs of crisis language: {ids}.",
+            f"Read with this version, {'entry' if one else 'entries'} {ids} now "
+            f"{'shows' if one else 'show'} signs of crisis language.",
             err=True,
         )
     if done.damaged:
         ids = ", ".join(str(i) for i in done.damaged)
         typer.echo(f"Left as they were (failed their integrity check): {ids}.", err=True)
-    typer.echo(f"Read {done.read} entries again with analyzer {done.version}.", err=True)
+    typer.echo(
+        f"Read {counted(done.read, 'entry', 'entries')} again with analyzer {done.version}.",
+        err=True,
+    )

@@ -34,6 +34,7 @@ def list_command(
 
     from reconnect.cli import render
     from reconnect.contracts import practice_out
+    from reconnect.domain.wording import counted
     from reconnect.errors import InputError
     from reconnect.services.practices import list_practices
 
@@ -43,7 +44,7 @@ def list_command(
     if json_output:
         render.print_json([practice_out(p).model_dump(by_alias=True) for p in practices])
         return
-    table = Table(title=f"{len(practices)} practices", title_justify="left")
+    table = Table(title=counted(len(practices), "practice"), title_justify="left")
     for column in ("Id", "Title", "For", "Minutes", "Addresses"):
         table.add_column(column)
     for p in practices:

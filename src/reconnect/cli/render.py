@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reconnect.domain.selfcheck import trend
+from reconnect.domain.wording import counted
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -115,7 +116,11 @@ def selfcheck_result(result: SelfCheckResultOut) -> Group:
 
     if result.missing:
         parts.append(
-            Text(f"{len(result.missing)} item(s) were skipped. {result.missing_rule}", style="dim")
+            Text(
+                f"{counted(len(result.missing), 'statement was', 'statements were')} skipped. "
+                f"{result.missing_rule}",
+                style="dim",
+            )
         )
     parts.append(Panel(Text(result.disclaimer), border_style="dim"))
     return Group(*parts)
@@ -240,8 +245,8 @@ def analysis_view(text: str, result: Analysis) -> Group:
     about = "you" if result.subject == "self" else "someone else"
     feelings = ", ".join(f"{e.name} ({e.family})" for e in result.emotions) or "none named"
     summary = Text(
-        f"About: {about} · feelings named: {feelings} · granularity {result.granularity} · "
-        f"valence {result.valence:+.2f}",
+        f"About: {about} · feelings named: {feelings} · "
+        f"tone {result.valence:+.2f} (-1 unpleasant to +1 pleasant)",
         style="dim",
     )
     parts: list[Any] = [Panel(highlighted, border_style="dim")]
@@ -287,9 +292,7 @@ def entry_table(entries: list[Entry]) -> Table:
     """A list of entries: id, date, the start of the text, and the signs found."""
     from reconnect.content import load_texts
 
-    table = Table(
-        title=f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}", title_justify="left"
-    )
+    table = Table(title=counted(len(entries), "entry", "entries"), title_justify="left")
     table.add_column("Id", justify="right")
     table.add_column("Written")
     table.add_column("Text")
@@ -308,10 +311,10 @@ def entry_table(entries: list[Entry]) -> Table:
 
 
 def feelings_table(quadrants: Any) -> Table:
-    """The feelings vocabulary, one column per mood-meter quadrant."""
+    """The feelings vocabulary, one column per mood-meter quadrant, named by its label."""
     table = Table(title="Feelings to choose from", title_justify="left")
     for quadrant in quadrants:
-        table.add_column(f"{quadrant.label} ({quadrant.id})")
+        table.add_column(quadrant.label)
     longest = max(len(q.feelings) for q in quadrants)
     for row in range(longest):
         table.add_row(*(q.feelings[row] if row < len(q.feelings) else "" for q in quadrants))
@@ -320,7 +323,13 @@ def feelings_table(quadrants: Any) -> Table:
 
 
 def insights_view(out: Any) -> Group:
-    """Insights (an InsightsOut): summary, weekly sparklines, notable associations, streaks."""
+    """Insights (an InsightsOut): summary, weekly sparklines, notable associations, streaks.
+
+    The JSON keeps the statistical field names (rate, baseline_rate, lift); this view says
+    the same figures in words: the share of entries with a tag that show a sign, and without.
+    """
+    from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT
+
     parts: list[Any] = [Panel(Text(out.summary), title="This week", border_style="cyan")]
     if out.seek_help:
         lines = Table.grid(padding=(0, 1))
@@ -330,7 +339,9 @@ def insights_view(out: Any) -> Group:
         parts.append(Panel(lines, title="When to talk to a professional", border_style="cyan"))
     if not out.weekly:
         return Group(*parts, Text(out.disclaimer, style="dim"))
-    trends = Table(title=f"Weekly trends over {len(out.weekly)} week(s)", title_justify="left")
+    trends = Table(
+        title=f"Weekly trends over {counted(len(out.weekly), 'week')}", title_justify="left"
+    )
     trends.add_column("Sign")
     trends.add_column("Trend (share of entries, oldest → newest)")
     trends.add_column("Latest", justify="right")
@@ -339,16 +350,24 @@ def insights_view(out: Any) -> Group:
         if not any(values):
             continue
         trends.add_row(marker.replace("_", " "), trend(values[-40:]), f"{values[-1]:.0f}%")
-    valence = [(w.mean_valence + 1) * 50 for w in out.weekly]
-    trends.add_row("valence", trend(valence[-40:]), f"{out.weekly[-1].mean_valence:+.2f}")
+    tone = [(w.mean_valence + 1) * 50 for w in out.weekly]
+    trends.add_row(
+        "tone (-1 unpleasant to +1 pleasant)",
+        trend(tone[-40:]),
+        f"{out.weekly[-1].mean_valence:+.2f}",
+    )
     granularity = [min(100.0, w.mean_granularity * 25) for w in out.weekly]
     trends.add_row(
-        "feelings named", trend(granularity[-40:]), f"{out.weekly[-1].mean_granularity:.1f}"
+        "feelings named per entry",
+        trend(granularity[-40:]),
+        f"{out.weekly[-1].mean_granularity:.1f}",
     )
     parts.append(trends)
     notable = Table(title="What goes with numbness or reconnection", title_justify="left")
-    for column in ("Factor", "Sign", "With it", "Without it", "Lift", "Entries"):
-        notable.add_column(column, justify="left" if column in ("Factor", "Sign") else "right")
+    for column in ("In entries with", "Sign", "With it", "Without it", "Entries"):
+        notable.add_column(
+            column, justify="left" if column in ("In entries with", "Sign") else "right"
+        )
     rows = []
     for kind, factors in out.associations.items():
         for factor, by_marker in factors.items():
@@ -356,27 +375,29 @@ def insights_view(out: Any) -> Group:
                 a = by_marker.get(marker)
                 if not a or a.count < 3:
                     continue
-                lift = a.lift if a.lift is not None else float("inf")
-                if lift >= 1.5 or lift <= 0.5:
-                    rows.append((lift, kind, factor, marker, a))
-    for lift, kind, factor, marker, a in sorted(rows, key=lambda r: -r[0])[:12]:
-        shown = "only with it" if lift == float("inf") else f"{lift:.1f}×"
+                # How many times as often the sign comes with the factor as without it.
+                times = a.lift if a.lift is not None else float("inf")
+                if times >= 1.5 or times <= 0.5:
+                    rows.append((times, kind, factor, marker, a))
+    for _, kind, factor, marker, a in sorted(rows, key=lambda r: -r[0])[:12]:
         notable.add_row(
             f"{kind} {factor}",
             marker,
             f"{a.rate:.0%}",
             f"{a.baseline_rate:.0%}",
-            shown,
-            f"{a.count}/{a.with_factor}",
+            f"{a.count} of {a.with_factor}",
         )
-    parts.append(notable if rows else Text("No factor stands out yet.", style="dim"))
+    parts.append(notable if rows else Text(NOTHING_STANDS_OUT, style="dim"))
+    parts.append(Text(METHOD_IN_WORDS, style="dim"))
+    days = out.streaks
     parts.append(
         Text(
-            f"Streaks: writing {out.streaks['writing_days']} day(s), numbness "
-            f"{out.streaks['numbness_days']}, reconnection {out.streaks['reconnection_days']}.",
+            "Days in a row, up to your latest entry: "
+            f"writing {counted(days['writing_days'], 'day')}, "
+            f"numbness {counted(days['numbness_days'], 'day')}, "
+            f"reconnection {counted(days['reconnection_days'], 'day')}.",
             style="dim",
         )
     )
-    parts.append(Text(out.method, style="dim"))
     parts.append(Text(out.disclaimer, style="dim"))
     return Group(*parts)

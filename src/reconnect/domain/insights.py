@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from reconnect.domain.checkins import CANNOT_NAME
+from reconnect.domain.wording import counted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -30,6 +31,13 @@ METHOD = (
     f"share among entries without the factor; lift = rate / baseline_rate. A factor is shown "
     f"only with at least {MIN_WITH} entries with it and {MIN_WITHOUT} without it."
 )
+# METHOD names the JSON fields; people read this instead, beside "With it" and "Without it".
+METHOD_IN_WORDS = (
+    "'With it' is the share of entries with that tag, person, activity or weekday that show "
+    "the sign; 'without it' is the same share among all other entries. Something is compared "
+    f"only once at least {MIN_WITH} entries have it and {MIN_WITHOUT} do not."
+)
+NOTHING_STANDS_OUT = "No tag, person, activity or weekday stands out yet."
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +210,8 @@ def weekly_summary(trends: Sequence[WeekTrend], found: Sequence[Association]) ->
         return "No entries in this period yet."
     latest = trends[-1]
     parts = [
-        f"In the week of {latest.week_start:%d %B} you wrote {latest.entries} entr"
-        f"{'y' if latest.entries == 1 else 'ies'}."
+        f"In the week of {latest.week_start:%d %B} you wrote "
+        f"{counted(latest.entries, 'entry', 'entries')}."
     ]
     common = sorted(
         ((rate, m) for m, rate in latest.marker_rates.items() if rate > 0), reverse=True

@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from reconnect.content import load_texts
+from reconnect.domain.wording import counted
 from reconnect.services import Services
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ templates = Jinja2Templates(
     )
 )
 templates.env.globals["texts"] = load_texts
+templates.env.globals["counted"] = counted  # counted(1, "week") -> "1 week", never "1 weeks"
 
 
 def get_services(request: Request) -> Services:

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from reconnect.contracts import insights_out, resources_if
+from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT
 from reconnect.reports.charts import line_points, sparkline_points
 from reconnect.services.insights import compute_insights
 from reconnect.services.journal import count_read_by_older_analyzers, reanalyse_entries
@@ -60,7 +61,7 @@ def _page(
     if out.weekly:
         rows.append(
             {
-                "name": "valence",
+                "name": "tone (-1 unpleasant to +1 pleasant)",
                 "points": sparkline_points([(w.mean_valence + 1) * 50 for w in out.weekly]),
                 "latest": f"{out.weekly[-1].mean_valence:+.2f}",
             }
@@ -107,5 +108,8 @@ def _page(
             "newly_flagged": newly_flagged,
             "damaged": damaged,
             "resources": resources_if(bool(newly_flagged), country),
+            # The API's method names its fields (rate, baseline_rate, lift); people read this.
+            "method": METHOD_IN_WORDS,
+            "nothing_stands_out": NOTHING_STANDS_OUT,
         },
     )
