@@ -88,6 +88,7 @@ class _RuleIn(_Strict):
     id: str
     condition: str
     suggestion: str
+    suggestion_partner: str | None = None
     match: Literal["any", "all"] = "any"
     when: list[_ConditionIn] = Field(min_length=1)
     seed: Literal["000", "001", "002", "003", "004"]
@@ -167,6 +168,9 @@ class _InstrumentIn(_Strict):
                     ),
                     match=r.match,
                     seed=r.seed,
+                    suggestion_partner=(
+                        r.suggestion_partner.strip() if r.suggestion_partner else None
+                    ),
                 )
                 for r in self.seek_help
             ),

@@ -62,7 +62,10 @@ class SeekHelpOut(BaseModel):
 
     id: str
     condition: str
-    suggestion: str
+    suggestion: str = Field(
+        description="Worded for who the self-check was about: with a result about a partner, "
+        "what you can do for them and could say to them"
+    )
 
 
 class ContrastOut(BaseModel):
@@ -179,7 +182,7 @@ def selfcheck_result_out(instrument: Instrument, result: SelfCheckResult) -> Sel
             SeekHelpOut(
                 id=rule_id,
                 condition=rules[rule_id].condition_text,
-                suggestion=rules[rule_id].suggestion,
+                suggestion=rules[rule_id].suggestion_for(score.perspective),
             )
             for rule_id in score.seek_help
             if rule_id in rules

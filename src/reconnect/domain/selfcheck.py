@@ -105,6 +105,15 @@ class SeekHelpRule:
     conditions: tuple[Condition, ...]
     match: str  # "any" or "all"
     seed: str
+    # Worded for a result about a partner: what the person can do for them and could say
+    # to them. None falls back to ``suggestion`` (an instrument may word it for both).
+    suggestion_partner: str | None = None
+
+    def suggestion_for(self, perspective: Perspective) -> str:
+        """The suggestion worded for who the self-check was about."""
+        if perspective is Perspective.PARTNER and self.suggestion_partner:
+            return self.suggestion_partner
+        return self.suggestion
 
 
 @dataclass(frozen=True, slots=True)
