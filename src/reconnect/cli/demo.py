@@ -29,7 +29,8 @@ def demo(
     from reconnect.errors import InputError
     from reconnect.services.demo import DAYS, demo_database_url, fill_demo
 
-    url = db or demo_database_url(str(default_data_dir()))
+    default = demo_database_url(str(default_data_dir()))
+    url = db or default
     target = _new_sqlite_file(url)
     # A new SQLite demo is built beside its place and moved there whole, so that Ctrl+C
     # (or any failure) part way leaves nothing behind and the next run starts afresh.
@@ -63,7 +64,11 @@ def demo(
     services.close()
     if building is not None and target is not None:
         _move_into_place(building, target)
-    typer.echo(f"Wrote {written} demo entries to {url}. Run: reconnect serve --demo", err=True)
+    # Plain --demo serves the default demo file; any other needs its --db again.
+    import shlex
+
+    serve = "reconnect serve --demo" + ("" if url == default else f" --db {shlex.quote(url)}")
+    typer.echo(f"Wrote {written} demo entries to {url}. Run: {serve}", err=True)
 
 
 def _new_sqlite_file(url: str) -> "Path | None":

@@ -37,12 +37,15 @@ def serve(
     ] = False,
 ) -> None:
     """Run the local web app (self-check, history, JSON API under /api) on this machine only."""
-    if demo:
-        from reconnect.config import default_data_dir
-        from reconnect.services.demo import demo_database_url
+    from reconnect.config import default_data_dir
+    from reconnect.services.demo import demo_database_url
 
-        db = db or demo_database_url(str(default_data_dir()))
+    demo_url = demo_database_url(str(default_data_dir()))
+    if demo:
+        db = db or demo_url
     settings = command_settings(ctx, db)
+    # The default demo file is the demo however it was named; every page then says so.
+    demo = demo or settings.database_url == demo_url
     # --host/--port beat RECONNECT_HOST/RECONNECT_PORT, which beat the settings file and the
     # defaults; config.resolve has already applied that order to the settings.
     host = settings.host if host is None else host
@@ -59,9 +62,13 @@ def serve(
     # Open and migrate the database first, so a bad --db fails here with one clear line.
     build_services(settings).close()
     where = f"[{host}]" if ":" in host else host
+    what = (
+        "Serving the demo journal (sample entries, not yours)" if demo else "reconnect is running"
+    )
     run(
         settings,
         on_listening=lambda: typer.echo(
-            f"reconnect is running at http://{where}:{port}/ (Ctrl+C to stop)", err=True
+            f"{what} at http://{where}:{port}/ (Ctrl+C to stop)", err=True
         ),
+        demo=demo,
     )

@@ -79,6 +79,14 @@ class JournalKeys:
     def is_open(self) -> bool:
         return self.codec is not None
 
+    @property
+    def can_lock(self) -> bool:
+        """Whether locking would shut anything: an encrypted journal is open.
+
+        An unencrypted journal (the demo among them) opens again at once, so it never locks.
+        """
+        return isinstance(self.codec, VaultCodec)
+
 
 @dataclass(frozen=True, slots=True)
 class NewJournal:

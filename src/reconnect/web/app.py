@@ -22,8 +22,13 @@ if TYPE_CHECKING:
     from reconnect.services import Services
 
 
-def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
-    """Build the app for these settings; the database is opened (and migrated) at startup."""
+def create_app(
+    settings: Settings, services: Services | None = None, *, demo: bool = False
+) -> FastAPI:
+    """Build the app for these settings; the database is opened (and migrated) at startup.
+
+    ``demo`` (``reconnect serve --demo``) marks every page as the demo journal's.
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -58,6 +63,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.demo = demo
     app.add_middleware(errors.UnexpectedErrorMiddleware)  # inside the guard: headers apply
     allowed = LOOPBACK_NAMES | {settings.host.lower()}
     app.add_middleware(GuardMiddleware, allowed_hosts=frozenset(allowed))
@@ -70,7 +76,9 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     return app
 
 
-def run(settings: Settings, on_listening: Callable[[], None] | None = None) -> None:
+def run(
+    settings: Settings, on_listening: Callable[[], None] | None = None, *, demo: bool = False
+) -> None:
     """Serve the app with uvicorn on the configured loopback address and port.
 
     The port is bound before anything is said: a port in use is an InputError, and
@@ -95,7 +103,7 @@ def run(settings: Settings, on_listening: Callable[[], None] | None = None) -> N
             hint="Another program may be using that port: stop it, or choose one with --port.",
         ) from None
     config = uvicorn.Config(
-        create_app(settings),
+        create_app(settings, demo=demo),
         log_level="warning",
         server_header=False,
         access_log=False,
