@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+from textwrap import wrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
-def sparkline_points(
-    values: Sequence[float | None], width: int = 160, height: int = 32, top: float = 100.0
-) -> str:
-    """SVG polyline points for 0-``top`` values, oldest on the left; gaps are skipped.
-
-    >>> sparkline_points([0, 100], width=10, height=10)
-    '1.0,9.0 9.0,1.0'
-    """
+def _sparkline_xy(
+    values: Sequence[float | None], width: int, height: int, top: float
+) -> list[tuple[float, float]]:
     pad = 1.0
     usable_w = width - 2 * pad
     usable_h = height - 2 * pad
@@ -26,8 +22,53 @@ def sparkline_points(
             continue
         x = pad + (usable_w * index / (count - 1) if count > 1 else usable_w / 2)
         y = pad + usable_h * (1 - max(0.0, min(value, top)) / top)
-        points.append(f"{x:.1f},{y:.1f}")
-    return " ".join(points)
+        points.append((round(x, 1), round(y, 1)))
+    return points
+
+
+def sparkline_points(
+    values: Sequence[float | None], width: int = 160, height: int = 32, top: float = 100.0
+) -> str:
+    """SVG polyline points for 0-``top`` values, oldest on the left; gaps are skipped.
+
+    >>> sparkline_points([0, 100], width=10, height=10)
+    '1.0,9.0 9.0,1.0'
+    """
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in _sparkline_xy(values, width, height, top))
+
+
+def sparkline_dot(
+    values: Sequence[float | None], width: int = 160, height: int = 32, top: float = 100.0
+) -> tuple[float, float] | None:
+    """Where the latest value of a sparkline sits, to mark it (alone, it is the whole trend).
+
+    >>> sparkline_dot([0, 100], width=10, height=10), sparkline_dot([50], width=10, height=10)
+    ((9.0, 1.0), (5.0, 5.0))
+    """
+    points = _sparkline_xy(values, width, height, top)
+    return points[-1] if points else None
+
+
+def chart_dots(
+    values: Sequence[float], left: float, top: float, width: float, height: float
+) -> list[tuple[float, float]]:
+    """(x, y) of each 0-1 value spread across a box, oldest on the left; one value sits mid-way.
+
+    A polyline through a single point draws nothing, so charts mark every point as well.
+
+    >>> chart_dots([0.0, 1.0], 0, 0, 10, 10)
+    [(0.0, 10.0), (10.0, 0.0)]
+    >>> chart_dots([0.5], 0, 0, 10, 10)
+    [(5.0, 5.0)]
+    """
+    count = len(values)
+    return [
+        (
+            round(left + (width * index / (count - 1) if count > 1 else width / 2), 1),
+            round(top + height * (1 - max(0.0, min(1.0, value))), 1),
+        )
+        for index, value in enumerate(values)
+    ]
 
 
 def line_points(
@@ -38,13 +79,23 @@ def line_points(
     >>> line_points([0.0, 1.0], 0, 0, 10, 10)
     '0.0,10.0 10.0,0.0'
     """
-    count = len(values)
-    points = []
-    for index, value in enumerate(values):
-        x = left + (width * index / (count - 1) if count > 1 else width / 2)
-        y = top + height * (1 - max(0.0, min(1.0, value)))
-        points.append(f"{x:.1f},{y:.1f}")
-    return " ".join(points)
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in chart_dots(values, left, top, width, height))
+
+
+def few_weeks_note(weeks: int, kind: str) -> str | None:
+    """What a chart of ``weeks`` weeks of ``kind`` needs to show a trend, or None when it has it.
+
+    >>> few_weeks_note(1, "check-ins").split(". ")[1]
+    'Lines over time appear once there are two weeks of check-ins.'
+    >>> few_weeks_note(2, "entries") is None
+    True
+    """
+    if weeks != 1:
+        return None  # no week at all is said where the chart would be; two draw a line
+    return (
+        f"Only one week of {kind} so far, so each line is a single dot. "
+        f"Lines over time appear once there are two weeks of {kind}."
+    )
 
 
 def plot_insights(
@@ -54,7 +105,11 @@ def plot_insights(
     granularity: Sequence[float],
     path: str,
 ) -> None:
-    """Draw weekly trends (signs, valence, feelings named) to a PNG or SVG file with matplotlib."""
+    """Draw weekly trends (signs, valence, feelings named) to a PNG or SVG file with matplotlib.
+
+    Every week is marked with a dot, so that one week (no line yet) still shows its values;
+    the few-weeks note is then written under the title.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -63,18 +118,25 @@ def plot_insights(
     figure, (top, bottom) = plt.subplots(
         2, 1, figsize=(9, 6), sharex=True, gridspec_kw={"height_ratios": [2, 1]}
     )
+    dots = {"marker": "o", "markersize": 4}
     for name, series in rates.items():
-        top.plot(weeks, [v * 100 for v in series], label=name.replace("_", " "), linewidth=2)
+        top.plot(
+            weeks, [v * 100 for v in series], label=name.replace("_", " "), linewidth=2, **dots
+        )
     top.set_ylabel("share of entries (%)")
-    top.set_ylim(0, 100)
+    top.set_ylim(-2, 102)
     top.legend(loc="upper left", fontsize=8, ncols=2)
-    top.set_title("Weekly trends")
-    bottom.plot(weeks, valence, label="valence (-1 to 1)", color="#2f6f73")
-    bottom.plot(weeks, granularity, label="feelings named per entry", color="#c46a2b")
+    note = few_weeks_note(len(weeks), "entries")
+    title = "Weekly trends" if note is None else "\n".join(["Weekly trends", *wrap(note, 90)])
+    top.set_title(title, fontsize=10)
+    bottom.plot(weeks, valence, label="valence (-1 to 1)", color="#2f6f73", **dots)
+    bottom.plot(weeks, granularity, label="feelings named per entry", color="#c46a2b", **dots)
     bottom.legend(loc="upper left", fontsize=8)
     step = max(1, len(weeks) // 10)
     bottom.set_xticks(range(0, len(weeks), step), [weeks[i] for i in range(0, len(weeks), step)])
     bottom.tick_params(axis="x", labelrotation=45, labelsize=7)
+    if len(weeks) == 1:  # one week sits in the middle rather than on the frame's edge
+        bottom.set_xlim(-1, 1)
     figure.tight_layout()
     figure.savefig(path, metadata={"Software": None} if path.endswith(".png") else None)
     plt.close(figure)

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader
 
-from reconnect.reports.charts import line_points
+from reconnect.reports.charts import chart_dots, few_weeks_note, line_points
 
 if TYPE_CHECKING:
     from reconnect.reports.report_data import ReportData
 
 CHART_MARKERS = ("numbness", "autopilot", "withdrawal", "reconnection")
+BOX = (40, 10, 550, 190)  # left, top, width, height of the plotting area in the 600 x 220 SVG
 
 
 def render_html(data: ReportData) -> str:
@@ -20,11 +21,22 @@ def render_html(data: ReportData) -> str:
     folder = resources.files("reconnect.reports").joinpath("templates")
     environment = Environment(loader=FileSystemLoader(str(folder)), autoescape=True)
     weekly = data.insights.weekly
-    chart = [
-        {"name": m, "points": line_points([w.marker_rates[m] for w in weekly], 40, 10, 550, 190)}
-        for m in CHART_MARKERS
-    ]
-    mood = line_points(
-        [(c.mean_pleasantness - 1) / 9 for c in data.insights.checkins_weekly], 40, 10, 550, 190
+    chart = []
+    for marker in CHART_MARKERS:
+        rates = [w.marker_rates[marker] for w in weekly]
+        chart.append(
+            {
+                "name": marker,
+                "points": line_points(rates, *BOX),
+                "dots": chart_dots(rates, *BOX),
+            }
+        )
+    pleasantness = [(c.mean_pleasantness - 1) / 9 for c in data.insights.checkins_weekly]
+    mood = {"points": line_points(pleasantness, *BOX), "dots": chart_dots(pleasantness, *BOX)}
+    notes = {
+        "signs": few_weeks_note(len(weekly), "entries"),
+        "mood": few_weeks_note(len(pleasantness), "check-ins"),
+    }
+    return environment.get_template("report.html").render(
+        data=data, chart=chart, mood=mood, notes=notes
     )
-    return environment.get_template("report.html").render(data=data, chart=chart, mood=mood)
