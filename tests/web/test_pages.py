@@ -164,8 +164,9 @@ def test_the_home_page_summarises_the_latest_result(sqlite_client: TestClient) -
     assert "Your latest result" not in sqlite_client.get("/").text
     location = _submit(sqlite_client, {item.id: 1 for item in ITEMS}, perspective="partner")
     home = sqlite_client.get("/").text
-    assert "Your latest result" in home
-    assert "about your partner" in home
+    # A result about a partner is shown apart, never as one's own (issue 11, item 2).
+    assert "Your latest result" not in home
+    assert "Latest result about your partner" in home
     assert f'href="{location}"' in home
 
 

@@ -163,29 +163,70 @@ def _resources_first(country: str | None, *, json_output: bool) -> None:
         render.console().print(render.crisis_panel(country))
 
 
+HistoryPerspectiveOption = Annotated[
+    Perspective | None,
+    typer.Option(
+        "--perspective",
+        "-p",
+        help="Only the results about: self (you) or partner. Without it, both, each as its "
+        "own history.",
+        case_sensitive=False,
+    ),
+]
+
+
 @check_app.command("history")
 def history(
     ctx: typer.Context,
+    perspective: HistoryPerspectiveOption = None,
     json_output: JsonOption = False,
     instrument: InstrumentOption = DEFAULT_INSTRUMENT,
     db: DbOption = None,
 ) -> None:
-    """Show saved self-check results, oldest first, and how each dimension changed."""
+    """Show saved self-check results and how each dimension changed.
+
+    Results about you and about your partner are two histories, each with its own trend
+    and changes; the latest of each are shown side by side. With --json: every result,
+    oldest first, with previous_id and change (since the previous one about the same person).
+    """
     from reconnect.cli import render
-    from reconnect.contracts import selfcheck_result_out
+    from reconnect.cli.selfcheck_view import history_view
+    from reconnect.contracts import history_result_out, perspective_history_out
     from reconnect.services import selfcheck
 
     chosen = selfcheck.get_instrument(instrument)
     services = _services(ctx, db)
     try:
-        results = selfcheck.selfcheck_history(services, instrument_id=chosen.id)
+        if json_output:
+            entries = selfcheck.history_with_changes(
+                services, instrument_id=chosen.id, perspective=perspective
+            )
+        else:
+            split = selfcheck.histories_by_perspective(services, instrument_id=chosen.id)
     finally:
         services.close()
-    outs = [selfcheck_result_out(chosen, r) for r in results]
     if json_output:
-        render.print_json([o.model_dump(mode="json") for o in outs])
+        render.print_json([history_result_out(chosen, e).model_dump(mode="json") for e in entries])
         return
-    if not outs:
-        render.console().print("No saved self-checks yet. Take one with: reconnect check")
+    histories = [
+        perspective_history_out(chosen, h)
+        for p, h in split.items()
+        if perspective is None or p is perspective
+    ]
+    if not any(h.results for h in histories):
+        render.console().print(_nothing_yet(perspective))
         return
-    render.console().print(render.selfcheck_history(chosen, outs))
+    render.console().print(history_view(chosen, histories))
+
+
+def _nothing_yet(perspective: Perspective | None) -> str:
+    if perspective is Perspective.PARTNER:
+        return (
+            "No saved self-checks about your partner yet. "
+            "Take one with: reconnect check --perspective partner"
+        )
+    if perspective is Perspective.SELF:
+        return (
+            "No saved self-checks about you yet. Take one with: reconnect check --perspective self"
+        )
+    return "No saved self-checks yet. Take one with: reconnect check"

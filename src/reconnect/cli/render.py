@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from reconnect.contracts import SelfCheckResultOut
     from reconnect.domain.analysis import Analysis
     from reconnect.domain.entries import Entry
-    from reconnect.domain.selfcheck import Instrument
 
 BAND_STYLES = {"few": "green", "some": "yellow", "many": "dark_orange", "strong": "red"}
 
@@ -124,35 +123,6 @@ def selfcheck_result(result: SelfCheckResultOut) -> Group:
         )
     parts.append(Panel(Text(result.disclaimer), border_style="dim"))
     return Group(*parts)
-
-
-def selfcheck_history(instrument: Instrument, results: list[SelfCheckResultOut]) -> Group:
-    """How each dimension changed over time: first, latest, change and a small trend."""
-    table = Table(title=f"{instrument.title}: {len(results)} result(s)", title_justify="left")
-    table.add_column("Dimension")
-    table.add_column("First", justify="right")
-    table.add_column("Latest", justify="right")
-    table.add_column("Change", justify="right")
-    table.add_column("Trend (oldest → newest)")
-    for dimension in instrument.dimensions:
-        values = [r.dimensions[dimension.id].score for r in results if dimension.id in r.dimensions]
-        known = [v for v in values if v is not None]
-        first = f"{known[0]:.0f}" if known else "—"
-        latest = f"{known[-1]:.0f}" if known else "—"
-        change = f"{known[-1] - known[0]:+.0f}" if len(known) > 1 else "—"
-        table.add_row(dimension.name, first, latest, change, trend(values[-30:]))
-    dates = Table(title="Results", title_justify="left")
-    dates.add_column("Id", justify="right")
-    dates.add_column("Taken")
-    dates.add_column("About")
-    for r in results:
-        dates.add_row(
-            str(r.id),
-            f"{r.taken_at:%Y-%m-%d %H:%M}",
-            "you" if r.perspective == "self" else "partner",
-        )
-    note = Text("Higher scores mean more signs of detachment. A lower score over time is progress.")
-    return Group(table, note, dates, Text(results[-1].disclaimer, style="dim"))
 
 
 def item_list(listing: Any) -> Table:

@@ -53,6 +53,13 @@ from reconnect.contracts.selfcheck import (
     instrument_out,
     selfcheck_result_out,
 )
+from reconnect.contracts.selfcheck_history import (
+    HistoryResultOut,
+    PerspectiveHistoryOut,
+    TrendOut,
+    history_result_out,
+    perspective_history_out,
+)
 from reconnect.contracts.transfer import ImportOut, import_out
 
 __all__ = [
@@ -70,12 +77,14 @@ __all__ = [
     "EntryIn",
     "EntryOut",
     "HelpServiceOut",
+    "HistoryResultOut",
     "ImportOut",
     "InsightsOut",
     "InstrumentOut",
     "InstrumentSummaryOut",
     "ItemOut",
     "MarkerOut",
+    "PerspectiveHistoryOut",
     "PracticeLogOut",
     "PracticeOut",
     "SafetyCheckIn",
@@ -86,14 +95,17 @@ __all__ = [
     "SelfCheckResultOut",
     "SpanOut",
     "SuggestionOut",
+    "TrendOut",
     "WeekOut",
     "analysis_out",
     "checkin_out",
     "crisis_resources_out",
     "entry_out",
+    "history_result_out",
     "import_out",
     "insights_out",
     "instrument_out",
+    "perspective_history_out",
     "practice_out",
     "resources_if",
     "safety_check_out",

@@ -14,9 +14,10 @@ from reconnect.domain.practices import (
     practice_streak,
     rank_practices,
 )
+from reconnect.domain.selfcheck import Perspective
 from reconnect.errors import InputError, NotFoundError
 from reconnect.services.journal import EntryQuery, analyse_text, list_entries
-from reconnect.services.selfcheck import selfcheck_history
+from reconnect.services.selfcheck import latest_selfcheck
 from reconnect.storage import practices as practice_rows
 
 if TYPE_CHECKING:
@@ -76,12 +77,16 @@ def current_streak(services: Services) -> int:
 
 
 def suggest_practices(services: Services, limit: int = 5) -> list[Suggestion]:
-    """Practices ranked from the latest self-check and the last three weeks of entries."""
+    """Practices ranked from one's own latest self-check and the last three weeks of entries.
+
+    Only a self-check about oneself counts: answers about a partner describe someone else,
+    and the reasons say "in your last self-check" (issue 11, item 2).
+    """
     now = services.clock()
-    history = selfcheck_history(services)
+    latest = latest_selfcheck(services, Perspective.SELF)
     profile: dict[str, float | None] = {}
-    if history:
-        profile = {d.dimension: d.score for d in history[-1].score.dimensions}
+    if latest is not None:
+        profile = {d.dimension: d.score for d in latest.score.dimensions}
     entries = list_entries(services, EntryQuery(since=now - timedelta(days=RECENT_DAYS)))
     counts = Counter(m for e in entries for m in e.marker_names)
     with services.transaction() as connection:

@@ -13,6 +13,12 @@ from reconnect.domain.selfcheck import (
     score_answers,
     validate_answers,
 )
+from reconnect.domain.selfcheck_history import (
+    HistoryEntry,
+    PerspectiveHistory,
+    history_entries,
+    split_history,
+)
 from reconnect.errors import InputError
 from reconnect.storage import selfchecks
 
@@ -72,11 +78,51 @@ def take_selfcheck(
 
 
 def selfcheck_history(
-    services: Services, *, instrument_id: str | None = None
+    services: Services,
+    *,
+    instrument_id: str | None = None,
+    perspective: Perspective | None = None,
 ) -> list[SelfCheckResult]:
-    """Saved self-checks, oldest first."""
+    """Saved self-checks, oldest first; only those about ``perspective`` when it is given."""
     with services.transaction() as connection:
-        return selfchecks.list_results(connection, instrument_id)
+        results = selfchecks.list_results(connection, instrument_id)
+    if perspective is None:
+        return results
+    return [r for r in results if r.score.perspective is perspective]
+
+
+def history_with_changes(
+    services: Services,
+    *,
+    instrument_id: str = DEFAULT_INSTRUMENT,
+    perspective: Perspective | None = None,
+) -> list[HistoryEntry]:
+    """Saved self-checks, oldest first, each with the change since the previous one about the
+    same person (a result about a partner is never compared with one about oneself)."""
+    entries = history_entries(selfcheck_history(services, instrument_id=instrument_id))
+    if perspective is None:
+        return entries
+    return [e for e in entries if e.result.score.perspective is perspective]
+
+
+def histories_by_perspective(
+    services: Services, *, instrument_id: str = DEFAULT_INSTRUMENT
+) -> dict[Perspective, PerspectiveHistory]:
+    """One history per perspective (oneself first), each with its own trend per dimension.
+
+    Both perspectives are present; one with nothing answered about it has no entries.
+    """
+    instrument = load_instrument(instrument_id)
+    results = selfcheck_history(services, instrument_id=instrument.id)
+    return split_history(results, [d.id for d in instrument.dimensions])
+
+
+def latest_selfcheck(
+    services: Services, perspective: Perspective, *, instrument_id: str | None = None
+) -> SelfCheckResult | None:
+    """The most recent self-check about ``perspective``, or None when there is none."""
+    history = selfcheck_history(services, instrument_id=instrument_id, perspective=perspective)
+    return history[-1] if history else None
 
 
 def get_selfcheck(services: Services, result_id: int) -> SelfCheckResult:
@@ -101,6 +147,34 @@ def save_draft(
         updated_at=services.clock(),
     )
     with services.transaction() as connection:
+        selfchecks.save_draft(connection, draft)
+    return draft
+
+
+def add_to_draft(
+    services: Services,
+    *,
+    perspective: Perspective,
+    answers: Mapping[str, object],
+    instrument_id: str = DEFAULT_INSTRUMENT,
+) -> SelfCheckDraft:
+    """Add answers to the unfinished self-check, keeping every answer saved before.
+
+    For a form that sends what it holds: an answer left out (a blank, or a page opened
+    before the draft was saved) never erases a saved one. A draft about the other
+    perspective is replaced, since answers about someone else do not carry over.
+    """
+    instrument = load_instrument(instrument_id)
+    given = validate_answers(instrument, answers)
+    with services.transaction() as connection:
+        saved = selfchecks.get_draft(connection, instrument.id)
+        kept = dict(saved.answers) if saved and saved.perspective is perspective else {}
+        draft = SelfCheckDraft(
+            instrument_id=instrument.id,
+            perspective=perspective,
+            answers=kept | given,
+            updated_at=services.clock(),
+        )
         selfchecks.save_draft(connection, draft)
     return draft
 

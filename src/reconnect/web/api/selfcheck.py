@@ -8,10 +8,12 @@ from reconnect.content import DEFAULT_INSTRUMENT
 from reconnect.contracts import (
     AnswersIn,
     DraftOut,
+    HistoryResultOut,
     InstrumentOut,
     InstrumentSummaryOut,
     SelfCheckIn,
     SelfCheckResultOut,
+    history_result_out,
     instrument_out,
     selfcheck_result_out,
 )
@@ -53,13 +55,21 @@ def take_selfcheck(body: SelfCheckIn, services: ServicesDep) -> SelfCheckResultO
 
 @router.get("/selfchecks", summary="Saved self-checks, oldest first")
 def list_selfchecks(
-    services: ServicesDep, instrument: InstrumentQuery = DEFAULT_INSTRUMENT
-) -> list[SelfCheckResultOut]:
-    """Every saved result of an instrument."""
+    services: ServicesDep,
+    instrument: InstrumentQuery = DEFAULT_INSTRUMENT,
+    perspective: Annotated[
+        Perspective | None,
+        Query(description="Only the results about: self (you) or partner; both when left out."),
+    ] = None,
+) -> list[HistoryResultOut]:
+    """Every saved result of an instrument, each with its change since the previous result
+    about the same person (a result about a partner is never compared with one about you)."""
     chosen = selfcheck.get_instrument(instrument)
     return [
-        selfcheck_result_out(chosen, r)
-        for r in selfcheck.selfcheck_history(services, instrument_id=chosen.id)
+        history_result_out(chosen, entry)
+        for entry in selfcheck.history_with_changes(
+            services, instrument_id=chosen.id, perspective=perspective
+        )
     ]
 
 

@@ -5,6 +5,7 @@ from fastapi.responses import HTMLResponse
 
 from reconnect.config import read_country
 from reconnect.contracts import crisis_resources_out, selfcheck_result_out, why_international
+from reconnect.domain.selfcheck import Perspective
 from reconnect.services import selfcheck
 from reconnect.services.practices import get_practice
 from reconnect.services.reminders import reminders_due_today
@@ -17,16 +18,19 @@ router = APIRouter()
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, services: ServicesDep) -> HTMLResponse:
     instrument = selfcheck.get_instrument()
-    history = selfcheck.selfcheck_history(services, instrument_id=instrument.id)
-    latest = selfcheck_result_out(instrument, history[-1]) if history else None
+    # One's own latest result, and the latest about a partner apart from it (issue 11, item 2).
+    histories = selfcheck.histories_by_perspective(services, instrument_id=instrument.id)
+    mine, theirs = (histories[p].latest for p in (Perspective.SELF, Perspective.PARTNER))
     draft = selfcheck.load_draft(services, instrument_id=instrument.id)
     due = [(r, get_practice(r.practice_id)) for r in reminders_due_today(services)]
     return render(
         request,
         "home.html",
         {
-            "latest": latest,
-            "count": len(history),
+            "latest": selfcheck_result_out(instrument, mine) if mine else None,
+            "latest_partner": selfcheck_result_out(instrument, theirs) if theirs else None,
+            "count": len(histories[Perspective.SELF].entries),
+            "count_partner": len(histories[Perspective.PARTNER].entries),
             "draft": draft,
             "instrument": instrument,
             "due": due,

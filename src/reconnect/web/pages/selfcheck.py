@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from reconnect.content import DEFAULT_INSTRUMENT
-from reconnect.contracts import selfcheck_result_out
+from reconnect.contracts import perspective_history_out, selfcheck_result_out
 from reconnect.domain.selfcheck import Perspective, SelfCheckDraft
 from reconnect.errors import InputError
 from reconnect.reports.charts import sparkline_points
@@ -45,23 +45,30 @@ def start(request: Request, services: ServicesDep) -> HTMLResponse:
 def take(
     request: Request,
     services: ServicesDep,
-    perspective: Perspective = Perspective.SELF,
+    perspective: Perspective | None = None,
     resume: bool = False,
 ) -> HTMLResponse:
+    """The form, holding the saved answers whenever the draft is about the same person.
+
+    A reload or a later visit continues the draft (issue 11, item 3). Asked about the other
+    person than the draft is, the form starts blank and says that answering replaces it.
+    """
     instrument = selfcheck.get_instrument()
-    draft: SelfCheckDraft | None = None
-    if resume:
-        draft = selfcheck.load_draft(services, instrument_id=instrument.id)
-        if draft is not None:
-            perspective = draft.perspective
+    draft = selfcheck.load_draft(services, instrument_id=instrument.id)
+    other: SelfCheckDraft | None = None
+    if draft is not None and (resume or perspective in (None, draft.perspective)):
+        perspective = draft.perspective
+    elif draft is not None:
+        draft, other = None, draft
     answers = dict(draft.answers) if draft else {}
     return render(
         request,
         "selfcheck/take.html",
         {
             "instrument": instrument,
-            "perspective": perspective,
+            "perspective": perspective or Perspective.SELF,
             "answers": answers,
+            "other_draft": other,
             "options": list(zip(instrument.scale.values, instrument.scale.labels, strict=True)),
         },
     )
@@ -82,7 +89,8 @@ async def save_draft(
     perspective: Annotated[Perspective, Form()] = Perspective.SELF,
 ) -> HTMLResponse:
     answers = await _answers_from_form(request)
-    draft = selfcheck.save_draft(
+    # Added to the saved answers, never replacing them: a blank or stale form erases nothing.
+    draft = selfcheck.add_to_draft(
         services, perspective=perspective, answers=answers, instrument_id=DEFAULT_INSTRUMENT
     )
     total = len(selfcheck.get_instrument().items)
@@ -117,26 +125,25 @@ def result_page(request: Request, result_id: int, services: ServicesDep) -> HTML
 
 @router.get("/history", response_class=HTMLResponse)
 def history(request: Request, services: ServicesDep) -> HTMLResponse:
+    """Each person's own history and trend, and the two latest results side by side."""
     instrument = selfcheck.get_instrument()
-    results = [
-        selfcheck_result_out(instrument, r)
-        for r in selfcheck.selfcheck_history(services, instrument_id=instrument.id)
+    histories = [
+        perspective_history_out(instrument, h)
+        for h in selfcheck.histories_by_perspective(services, instrument_id=instrument.id).values()
     ]
-    rows = []
-    for dimension in instrument.dimensions:
-        values = [r.dimensions[dimension.id].score for r in results]
-        known = [v for v in values if v is not None]
-        rows.append(
-            {
-                "name": dimension.name,
-                "first": known[0] if known else None,
-                "latest": known[-1] if known else None,
-                "change": known[-1] - known[0] if len(known) > 1 else None,
-                "points": sparkline_points(values),
-            }
-        )
+    points = {
+        h.perspective: {key: sparkline_points(t.scores) for key, t in h.trends.items()}
+        for h in histories
+    }
+    latest = {h.perspective: h.latest for h in histories if h.latest is not None}
     return render(
         request,
         "selfcheck/history.html",
-        {"instrument": instrument, "results": results, "rows": rows},
+        {
+            "instrument": instrument,
+            "histories": [h for h in histories if h.results],
+            "points": points,
+            "mine": latest.get(Perspective.SELF),
+            "theirs": latest.get(Perspective.PARTNER),
+        },
     )
