@@ -14,6 +14,9 @@ from reconnect.services.safety_checks import answer_practice_check
 from reconnect.web.deps import ServicesDep, render
 
 router = APIRouter()
+# Practices whose timer also paces the breath: seconds for each side of the box (in, hold,
+# out, hold), as the steps count them ("for a count of four").
+BREATH_SECONDS = {"box-breathing": 4}
 
 
 @router.get("/practices", response_class=HTMLResponse)
@@ -39,6 +42,7 @@ def practice_page(
         "logged": last,
         "streak": practices.current_streak(services),
         "resources": resources_if(bool(last and last.crisis), request.app.state.settings.country),
+        "breath_seconds": BREATH_SECONDS.get(practice.id),
     }
     return render(request, "practices/practice.html", context)
 
