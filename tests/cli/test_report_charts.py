@@ -152,3 +152,17 @@ def test_a_report_without_check_ins_says_so(sqlite_url: str, tmp_path: Path, fmt
     invoke(sqlite_url, "report", "--format", fmt, "-o", str(target))
     text = target.read_text("utf-8") if fmt == "html" else pdf_text(target)
     assert "No check-ins in this period." in text
+
+
+def test_a_long_chosen_entry_runs_on_to_further_pdf_pages(sqlite_url: str, tmp_path: Path) -> None:
+    """The text page once stopped at its foot: a long entry lost its end without a word."""
+    services = build_services(Settings(database_url=sqlite_url))
+    try:
+        long_text = " ".join(f"line{n:04d} of a long letter to myself." for n in range(400))
+        chosen = journal.write_entry(services, long_text + " The very last words.")
+    finally:
+        services.close()
+    target = tmp_path / "report.pdf"
+    invoke(sqlite_url, "report", "--format", "pdf", "-o", str(target), "--entry", str(chosen.id))
+    text = pdf_text(target)
+    assert "line0399 of a long letter to myself. The very last words." in text

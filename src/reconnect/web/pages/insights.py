@@ -1,13 +1,19 @@
 """The insights page: a summary, weekly trend lines as SVG, notable associations, streaks."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from reconnect.contracts import insights_out, resources_if
 from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT
-from reconnect.reports.charts import line_points, sparkline_points
+from reconnect.reports.charts import (
+    chart_dots,
+    few_weeks_note,
+    line_points,
+    sparkline_dot,
+    sparkline_points,
+)
 from reconnect.services.insights import compute_insights
 from reconnect.services.journal import count_read_by_older_analyzers, reanalyse_entries
 from reconnect.web.deps import ServicesDep, render
@@ -17,6 +23,7 @@ if TYPE_CHECKING:
 
 router = APIRouter()
 CHART_MARKERS = ("numbness", "autopilot", "withdrawal", "reconnection")
+BOX = (40, 10, 550, 190)  # left, top, width, height of the plotting area in the 600 x 220 SVG
 
 
 @router.post("/insights/reanalyze", response_class=HTMLResponse)
@@ -29,6 +36,16 @@ def reanalyze(request: Request, services: ServicesDep) -> HTMLResponse:
 @router.get("/insights", response_class=HTMLResponse)
 def insights_page(request: Request, services: ServicesDep) -> HTMLResponse:
     return _page(request, services)
+
+
+def _row(name: str, values: list[float], latest: str) -> dict[str, Any]:
+    """One row of the every-sign table: its sparkline (the latest week marked) and value."""
+    return {
+        "name": name,
+        "points": sparkline_points(values),
+        "dot": sparkline_dot(values),
+        "latest": latest,
+    }
 
 
 def _page(
@@ -45,45 +62,42 @@ def _page(
     chart = [
         {
             "name": marker,
-            "points": line_points([w.marker_rates[marker] for w in out.weekly], 40, 10, 550, 190),
+            "points": line_points([w.marker_rates[marker] for w in out.weekly], *BOX),
+            "dots": chart_dots([w.marker_rates[marker] for w in out.weekly], *BOX),
         }
         for marker in CHART_MARKERS
     ]
     rows = [
-        {
-            "name": marker.replace("_", " "),
-            "points": sparkline_points([w.marker_rates[marker] * 100 for w in out.weekly]),
-            "latest": f"{out.weekly[-1].marker_rates[marker]:.0%}",
-        }
+        _row(
+            marker.replace("_", " "),
+            [w.marker_rates[marker] * 100 for w in out.weekly],
+            f"{out.weekly[-1].marker_rates[marker]:.0%}",
+        )
         for marker in (out.weekly[-1].marker_rates if out.weekly else {})
         if any(w.marker_rates[marker] for w in out.weekly)
     ]
     if out.weekly:
         rows.append(
-            {
-                "name": "tone (-1 unpleasant to +1 pleasant)",
-                "points": sparkline_points([(w.mean_valence + 1) * 50 for w in out.weekly]),
-                "latest": f"{out.weekly[-1].mean_valence:+.2f}",
-            }
+            _row(
+                "tone (-1 unpleasant to +1 pleasant)",
+                [(w.mean_valence + 1) * 50 for w in out.weekly],
+                f"{out.weekly[-1].mean_valence:+.2f}",
+            )
         )
         rows.append(
-            {
-                "name": "feelings named per entry",
-                "points": sparkline_points(
-                    [min(100.0, w.mean_granularity * 25) for w in out.weekly]
-                ),
-                "latest": f"{out.weekly[-1].mean_granularity:.1f}",
-            }
+            _row(
+                "feelings named per entry",
+                [min(100.0, w.mean_granularity * 25) for w in out.weekly],
+                f"{out.weekly[-1].mean_granularity:.1f}",
+            )
         )
     if len(out.checkins_weekly) > 0:
         rows.append(
-            {
-                "name": "feelings named per check-in",
-                "points": sparkline_points(
-                    [min(100.0, c.mean_granularity * 25) for c in out.checkins_weekly]
-                ),
-                "latest": f"{out.checkins_weekly[-1].mean_granularity:.1f}",
-            }
+            _row(
+                "feelings named per check-in",
+                [min(100.0, c.mean_granularity * 25) for c in out.checkins_weekly],
+                f"{out.checkins_weekly[-1].mean_granularity:.1f}",
+            )
         )
     notable = []
     for kind, factors in out.associations.items():
@@ -108,6 +122,7 @@ def _page(
             "newly_flagged": newly_flagged,
             "damaged": damaged,
             "resources": resources_if(bool(newly_flagged), country),
+            "few_weeks": few_weeks_note(len(out.weekly), "entries"),
             # The API's method names its fields (rate, baseline_rate, lift); people read this.
             "method": METHOD_IN_WORDS,
             "nothing_stands_out": NOTHING_STANDS_OUT,
