@@ -39,8 +39,8 @@ def checkin(
 ) -> None:
     """Check in: how pleasant and how energetic you feel, and which feelings you can name.
 
-    Pleasantness and energy run from 1 to 10; 6 and above counts as high. The four
-    quadrants of the mood meter follow from them. Naming a precise feeling is the point.
+    Pleasantness and energy run from 1 to 10; 6 and above counts as high.
+    A check-in then reads as, say, "low energy, unpleasant". Naming a precise feeling is the point.
     """
     from reconnect.cli import render
     from reconnect.services import checkins
