@@ -201,7 +201,7 @@ def test_the_interactive_check_asks_every_item_and_shows_the_result(sqlite_url: 
 def test_quitting_saves_the_answers_and_the_next_run_resumes(sqlite_url: str) -> None:
     quit_early = invoke("--db", sqlite_url, "check", stdin="2\n4\n0\nq\n")
     assert quit_early.exit_code == 0
-    assert "Saved 2 answer(s)" in quit_early.stdout
+    assert "Saved 2 answers" in quit_early.stdout
     assert json.loads(invoke("--db", sqlite_url, "check", "history", "--json").stdout) == []
 
     rest = "1\n" + "2\n" * (len(ITEMS) - 2)

@@ -95,7 +95,7 @@ def test_a_number_chooses_and_enter_confirms_in_a_terminal(sqlite_url: str) -> N
     steps.append((f"Question 4 of {len(ITEMS)}".encode(), b"q"))
     code, shown = _in_terminal(sqlite_url, steps)
     assert code == 0, shown[-2000:]
-    assert b"Saved 3 answer(s)" in shown
+    assert b"Saved 3 answers" in shown
     assert _history(sqlite_url) == []  # quitting keeps a draft, not a result
 
     # The draft holds the three answers: resuming asks question 4 next.

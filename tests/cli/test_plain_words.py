@@ -15,8 +15,8 @@ runner = CliRunner()
 JARGON = re.compile(r"\b(rate|baseline|baseline_rate|lift|quadrant)\b", re.IGNORECASE)
 
 
-def invoke(*args: str) -> Any:
-    result = runner.invoke(app, list(args), catch_exceptions=False)
+def invoke(*args: str, stdin: str | None = None) -> Any:
+    result = runner.invoke(app, list(args), input=stdin, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result
 
@@ -70,3 +70,8 @@ def test_an_entry_shows_its_tone_in_words_not_valence_or_granularity(sqlite_url:
     assert "feelings named: " in shown
     assert re.search(r"tone [+-]\d\.\d\d \(-1 unpleasant to \+1 pleasant\)", shown), shown
     assert "valence" not in shown and "granularity" not in shown
+
+
+def test_leaving_a_selfcheck_after_one_answer_says_one_answer(sqlite_url: str) -> None:
+    left = invoke("--db", sqlite_url, "check", stdin="2\n4\nq\n").stdout
+    assert "Saved 1 answer. Run reconnect check to resume." in left

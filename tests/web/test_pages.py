@@ -155,7 +155,7 @@ def test_skipped_statements_are_named_with_the_rule(sqlite_client: TestClient) -
     answered = {item.id: 0 for item in ITEMS if item.dimension != "numbness"}
     page = sqlite_client.get(_submit(sqlite_client, answered)).text
     skipped = len(ITEMS) - len(answered)
-    assert f"{skipped} statement(s) were skipped" in page
+    assert f"{skipped} statements were skipped" in page
     assert INSTRUMENT.missing_rule_text in page
     assert "so this is not scored" in page
 

@@ -52,3 +52,12 @@ def test_the_insights_page_counts_one_week_and_days_in_plain_english(
     assert "over 1 week." in shown
     assert "1 weeks" not in shown and "(s)" not in shown
     assert "writing 7 days" in shown
+
+
+def test_one_skipped_statement_is_one_statement(sqlite_client: TestClient) -> None:
+    items = sqlite_client.get("/api/instruments/detachment-signs").json()["items"]
+    answers = {item["id"]: 1 for item in items[1:]}
+    taken = sqlite_client.post("/api/selfchecks", json={"perspective": "self", "answers": answers})
+    assert taken.status_code == 201, taken.text
+    shown = page_text(sqlite_client.get(f"/selfcheck/results/{taken.json()['id']}").text)
+    assert "1 statement was skipped." in shown and "(s)" not in shown

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from reconnect.cli.render import console as stdout_console
 from reconnect.domain.selfcheck import Perspective
+from reconnect.domain.wording import counted
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -210,7 +211,7 @@ def run_selfcheck(
                 services, perspective=perspective, answers=answers, instrument_id=instrument.id
             )
             out.print(
-                f"Saved {len(answers)} answer(s). Run [bold]reconnect check[/] to resume.",
+                f"Saved {counted(len(answers), 'answer')}. Run [bold]reconnect check[/] to resume.",
                 highlight=False,
             )
             return None
