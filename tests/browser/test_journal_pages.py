@@ -86,8 +86,7 @@ def test_crisis_language_puts_resources_first_in_view(server: Server, visit: Vis
 def test_a_checkin_is_one_form(server: Server, visit: Visit) -> None:
     page = visit.page
     page.goto(f"{server.url}/checkin")
-    page.fill("input[name=pleasantness]", "8")
-    page.fill("input[name=energy]", "3")
+    page.check("input[name=mood][value='8,3']")
     page.check("input[name=feeling][value=calm]")
     page.check("input[name=feeling][value=grateful]")
     page.click("button:has-text('Check in')")
@@ -95,8 +94,7 @@ def test_a_checkin_is_one_form(server: Server, visit: Visit) -> None:
     # Issue 11, item 14: the notice says where on the mood meter, not "green quadrant".
     notice = page.locator("main .notice").inner_text()
     assert notice == "Checked in: low energy, pleasant, feeling calm, grateful."
-    page.fill("input[name=pleasantness]", "1")
-    page.fill("input[name=energy]", "1")
+    page.check("input[name=mood][value='1,1']")
     page.fill("#note", "i just want to disappear forever")
     page.click("button:has-text('Check in')")
     page.wait_for_url("**/checkin?saved=*")

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from reconnect.contracts import resources_if
+from reconnect.domain.checkins import SCALE_MAX, SCALE_MIN, quadrant_of
 from reconnect.domain.safety import SafetyAnswer
 from reconnect.errors import InputError, NotFoundError
 from reconnect.services import checkins
@@ -14,6 +15,27 @@ from reconnect.services.safety_checks import answer_checkin_check
 from reconnect.web.deps import ServicesDep, render
 
 router = APIRouter()
+PICK_A_SQUARE = "Choose a square on the mood meter."
+
+
+def mood_meter() -> list[list[tuple[int, int, str]]]:
+    """The meter's rows, highest energy first; each cell is (pleasantness, energy, quadrant)."""
+    scale = range(SCALE_MIN, SCALE_MAX + 1)
+    return [[(p, e, quadrant_of(p, e)) for p in scale] for e in reversed(scale)]
+
+
+def mood_point(mood: str) -> tuple[int, int]:
+    """A mood-meter cell's value, "pleasantness,energy" (x then y), as two numbers.
+
+    The range is the service's to check.
+
+    >>> mood_point("3,7")
+    (3, 7)
+    """
+    pleasantness, comma, energy = mood.partition(",")
+    if not comma or not all(part.isascii() and part.isdigit() for part in (pleasantness, energy)):
+        raise InputError(PICK_A_SQUARE)
+    return int(pleasantness), int(energy)
 
 
 @router.get("/checkin", response_class=HTMLResponse)
@@ -24,6 +46,7 @@ def checkin_page(request: Request, services: ServicesDep, saved: int | None = No
     country = request.app.state.settings.country
     context = {
         "quadrants": checkins.feelings_vocabulary(),
+        "meter": mood_meter(),
         "saved": last,
         "resources": resources_if(bool(last and last.crisis), country),
     }
@@ -33,11 +56,17 @@ def checkin_page(request: Request, services: ServicesDep, saved: int | None = No
 @router.post("/checkin")
 def record(
     services: ServicesDep,
-    pleasantness: Annotated[int, Form()],
-    energy: Annotated[int, Form()],
+    mood: Annotated[str, Form(max_length=5)] = "",
+    pleasantness: Annotated[int | None, Form()] = None,
+    energy: Annotated[int | None, Form()] = None,
     feeling: Annotated[list[str] | None, Form(max_length=12)] = None,
     note: Annotated[str, Form(max_length=2_000)] = "",
 ) -> RedirectResponse:
+    """Save a check-in: the page sends one mood-meter cell; scripts may send the two numbers."""
+    if mood:
+        pleasantness, energy = mood_point(mood)
+    if pleasantness is None or energy is None:
+        raise InputError(PICK_A_SQUARE)
     saved = checkins.record_checkin(
         services, pleasantness=pleasantness, energy=energy, feelings=feeling or [], note=note
     )
