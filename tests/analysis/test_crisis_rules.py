@@ -35,14 +35,14 @@ import reconnect.analysis.crisis.index as crisis_index
 from reconnect.analysis.crisis import KINDS, CrisisHit, find_crisis, has_idiom
 from reconnect.analysis.crisis.factors import necessary_strings, skeleton
 from reconnect.analysis.crisis.firstchars import can_be_empty, first_chars
-from reconnect.analysis.crisis.folding import _EXTRA, fold, sentence_bounds
+from reconnect.analysis.crisis.folding import _EXTRA, fold
 from reconnect.analysis.crisis.index import INDEX_FILE, PATTERN_FILE, build, load
 from reconnect.analysis.crisis.patterns import expand, group_at, rules
 from reconnect.analysis.crisis.scanner import Scanner, Searcher, _searchable
-from reconnect.analysis.crisis.subject import hit_subject
 from reconnect.analysis.crisis.tense import is_past
 from reconnect.analysis.lexicon import read_data, read_manifest
-from reconnect.analysis.tokens import normalise
+from reconnect.analysis.subject import span_subject
+from reconnect.analysis.tokens import normalise, sentence_bounds
 from reconnect.errors import ContentError
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ MODULES = [
     "reconnect.analysis.crisis.index",
     "reconnect.analysis.crisis.patterns",
     "reconnect.analysis.crisis.scanner",
-    "reconnect.analysis.crisis.subject",
+    "reconnect.analysis.subject",
     "reconnect.analysis.crisis.tense",
 ]
 
@@ -679,7 +679,7 @@ def test_idioms_are_found_on_their_own() -> None:
 )
 def test_whose_crisis_a_span_describes(text: str, phrase: str, subject: str) -> None:
     start = text.lower().index(phrase)
-    assert hit_subject(text, fold(text), start, start + len(phrase), rules().words) == subject
+    assert span_subject(text, fold(text), start, start + len(phrase)) == subject
 
 
 @pytest.mark.parametrize(

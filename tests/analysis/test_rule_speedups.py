@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.markers import PATTERNS, _scanner, compiled_patterns, find_rule_evidence
 from reconnect.analysis.rule_scanner import atoms as _atoms
 from reconnect.analysis.rule_scanner import branches as _branches
@@ -25,10 +26,9 @@ from reconnect.analysis.subject import (
     FIRST_PERSON,
     OTHER_STATE,
     OTHER_SUBJECT,
-    REPORTED,
     _first_person,
     _other_state,
-    subject_at,
+    span_subject,
     text_subject,
 )
 from reconnect.analysis.tokens import normalise, sentences
@@ -198,40 +198,38 @@ def test_rule_evidence_is_pinned(text: str, plain: Found, cancelled: list[str]) 
 
 
 SUBJECTS = [
-    # (text, text_subject, subject_at(0), subject_at(len // 2))
-    ("My brother said he feels numb. He has stopped going out.", "other", "other", "other"),
-    ('Mum told me: "I feel empty inside".', "self", "self", "other"),
-    ("She said \"I'm fine\" but I know she isn't.", "self", "self", "other"),
-    ("My partner seems so distant. I feel like I'm losing her.", "other", "other", "self"),
-    ("He's been so withdrawn lately and I don't know how to reach him.", "other", "other", "other"),
-    # A capitalised word and "is" reads as someone else.
+    # (text, text_subject, a phrase of it, whose state the phrase shows: span_subject)
+    ("My brother said he feels numb. He has stopped going out.", "other", "numb", "other"),
+    ('Mum told me: "I feel empty inside".', "self", "empty inside", "other"),
+    ("She said \"I'm fine\" but I know she isn't.", "self", "i know", "self"),
+    ("My partner seems so distant. I feel like I'm losing her.", "other", "distant", "other"),
+    ("My partner seems so distant. I feel like I'm losing her.", "other", "losing", "self"),
+    (
+        "He's been so withdrawn lately and I don't know how to reach him.",
+        "other",
+        "withdrawn",
+        "other",
+    ),
+    # A capitalised word and "is" reads as someone else for the whole text, not for a phrase.
     (
         "Everything is such a chore, I'm running on empty and dreading Monday.",
         "other",
-        "other",
-        "other",
+        "running on empty",
+        "self",
     ),
-    ('I said "I\'m fine" and smiled through it.', "self", "self", "other"),
-    ("I feel nothing. Numb, empty inside, and I can't cry.", "self", "self", "self"),
-    ("Straße. My dad is numb ß", "other", "self", "other"),
-    ("", "self", "self", "self"),
+    ('I said "I\'m fine" and smiled through it.', "self", "smiled through", "self"),
+    ("I feel nothing. Numb, empty inside, and I can't cry.", "self", "empty inside", "self"),
+    ("Straße. My dad is numb ß", "other", "numb", "other"),
+    ("", "self", "", "self"),
 ]
 
 
-@pytest.mark.parametrize(("text", "whole", "first", "middle"), SUBJECTS)
-def test_subject_is_pinned(text: str, whole: str, first: str, middle: str) -> None:
+@pytest.mark.parametrize(("text", "whole", "phrase", "subject"), SUBJECTS)
+def test_subject_is_pinned(text: str, whole: str, phrase: str, subject: str) -> None:
     assert text_subject(text) == whole
-    assert subject_at(text, 0) == first
-    assert subject_at(text, len(text) // 2) == middle
-
-
-def test_subject_at_offsets_outside_the_sentences() -> None:
-    assert subject_at("My brother is numb.", 500) == "self"
-    assert subject_at("My brother is numb. ", 19) == "self"
-    assert subject_at("  My brother is numb.", 0) == "other"  # before the first sentence
-    # A negative offset counts from the end, so the text "before" it spans sentences.
-    assert subject_at('Fine. She said "x" ok', -3) == "other"
-    assert subject_at('Fine. She said "x" ok', 0) == "self"
+    folded = fold(text)
+    at = folded.index(phrase)
+    assert span_subject(text, folded, at, at + len(phrase)) == subject
 
 
 # Generated text: the patterns' own words with spaces, punctuation, quotes and odd characters.
@@ -350,7 +348,7 @@ def test_every_kind_of_word_start(before: str) -> None:
 SUBJECT_WORDS = sorted(
     {
         w
-        for pattern in (OTHER_SUBJECT, OTHER_STATE, FIRST_PERSON, REPORTED)
+        for pattern in (OTHER_SUBJECT, OTHER_STATE, FIRST_PERSON)
         for w in re.findall(r"[a-z']+", pattern.pattern)
     }
     - {"b", "w"}

@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 
 from reconnect.analysis import default_analyzer
 from reconnect.analysis.analyzer import CRISIS_VOCABULARY, _whole_or_first, crisis_worded
+from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.features import NEGATORS, _hash, word_features
 from reconnect.analysis.heads import CRISIS, SENTENCE_MIN_WORDS, Heads, sigmoid
 from reconnect.analysis.static import DIMENSIONS, StaticEncoder, load_static
-from reconnect.analysis.subject import subject_at, text_subject
+from reconnect.analysis.subject import span_subject, text_subject
 from reconnect.analysis.tokens import Span, normalise, sentences, words
 
 TRICKY = [
@@ -234,8 +235,6 @@ def test_passed_sentences_and_folding_change_nothing(text: str) -> None:
     parts = sentences(text)
     folded = normalise(text)
     assert text_subject(text, parts, folded) == text_subject(text)
-    for offset in (0, len(text) // 2, max(0, len(text) - 1), -2):
-        assert subject_at(text, offset, parts) == subject_at(text, offset)
     embedding = load_static().embed(text)
     assert named_and_learned(text, embedding, None, folded) == named_and_learned(text, embedding)
 
@@ -296,7 +295,8 @@ def _plain_markers(text: str) -> list[object]:
             continue
         if evidence:
             score = max(az.RULE_SCORE, p) if learned else (az.RULE_SCORE + p) / 2
-            subject = subject_at(text, min(s.start for s in evidence))
+            first = min(evidence, key=lambda s: (s.start, s.end))
+            subject = span_subject(text, fold(text), first.start, first.end)
         else:
             if whole is None or is_hypothetical(folded, whole.end - 1):
                 continue
@@ -327,9 +327,9 @@ def test_markers_as_plain(text: str) -> None:
     markers = analyzer._markers(
         text,
         folded,
+        fold(text),
         find_rule_evidence(text, folded),
         analyzer.heads.score(text, parts),
         _whole_or_first(text, parts),
-        parts,
     )
     assert markers == _plain_markers(text)

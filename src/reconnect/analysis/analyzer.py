@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis import find_crisis
+from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
 from reconnect.analysis.language import detect_language
 from reconnect.analysis.markers import RuleEvidence, find_rule_evidence
 from reconnect.analysis.negation import is_hypothetical
-from reconnect.analysis.subject import subject_at, text_subject
+from reconnect.analysis.subject import span_subject, text_subject
 from reconnect.analysis.tokens import Span, normalise, sentences
 from reconnect.analysis.valence import valence
 from reconnect.domain.analysis import Analysis, MarkerResult
@@ -116,16 +117,23 @@ class Analyzer:
         scores = None if not parts else self.heads.score(text, parts)
         whole = _whole_or_first(text, parts)
         reading = self._crisis(text, whole, scores)
-        markers = [] if scores is None else self._markers(text, folded, rules, scores, whole, parts)
+        # Whose state each span shows is read on the crisis rules' folding (same offsets).
+        folded_for_subject = fold(text)
+        markers = (
+            []
+            if scores is None
+            else self._markers(text, folded, folded_for_subject, rules, scores, whole)
+        )
         if reading.crisis:
+            first = reading.evidence[0] if reading.evidence else None
             markers.append(
                 MarkerResult(
                     "crisis",
                     round(min(reading.score, 0.99), 3),
                     reading.evidence,
-                    subject_at(text, reading.evidence[0].start, parts)
-                    if reading.evidence
-                    else "self",
+                    "self"
+                    if first is None
+                    else span_subject(text, folded_for_subject, first.start, first.end),
                 )
             )
         subject = text_subject(text, parts, folded)
@@ -205,10 +213,10 @@ class Analyzer:
         self,
         text: str,
         folded: str,
+        folded_for_subject: str,
         rules: RuleEvidence,
         scores: Scores,
         whole: Span | None,
-        parts: list[Span],
     ) -> list[MarkerResult]:
         found: list[MarkerResult] = []
         plain_signs = any(m not in POSITIVE and m != "crisis" for m in rules.plain)
@@ -230,7 +238,8 @@ class Analyzer:
                 continue
             if evidence:
                 score = max(RULE_SCORE, p) if learned else (RULE_SCORE + p) / 2
-                subject = subject_at(text, min(s.start for s in evidence), parts)
+                first = min(evidence, key=lambda s: (s.start, s.end))
+                subject = span_subject(text, folded_for_subject, first.start, first.end)
             else:
                 sentence = whole
                 if sentence is None or is_hypothetical(folded, sentence.end - 1):

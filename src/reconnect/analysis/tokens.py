@@ -11,7 +11,7 @@ import re
 
 from reconnect.domain.analysis import Span
 
-__all__ = ["Span", "normalise", "sentences", "words"]
+__all__ = ["Span", "normalise", "sentence_bounds", "sentences", "words"]
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 # _SENTENCE or else the one character where no sentence starts (a stop or a new line): the
@@ -21,6 +21,7 @@ _PIECE = re.compile(r"([^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$))|[.!?\n]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # _WORD on lower-cased ASCII text.
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_SENTENCE_WINDOW = 300  # how far either side of a span a sentence boundary is looked for
 
 
 def sentences(text: str) -> list[Span]:
@@ -79,3 +80,17 @@ def _fold_keep(text: str) -> str:
     return "".join(
         ch.casefold() if len(ch.casefold()) == 1 else ch.lower()[:1] or ch for ch in text
     ).translate(_QUOTES)
+
+
+def sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding ``folded[start:end]`` begins and ends (within a window).
+
+    >>> text = "fine. i want to die. really"
+    >>> sentence_bounds(text, 6, 19)
+    (5, 19)
+    """
+    window_start = max(0, start - _SENTENCE_WINDOW)
+    lo = max(folded.rfind(c, window_start, start) for c in ".!?\n") + 1 or window_start
+    window_end = min(len(folded), end + _SENTENCE_WINDOW)
+    his = [i for i in (folded.find(c, end, window_end) for c in ".!?\n") if i != -1]
+    return lo, min(his) if his else window_end

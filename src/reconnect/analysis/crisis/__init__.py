@@ -27,7 +27,7 @@ How it works, module by module:
   alarm (``shared/RELIABILITY.md``, decision 5).
 - Telling a helper ("told my therapist") is reported as a ``disclosure`` hit
   only when the same text holds another crisis signal (guideline 16).
-- ``subject.py`` works out whose crisis it is; ``tense.py`` whether it lies in
+- ``analysis/subject.py`` works out whose crisis it is; ``tense.py`` whether it lies in
   the past ("last year", "used to"; "again", "still", "tonight" keep it current).
 
 Wording: nothing in this package or its data is shown to users; the crisis
@@ -48,8 +48,8 @@ from reconnect.analysis.crisis.firstchars import first_chars as first_chars
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.hits import KINDS, CrisisHit
 from reconnect.analysis.crisis.patterns import Group, Rules, group_at, rules
-from reconnect.analysis.crisis.subject import hit_subject
 from reconnect.analysis.crisis.tense import is_past
+from reconnect.analysis.subject import hit_subject
 
 if TYPE_CHECKING:
     import re

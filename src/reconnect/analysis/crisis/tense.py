@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reconnect.analysis.crisis.folding import sentence_bounds
+from reconnect.analysis.tokens import sentence_bounds
 
 if TYPE_CHECKING:
     import re
