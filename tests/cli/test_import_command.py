@@ -169,7 +169,7 @@ def test_the_summary_counts_practice_logs_and_reminders(sqlite_url: str, tmp_pat
     path.write_text(json.dumps(document), encoding="utf-8")
     done = run(sqlite_url, "import", "json", str(path))
     assert done.returncode == 0, done.stderr
-    assert "2 practice logs and 1 reminders." in done.stderr
+    assert "2 practice logs and 1 reminder." in done.stderr
 
 
 # Defect 5: every bad input names where, what and what was expected; nothing is imported.

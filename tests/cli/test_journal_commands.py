@@ -237,7 +237,7 @@ def test_export_and_import_commands_round_trip(sqlite_url: str, tmp_path: Path) 
     result = run(other, "import", "json", str(out))
     assert result.returncode == 0, result.stderr
     assert (
-        "Imported 1 entries, 1 check-ins, 0 self-checks, 0 practice logs and 0 reminders."
+        "Imported 1 entry, 1 check-in, 0 self-checks, 0 practice logs and 0 reminders."
         in result.stderr
     )
     again = tmp_path / "again.json"

@@ -280,7 +280,7 @@ def test_an_import_with_crisis_language_shows_resources_first(
     result = run("--db", sqlite_url, "import", "jrnl", str(path))
     assert result.returncode == 0, result.stderr
     assert "help is available now" in "\n".join(result.stdout.splitlines()[:4])
-    assert "Imported 1 entries" in result.stderr
+    assert "Imported 1 entry," in result.stderr
     calm = tmp_path / "calm.json"
     calm.write_text(json.dumps({"entries": [{"title": ORDINARY_TEXT, "date": "2026-01-03"}]}))
     assert "help is available" not in run("--db", sqlite_url, "import", "jrnl", str(calm)).stdout

@@ -74,10 +74,12 @@ def _import(ctx: typer.Context, kind: str, file: Path, db: str | None, json_outp
     if done.crisis:
         # Every imported text was read again; crisis language among them comes first.
         render.console().print(render.crisis_panel(settings.country))
+    from reconnect.domain.wording import counted
+
     typer.echo(
-        f"Imported {done.entries} entries, {done.checkins} check-ins, "
-        f"{done.selfchecks} self-checks, {done.practices} practice logs and "
-        f"{done.reminders} reminders.",
+        f"Imported {counted(done.entries, 'entry', 'entries')}, "
+        f"{counted(done.checkins, 'check-in')}, {counted(done.selfchecks, 'self-check')}, "
+        f"{counted(done.practices, 'practice log')} and {counted(done.reminders, 'reminder')}.",
         err=True,
     )
     if done.skipped.total:
