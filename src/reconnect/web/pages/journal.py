@@ -4,17 +4,18 @@ from contextlib import suppress
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.analysis import MARKERS
 from reconnect.contracts import resources_if
 from reconnect.domain.entries import Entry
 from reconnect.domain.safety import SafetyAnswer
-from reconnect.errors import InputError, NotFoundError
+from reconnect.errors import InputError, LockedError, NotFoundError
 from reconnect.services import journal
 from reconnect.services.prompts import suggest_prompt
 from reconnect.services.safety_checks import answer_entry_check
 from reconnect.web.deps import ServicesDep, render
+from reconnect.web.pages.unlock import unlock_to_save
 
 router = APIRouter()
 
@@ -57,11 +58,15 @@ def journal_page(
     return render(request, "journal/index.html", context)
 
 
-@router.post("/journal")
+@router.post("/journal", response_class=HTMLResponse)
 def write(
-    services: ServicesDep, text: Annotated[str, Form(max_length=20_000)] = ""
-) -> RedirectResponse:
-    entry = journal.write_entry(services, text)
+    request: Request, services: ServicesDep, text: Annotated[str, Form(max_length=20_000)] = ""
+) -> Response:
+    """Save a new entry; if the journal locked itself meanwhile, unlocking saves it."""
+    try:
+        entry = journal.write_entry(services, text)
+    except LockedError:
+        return unlock_to_save(request, text, "new")
     return RedirectResponse(f"/journal/entries/{entry.id}", status_code=303)
 
 
@@ -115,9 +120,16 @@ def edit_page(request: Request, entry_id: int, services: ServicesDep) -> HTMLRes
     return render(request, "journal/edit.html", {"entry": entry})
 
 
-@router.post("/journal/entries/{entry_id}/edit")
+@router.post("/journal/entries/{entry_id}/edit", response_class=HTMLResponse)
 def edit(
-    entry_id: int, services: ServicesDep, text: Annotated[str, Form(max_length=20_000)] = ""
-) -> RedirectResponse:
-    journal.edit_entry(services, entry_id, text)
+    request: Request,
+    entry_id: int,
+    services: ServicesDep,
+    text: Annotated[str, Form(max_length=20_000)] = "",
+) -> Response:
+    """Save the changed text; if the journal locked itself meanwhile, unlocking saves it."""
+    try:
+        journal.edit_entry(services, entry_id, text)
+    except LockedError:
+        return unlock_to_save(request, text, str(entry_id))
     return RedirectResponse(f"/journal/entries/{entry_id}", status_code=303)

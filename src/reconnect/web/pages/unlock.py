@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from contextlib import suppress
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from reconnect.errors import CryptoError, InputError, WrongPassphraseError
-from reconnect.services import vault
+from reconnect.errors import CryptoError, InputError, NotFoundError, WrongPassphraseError
+from reconnect.services import journal, vault
 from reconnect.web.deps import ServicesDep, render
+
+if TYPE_CHECKING:
+    from reconnect.services import Services
 
 router = APIRouter()
 PassphraseField = Annotated[str, Form(max_length=vault.MAX_PASSPHRASE_CHARS)]
+# Words that met a locked journal: "new" for a new entry, or the id of the entry edited.
+DraftForField = Annotated[str, Form(max_length=20, pattern=r"^(new|[0-9]{1,18})?$")]
+DraftField = Annotated[str, Form(max_length=20_000)]
 
 
 def safe_next(target: str | None) -> str:
@@ -32,6 +39,28 @@ def unlock_page(request: Request, services: ServicesDep, next: str = "/") -> Res
     return render(request, "unlock.html", {"next": safe_next(next), "error": None})
 
 
+def unlock_to_save(request: Request, draft: str, draft_for: str) -> HTMLResponse:
+    """The unlock page for words that met a locked journal (it locks itself when idle).
+
+    The words travel in the page, in a hidden field, and are never kept on the server:
+    unlocking saves them (``draft_for`` is "new" or the id of the entry being edited).
+    """
+    context = {"next": "/journal", "error": None, "draft": draft, "draft_for": draft_for}
+    return render(request, "unlock.html", context, status_code=401)
+
+
+def _save_draft(services: Services, draft: str, draft_for: str) -> int:
+    """Save the words the unlock page carried; the id of the entry that holds them.
+
+    An edited entry deleted meanwhile (in another tab) gets its words back as a new entry:
+    they are never dropped.
+    """
+    if draft_for != "new":
+        with suppress(NotFoundError):
+            return journal.edit_entry(services, int(draft_for), draft).id
+    return journal.write_entry(services, draft).id
+
+
 @router.post("/unlock", response_class=HTMLResponse)
 def unlock(
     request: Request,
@@ -39,6 +68,8 @@ def unlock(
     passphrase: PassphraseField = "",
     recovery_key: Annotated[str, Form(max_length=100)] = "",
     next: Annotated[str, Form(max_length=2000)] = "/",
+    draft: DraftField = "",
+    draft_for: DraftForField = "",
 ) -> Response:
     try:
         if recovery_key.strip():
@@ -46,10 +77,19 @@ def unlock(
         else:
             vault.unlock(services, passphrase)
     except (CryptoError, InputError) as exc:
-        context = {"next": safe_next(next), "error": exc.message, "hint": exc.hint}
+        context = {
+            "next": safe_next(next),
+            "error": exc.message,
+            "hint": exc.hint,
+            "draft": draft,
+            "draft_for": draft_for,
+        }
         return render(request, "unlock.html", context, status_code=401)
+    saved = _save_draft(services, draft, draft_for) if draft_for else None
     if recovery_key.strip():
         return RedirectResponse("/settings?recovered=true", status_code=303)
+    if saved is not None:
+        return RedirectResponse(f"/journal/entries/{saved}", status_code=303)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
