@@ -67,6 +67,11 @@ def test_recent_markers_count_with_how_often_they_appeared() -> None:
     assert "autopilot showed up in 4 of your last 10 entries" in ranked[0].reasons
 
 
+def test_one_recent_entry_is_named_as_your_last_entry() -> None:
+    ranked = rank_practices(PRACTICES, {}, {"autopilot": 1}, 1, [], NOW)
+    assert "autopilot showed up in your last entry" in ranked[0].reasons
+
+
 def test_something_done_in_the_last_day_is_not_suggested_first_again() -> None:
     first = top({"numbness": 90.0})[0]
     log = [PracticeLog(1, first, NOW - timedelta(hours=3))]

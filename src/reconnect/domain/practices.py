@@ -87,7 +87,12 @@ def rank_practices(
             seen = marker_counts.get(target, 0)
             if entries_seen and seen / entries_seen >= 0.2:
                 score += seen / entries_seen
-                reasons.append(f"{name} showed up in {seen} of your last {entries_seen} entries")
+                recent = (
+                    "your last entry"  # never "1 of your last 1 entries"
+                    if entries_seen == 1
+                    else f"{seen} of your last {entries_seen} entries"
+                )
+                reasons.append(f"{name} showed up in {recent}")
         score -= practice.difficulty * 0.05
         if practice.id in done_recently:
             score -= 1.0
