@@ -10,6 +10,8 @@ text (``training.corpus``). Thresholds:
 - markers: the F1-optimal threshold on a fixed fifth of the journal-style snippets that a
   first fit did not see, then raised where needed so that the head flags at most
   ``MARKER_REAL_RATE`` of GoEmotions' dev comments (real ordinary text, never trained on);
+- hard negatives: the train comments a marker head mistook for its marker when it had not
+  seen them (``training.hard_negatives``) weigh ``HARD_NEGATIVE_WEIGHT`` in that head's fit;
 - crisis: two thresholds on the final model's scores of GoEmotions' dev comments, so that the
   learned layer alone asks the calm ``concern`` question on about ``CONCERN_RATE`` of them and
   is confident enough to count as a crisis signal on about ``CONFIDENT_RATE``
@@ -34,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 from reconnect.analysis.features import BUCKETS, word_features
 from reconnect.analysis.heads import HEADS, HEADS_FILE, MARKER_HEADS, Heads
 from reconnect.analysis.static import VECTORS_FILE, load_static
-from training.corpus import Row, goemotions, relabelled, training_rows, write_holdout
+from training.corpus import TRAINING, Row, goemotions, relabelled, training_rows, write_holdout
 from training.manifest import DATA, record
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ PROJECT_WEIGHT = 3.0
 # suppose") drowns the words that say it; 2 keeps the words heard.
 EMBEDDING_SCALE = 2.0
 MARKER_REAL_RATE = 0.004
+HARD_NEGATIVE_WEIGHT = 10.0
 CONCERN_RATE = 0.02
 CONFIDENT_RATE = 0.004
 # Sparse weights smaller than this are not shipped (47,000 of 159,000 buckets stay).
@@ -112,9 +115,22 @@ def rate_threshold(p: np.ndarray, rate: float) -> float:
     return float(np.quantile(p, 1.0 - rate)) + 1e-6
 
 
+def hard_negatives() -> dict[str, frozenset[str]]:
+    """The comment ids mined as hard negatives for each marker (``training.hard_negatives``)."""
+    found: dict[str, set[str]] = {}
+    path = TRAINING / "goemotions_hard_negatives.jsonl"
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                data = json.loads(line)
+                found.setdefault(str(data["marker"]), set()).add(str(data["id"]))
+    return {marker: frozenset(ids) for marker, ids in found.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args()
+    parser.add_argument("--hard-weight", type=float, default=HARD_NEGATIVE_WEIGHT)
+    args = parser.parse_args()
     extract = word_features
     rows, held = training_rows()
     write_holdout(held)
@@ -134,11 +150,15 @@ def main() -> None:
     dense_weights = np.zeros((len(HEADS), features.dense.shape[1]), np.float32)
     biases = np.zeros(len(HEADS), np.float32)
     thresholds: dict[str, float] = {}
+    hard = hard_negatives()
+    comment_ids = np.array([r.id if r.source == "goemotions" else "" for r in rows])
     for h, head in enumerate(HEADS):
         y = target(rows, head)
-        first = fit(x[~tuning], y[~tuning], weights[~tuning])
+        mined = np.isin(comment_ids, sorted(hard.get(head, ()))) & ~y
+        head_weights = np.where(mined, args.hard_weight, weights)
+        first = fit(x[~tuning], y[~tuning], head_weights[~tuning])
         threshold = best_f1_threshold(y[tuning], first.predict_proba(x[tuning])[:, 1])
-        model = fit(x, y, weights)
+        model = fit(x, y, head_weights)
         coef = model.coef_[0]
         sparse_weights[:, h] = coef[:BUCKETS]
         dense_weights[h] = coef[BUCKETS:] * EMBEDDING_SCALE
