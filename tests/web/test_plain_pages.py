@@ -61,3 +61,11 @@ def test_one_skipped_statement_is_one_statement(sqlite_client: TestClient) -> No
     assert taken.status_code == 201, taken.text
     shown = page_text(sqlite_client.get(f"/selfcheck/results/{taken.json()['id']}").text)
     assert "1 statement was skipped." in shown and "(s)" not in shown
+
+
+def test_an_entry_page_gives_its_tone_in_words(sqlite_client: TestClient) -> None:
+    written = sqlite_client.post("/api/entries", json={"text": "I feel sad and tired today"})
+    assert written.status_code == 201, written.text
+    shown = page_text(sqlite_client.get(f"/journal/entries/{written.json()['id']}").text)
+    assert re.search(r"tone [+-]\d\.\d\d \(-1 unpleasant to \+1 pleasant\)", shown), shown
+    assert "valence" not in shown
