@@ -1,0 +1,90 @@
+"""Every page at a phone's 390 px and a laptop's 1280 px: it fits, it has no serious axe finding.
+
+One server on an empty database and one browser page walk scripts/screenshots.py's tour:
+setup, recovery key, unlock, then the demo journal's pages and the report. Each page is
+loaded once and measured at both widths; every problem is collected, so one run names all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from scripts.screenshots import NAMES, WIDTHS, tour
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+    from tests.browser.conftest import Server, Visit
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+BLOCKING = ("serious", "critical")
+AXE_SCRIPT = Axe().axe_script
+TAP_HEIGHT = 44  # px: the smallest comfortable touch target (Apple HIG; WCAG 2.5.5)
+# Everything a thumb aims at: the header's links and buttons, and buttons in the page.
+TAPPABLE = "header a, header button, main .button, main button"
+# Known, and owned elsewhere: the downloaded report (reports/templates/report.html) has no
+# phone layout yet, and its eight-column self-check table is wider than a phone. Strict, as
+# xfail_strict is: once the report fits, the test fails until it is dropped from this set.
+KNOWN_TOO_WIDE = {"report at 390 px"}
+
+
+def _axe_findings(page: Page) -> list[str]:
+    """Serious and critical axe-core findings; axe must already be loaded in the page."""
+    violations: list[dict[str, Any]] = page.evaluate(
+        "axe.run({resultTypes: ['violations']}).then(results => results.violations)"
+    )
+    return [
+        f"axe {v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:3])
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
+
+
+def _small_targets(page: Page) -> list[str]:
+    heights: list[list[Any]] = page.eval_on_selector_all(
+        TAPPABLE,
+        """nodes => nodes.filter(n => n.getClientRects().length)
+             .map(n => [n.textContent.trim(), n.getBoundingClientRect().height])""",
+    )
+    return [f"'{text}' is {height:.0f} px high" for text, height in heights if height < TAP_HEIGHT]
+
+
+def test_every_page_fits_a_phone_and_a_laptop_with_no_serious_axe_finding(
+    fresh_server: Server, visit: Visit
+) -> None:
+    page = visit.page
+    problems: list[str] = []
+    too_wide: dict[str, int] = {}
+    visited: list[str] = []
+    for name in tour(page, fresh_server.url, fresh_server.db_url):
+        visited.append(name)
+        page.evaluate(AXE_SCRIPT)  # once per page; then run at each width
+        for width, height in WIDTHS.items():
+            page.set_viewport_size({"width": width, "height": height})
+            where = f"{name} at {width} px"
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                too_wide[where] = scroll_width
+            problems += [f"{where}: {finding}" for finding in _axe_findings(page)]
+            if width < 600 and name != "report":
+                problems += [f"{where}: {small}" for small in _small_targets(page)]
+    assert visited == list(NAMES)
+    problems += [
+        f"{where}: {wide} px wide, scrolls sideways"
+        for where, wide in too_wide.items()
+        if where not in KNOWN_TOO_WIDE
+    ]
+    assert problems == [], "\n".join(problems)
+    assert set(too_wide) >= KNOWN_TOO_WIDE, "fits now: drop it from KNOWN_TOO_WIDE"
+
+
+def test_every_page_has_a_screenshot_at_both_widths_in_docs() -> None:
+    expected = {f"{name}-{width}.png" for name in NAMES for width in WIDTHS}
+    present = {path.name for path in SCREENSHOTS.glob("*-*.png")}
+    assert expected - present == set(), "run: .venv/bin/python scripts/screenshots.py"
+    total = sum((SCREENSHOTS / name).stat().st_size for name in expected)
+    assert total < 2_000_000, f"docs/screenshots holds {total} bytes of page screenshots"
