@@ -4,15 +4,16 @@ from contextlib import suppress
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.contracts import resources_if
 from reconnect.domain.checkins import SCALE_MAX, SCALE_MIN, quadrant_of
 from reconnect.domain.safety import SafetyAnswer
-from reconnect.errors import InputError, NotFoundError
+from reconnect.errors import InputError, LockedError, NotFoundError
 from reconnect.services import checkins
 from reconnect.services.safety_checks import answer_checkin_check
 from reconnect.web.deps import ServicesDep, render
+from reconnect.web.pages.drafts import Draft, unlock_to_save
 
 router = APIRouter()
 PICK_A_SQUARE = "Choose a square on the mood meter."
@@ -53,23 +54,32 @@ def checkin_page(request: Request, services: ServicesDep, saved: int | None = No
     return render(request, "checkin/index.html", context)
 
 
-@router.post("/checkin")
+@router.post("/checkin", response_class=HTMLResponse)
 def record(
+    request: Request,
     services: ServicesDep,
     mood: Annotated[str, Form(max_length=5)] = "",
     pleasantness: Annotated[int | None, Form()] = None,
     energy: Annotated[int | None, Form()] = None,
     feeling: Annotated[list[str] | None, Form(max_length=12)] = None,
     note: Annotated[str, Form(max_length=2_000)] = "",
-) -> RedirectResponse:
-    """Save a check-in: the page sends one mood-meter cell; scripts may send the two numbers."""
+) -> Response:
+    """Save a check-in: the page sends one mood-meter cell; scripts may send the two numbers.
+
+    If the journal locked itself meanwhile, the unlock page carries the check-in and
+    unlocking saves it.
+    """
     if mood:
         pleasantness, energy = mood_point(mood)
     if pleasantness is None or energy is None:
         raise InputError(PICK_A_SQUARE)
-    saved = checkins.record_checkin(
-        services, pleasantness=pleasantness, energy=energy, feelings=feeling or [], note=note
-    )
+    try:
+        saved = checkins.record_checkin(
+            services, pleasantness=pleasantness, energy=energy, feelings=feeling or [], note=note
+        )
+    except LockedError:
+        draft = Draft("checkin", note, pleasantness, energy, tuple(feeling or ()))
+        return unlock_to_save(request, draft)
     return RedirectResponse(f"/checkin?saved={saved.id}", status_code=303)
 
 

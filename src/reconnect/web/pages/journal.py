@@ -15,7 +15,7 @@ from reconnect.services import journal
 from reconnect.services.prompts import suggest_prompt
 from reconnect.services.safety_checks import answer_entry_check
 from reconnect.web.deps import ServicesDep, render
-from reconnect.web.pages.unlock import unlock_to_save
+from reconnect.web.pages.drafts import Draft, unlock_to_save
 
 router = APIRouter()
 
@@ -66,7 +66,7 @@ def write(
     try:
         entry = journal.write_entry(services, text)
     except LockedError:
-        return unlock_to_save(request, text, "new")
+        return unlock_to_save(request, Draft("new", text))
     return RedirectResponse(f"/journal/entries/{entry.id}", status_code=303)
 
 
@@ -131,5 +131,5 @@ def edit(
     try:
         journal.edit_entry(services, entry_id, text)
     except LockedError:
-        return unlock_to_save(request, text, str(entry_id))
+        return unlock_to_save(request, Draft(str(entry_id), text))
     return RedirectResponse(f"/journal/entries/{entry_id}", status_code=303)

@@ -4,14 +4,15 @@ from contextlib import suppress
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.contracts import resources_if
 from reconnect.domain.safety import SafetyAnswer
-from reconnect.errors import InputError, NotFoundError
+from reconnect.errors import InputError, LockedError, NotFoundError
 from reconnect.services import practices
 from reconnect.services.safety_checks import answer_practice_check
 from reconnect.web.deps import ServicesDep, render
+from reconnect.web.pages.drafts import PRACTICE, Draft, unlock_to_save
 
 router = APIRouter()
 # Practices whose timer also paces the breath: seconds for each side of the box (in, hold,
@@ -47,13 +48,18 @@ def practice_page(
     return render(request, "practices/practice.html", context)
 
 
-@router.post("/practices/{practice_id}/done")
+@router.post("/practices/{practice_id}/done", response_class=HTMLResponse)
 def done(
+    request: Request,
     practice_id: str,
     services: ServicesDep,
     reflection: Annotated[str, Form(max_length=5_000)] = "",
-) -> RedirectResponse:
-    logged = practices.log_practice(services, practice_id, reflection)
+) -> Response:
+    """Log the practice; if the journal locked itself meanwhile, unlocking logs it."""
+    try:
+        logged = practices.log_practice(services, practice_id, reflection)
+    except LockedError:
+        return unlock_to_save(request, Draft(f"{PRACTICE}{practice_id}", reflection))
     return RedirectResponse(f"/practices/{practice_id}?logged={logged.id}", status_code=303)
 
 

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from reconnect.errors import CryptoError, InputError, NotFoundError, WrongPassphraseError
-from reconnect.services import journal, vault
+from reconnect.errors import CryptoError, InputError, WrongPassphraseError
+from reconnect.services import vault
 from reconnect.web.deps import ServicesDep, render
-
-if TYPE_CHECKING:
-    from reconnect.services import Services
+from reconnect.web.pages.drafts import Draft, carried_draft, save_draft
 
 router = APIRouter()
 PassphraseField = Annotated[str, Form(max_length=vault.MAX_PASSPHRASE_CHARS)]
-# Words that met a locked journal: "new" for a new entry, or the id of the entry edited.
-DraftForField = Annotated[str, Form(max_length=20, pattern=r"^(new|[0-9]{1,18})?$")]
-DraftField = Annotated[str, Form(max_length=20_000)]
 
 
 def safe_next(target: str | None) -> str:
@@ -39,28 +33,6 @@ def unlock_page(request: Request, services: ServicesDep, next: str = "/") -> Res
     return render(request, "unlock.html", {"next": safe_next(next), "error": None})
 
 
-def unlock_to_save(request: Request, draft: str, draft_for: str) -> HTMLResponse:
-    """The unlock page for words that met a locked journal (it locks itself when idle).
-
-    The words travel in the page, in a hidden field, and are never kept on the server:
-    unlocking saves them (``draft_for`` is "new" or the id of the entry being edited).
-    """
-    context = {"next": "/journal", "error": None, "draft": draft, "draft_for": draft_for}
-    return render(request, "unlock.html", context, status_code=401)
-
-
-def _save_draft(services: Services, draft: str, draft_for: str) -> int:
-    """Save the words the unlock page carried; the id of the entry that holds them.
-
-    An edited entry deleted meanwhile (in another tab) gets its words back as a new entry:
-    they are never dropped.
-    """
-    if draft_for != "new":
-        with suppress(NotFoundError):
-            return journal.edit_entry(services, int(draft_for), draft).id
-    return journal.write_entry(services, draft).id
-
-
 @router.post("/unlock", response_class=HTMLResponse)
 def unlock(
     request: Request,
@@ -68,9 +40,9 @@ def unlock(
     passphrase: PassphraseField = "",
     recovery_key: Annotated[str, Form(max_length=100)] = "",
     next: Annotated[str, Form(max_length=2000)] = "/",
-    draft: DraftField = "",
-    draft_for: DraftForField = "",
+    draft: Annotated[Draft | None, Depends(carried_draft)] = None,
 ) -> Response:
+    """Unlock; words that met the locked journal (web/pages/drafts.py) are then saved."""
     try:
         if recovery_key.strip():
             vault.unlock_with_recovery_key(services, recovery_key)
@@ -82,14 +54,13 @@ def unlock(
             "error": exc.message,
             "hint": exc.hint,
             "draft": draft,
-            "draft_for": draft_for,
         }
         return render(request, "unlock.html", context, status_code=401)
-    saved = _save_draft(services, draft, draft_for) if draft_for else None
+    shown = save_draft(services, draft) if draft is not None else None
     if recovery_key.strip():
         return RedirectResponse("/settings?recovered=true", status_code=303)
-    if saved is not None:
-        return RedirectResponse(f"/journal/entries/{saved}", status_code=303)
+    if shown is not None:
+        return RedirectResponse(shown, status_code=303)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
