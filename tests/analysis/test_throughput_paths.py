@@ -291,6 +291,8 @@ def _plain_markers(text: str) -> list[object]:
         if evidence and p < threshold * support:
             evidence = []
         learned = p >= threshold and name not in rules.cancelled
+        if not evidence and p < az.LEARNED_ALONE.get(name, 0.0):
+            learned = False
         if not evidence and not learned:
             continue
         if evidence:
