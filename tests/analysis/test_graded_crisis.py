@@ -37,6 +37,9 @@ ORDINARY_DAYS = [
     "Argued with Sam about the dishes again. Made up before bed.",
     "Work was a lot. My manager keeps moving deadlines. Need a proper weekend.",
     "Missing Dad today, it would have been his birthday. Looked at old photos and smiled.",
+    # A place that crisis statements name, on an ordinary day (the demo journal had one).
+    "Walked by the river after work. The light on the water was lovely.",
+    "Long walk by the river this morning, thinking about the week ahead.",
 ]
 
 
@@ -48,9 +51,18 @@ def test_ordinary_days_raise_no_banner(text: str) -> None:
 
 def test_ordinary_days_rarely_ask_the_calm_question_either() -> None:
     # Known: "Talked honestly ... hugged for a long time" reads to the learned layer like a
-    # goodbye, and "I never want to die" holds the words; a calm question, never the banner.
+    # goodbye, "I never want to die" holds the words, and the two walks by the river name a
+    # place that crisis statements name; a calm question, never the banner.
     asked = [t for t in ORDINARY_DAYS if analyze(t).concern]
-    assert len(asked) <= 2, asked
+    assert len(asked) <= 4, asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stood on the bridge for a long time tonight.", "Sat by the river until it got dark."],
+)
+def test_a_place_with_a_worrying_stay_still_brings_the_banner(text: str) -> None:
+    assert analyze(text).crisis
 
 
 EXPLICIT = [
