@@ -17,7 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconnect.analysis.crisis.folding import fold
-from reconnect.analysis.markers import PATTERNS, _scanner, compiled_patterns, find_rule_evidence
+from reconnect.analysis.markers import (
+    PATTERNS,
+    _RuleReader,
+    _scanner,
+    compiled_patterns,
+    find_rule_evidence,
+)
 from reconnect.analysis.rule_scanner import atoms as _atoms
 from reconnect.analysis.rule_scanner import branches as _branches
 from reconnect.analysis.rule_scanner import build_scanner as _build_scanner
@@ -324,6 +330,18 @@ def test_the_reader_reads_every_marker_pattern_back() -> None:
                 atoms = _atoms(branch)
                 assert "".join(a.text for a in atoms) == branch
                 assert len(atoms) > 1  # read, not left whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_a_fresh_process_finds_the_same_matches_before_the_scanner_takes_over(text: str) -> None:
+    folded = normalise(text)
+    reader = _RuleReader()
+    expected = _matches(_scanner(), folded)
+    # the first texts go through each marker's own alternation, then the scanner
+    assert [reader.find(folded) for _ in range(_RuleReader.DIRECT_TEXTS + 1)] == [expected] * (
+        _RuleReader.DIRECT_TEXTS + 1
+    )
 
 
 # What may stand before a word: the start, a space, a line break, punctuation, a curly

@@ -5,7 +5,8 @@ once into one alternation. A match inside a hypothetical clause is dropped, and
 a negated or recovered state ("not numb anymore") becomes ``reconnection``
 (see ``negation.py``). The learned heads (``heads.py``) add what these miss.
 
-Speed: every marker's phrases are found in one scan of the text (``rule_scanner.py``).
+Speed: every marker's phrases are found in one scan of the text (``rule_scanner.py``), except
+in the first few short texts a process reads (see ``_RuleReader``).
 """
 
 from __future__ import annotations
@@ -281,7 +282,7 @@ def find_rule_evidence(text: str, folded: str) -> RuleEvidence:
     Plain matches are evidence for their marker; recovered ones ("no longer numb")
     are evidence for ``reconnection``; negated and hypothetical ones only cancel.
     """
-    found = matches(_scanner(), folded)
+    found = _READER.find(folded)
     if not found:
         return RuleEvidence({}, frozenset())
     plain: dict[str, list[Span]] = {}
@@ -311,3 +312,35 @@ def find_rule_evidence(text: str, folded: str) -> RuleEvidence:
 def _scanner() -> Scanner:
     """The scanner for ``PATTERNS``, built once."""
     return build_scanner(PATTERNS)
+
+
+class _RuleReader:
+    """Finds every marker's matches: each marker's own alternation first, then the scanner.
+
+    Building the one-pass scanner compiles two large patterns, about half of what a fresh
+    ``reconnect analyze "..."`` spends on the marker rules; the markers' own alternations
+    (``compiled_patterns``) cost a fifth of that to compile and find the same matches by
+    definition (tests/analysis/test_rule_speedups.py checks the scanner against them). Over
+    many texts the scanner is several times faster, so it takes over after the first
+    ``DIRECT_TEXTS`` texts, and at once for a text longer than ``DIRECT_MAX_CHARS``.
+    """
+
+    DIRECT_TEXTS = 2
+    DIRECT_MAX_CHARS = 500
+
+    def __init__(self) -> None:
+        self._direct_left = self.DIRECT_TEXTS
+
+    def find(self, folded: str) -> dict[str, list[tuple[int, int]]]:
+        if self._direct_left > 0 and len(folded) <= self.DIRECT_MAX_CHARS:
+            self._direct_left -= 1  # a race between threads only moves the switch-over
+            found: dict[str, list[tuple[int, int]]] = {}
+            for marker, pattern in compiled_patterns().items():
+                spans = [m.span() for m in pattern.finditer(folded)]
+                if spans:
+                    found[marker] = spans
+            return found
+        return matches(_scanner(), folded)
+
+
+_READER = _RuleReader()
