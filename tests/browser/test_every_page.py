@@ -25,10 +25,6 @@ AXE_SCRIPT = Axe().axe_script
 TAP_HEIGHT = 44  # px: the smallest comfortable touch target (Apple HIG; WCAG 2.5.5)
 # Everything a thumb aims at: the header's links and buttons, and buttons in the page.
 TAPPABLE = "header a, header button, main .button, main button"
-# Known, and owned elsewhere: the downloaded report (reports/templates/report.html) has no
-# phone layout yet, and its eight-column self-check table is wider than a phone. Strict, as
-# xfail_strict is: once the report fits, the test fails until it is dropped from this set.
-KNOWN_TOO_WIDE = {"report at 390 px"}
 
 
 def _axe_findings(page: Page) -> list[str]:
@@ -73,13 +69,8 @@ def test_every_page_fits_a_phone_and_a_laptop_with_no_serious_axe_finding(
             if width < 600 and name != "report":
                 problems += [f"{where}: {small}" for small in _small_targets(page)]
     assert visited == list(NAMES)
-    problems += [
-        f"{where}: {wide} px wide, scrolls sideways"
-        for where, wide in too_wide.items()
-        if where not in KNOWN_TOO_WIDE
-    ]
+    problems += [f"{where}: {wide} px wide, scrolls sideways" for where, wide in too_wide.items()]
     assert problems == [], "\n".join(problems)
-    assert set(too_wide) >= KNOWN_TOO_WIDE, "fits now: drop it from KNOWN_TOO_WIDE"
 
 
 def test_every_page_has_a_screenshot_at_both_widths_in_docs() -> None:
