@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ANALYZER_VERSION", "Analyzer"]
 
-ANALYZER_VERSION = "3.0"
+ANALYZER_VERSION = "3.1"
 RULE_SCORE = 0.8
 # A rule phrase for a marker counts unless its head reads the text as this far below its
 # threshold: "swerved to avoid them" matches a pattern, but nothing around it is avoidance.
