@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,9 @@ ENTRY = (
     "Afterwards we walked and I opened up a little."
 )
 PRACTICE = "body-scan"
-# Pages reached by a plain GET once the demo journal is open; {entry}, {result} and
-# {practice} are filled in by fill(). Setup, recovery key, unlock and report come around them.
+# Pages reached by a plain GET once the demo journal is open; {entry}, {result}, {practice},
+# {day} and {month} are filled in by fill(). Setup, recovery key, unlock, the new journal's
+# home and the report come around them.
 PAGES = (
     ("home", "/"),
     ("journal", "/journal"),
@@ -54,6 +56,8 @@ PAGES = (
     ("selfcheck-result", "/selfcheck/results/{result}"),
     ("selfcheck-history", "/selfcheck/history"),
     ("insights", "/insights"),
+    ("calendar", "/insights/calendar?month={month}"),
+    ("calendar-day", "/insights/calendar/{day}"),
     ("practices", "/practices"),
     ("practice", "/practices/{practice}"),
     ("settings", "/settings"),
@@ -61,7 +65,7 @@ PAGES = (
     ("api-docs", "/api/docs"),
     ("not-found", "/journal/entries/999999"),
 )
-NAMES = ("setup", "recovery-key", "unlock", *(name for name, _ in PAGES), "report")
+NAMES = ("setup", "recovery-key", "unlock", "home-new", *(name for name, _ in PAGES), "report")
 
 
 def fill(db_url: str) -> dict[str, int | str]:
@@ -79,7 +83,15 @@ def fill(db_url: str) -> dict[str, int | str]:
         entry = journal.write_entry(services, ENTRY)
         practices.log_practice(services, PRACTICE, "Felt the floor under my feet.")
         latest = selfcheck.selfcheck_history(services)[-1]
-        return {"entry": entry.id, "result": latest.id, "practice": PRACTICE}
+        day = entry.written_at.date()
+        month = f"{day.replace(day=1) - timedelta(days=1):%Y-%m}"  # a whole month of the demo
+        return {
+            "entry": entry.id,
+            "result": latest.id,
+            "practice": PRACTICE,
+            "day": day.isoformat(),
+            "month": month,
+        }
     finally:
         services.close()
 
@@ -88,7 +100,8 @@ def tour(page: Page, url: str, db_url: str) -> Iterator[str]:
     """Open every page of a new server in turn, yielding each name of NAMES once it has loaded.
 
     The server must be on an empty database: the tour creates the journal, locks and unlocks
-    it, fills it, then visits PAGES and finally the report (a download, shown as a file).
+    it (landing on the empty journal's home), fills it, then visits PAGES and finally the
+    report (a download, shown as a file).
     """
     page.goto(f"{url}/setup")
     yield "setup"
@@ -104,6 +117,7 @@ def tour(page: Page, url: str, db_url: str) -> Iterator[str]:
     page.fill("#passphrase", PASSPHRASE)
     page.get_by_role("button", name="Unlock").click()
     page.wait_for_url(f"{url}/")
+    yield "home-new"  # the new, empty journal's home: its first steps
     ids = fill(db_url)
     for name, path in PAGES:
         page.goto(url + path.format(**ids))

@@ -127,6 +127,8 @@ WEB_PAGES = [
     "/journal",
     "/journal/entries/1",
     "/insights",
+    "/insights/calendar",
+    "/insights/calendar/2026-12-01",  # one day's check-ins and entries, with their signs
     "/practices",
     "/report.html",
 ]
@@ -281,5 +283,6 @@ def test_every_get_route_is_in_the_inventory(web: TestClient) -> None:
         re.sub(r"/1$", "/{result_id}" if "selfcheck" in p else "/{entry_id}", p)
         for p in [*WEB_PAGES, *API_JSON]
     }
+    listed = {re.sub(r"/\d{4}-\d{2}-\d{2}$", "/{day}", p) for p in listed}
     missing = sorted(routes - listed - NOT_RESULTS_WEB)
     assert missing == []

@@ -20,6 +20,13 @@ MAX_NOTE_CHARS = 2_000
 MAX_FEELINGS = 12
 # Choosing this instead of a feeling is meaningful data, not a gap (DESIGN: granularity).
 CANNOT_NAME = "cannot-name-it"
+# How a quadrant reads in a sentence: "1 check-in, pleasant and calm".
+MOOD_WORDS = {
+    "yellow": "pleasant and lively",
+    "green": "pleasant and calm",
+    "red": "unpleasant and stirred up",
+    "blue": "unpleasant and low in energy",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,11 @@ class CheckIn:
     def quadrant(self) -> str:
         """The mood-meter quadrant of this check-in."""
         return quadrant_of(self.pleasantness, self.energy)
+
+    @property
+    def mood_words(self) -> str:
+        """Where on the mood meter, in words: "pleasant and calm"."""
+        return MOOD_WORDS[self.quadrant]
 
     @property
     def granularity(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, delete, insert, select, update
+from sqlalchemy import Connection, Row, delete, func, insert, select, update
 
 from reconnect.domain.checkins import CheckIn
 from reconnect.errors import NotFoundError, StorageError
@@ -110,6 +110,11 @@ def list_checkins(
     if until is not None:
         query = query.where(CheckInRow.checked_at < until)
     return [_checkin_from_row(connection, row) for row in connection.execute(query)]
+
+
+def count_checkins(connection: Connection) -> int:
+    """How many check-ins there are (no payload is opened)."""
+    return int(connection.execute(select(func.count()).select_from(CheckInRow)).scalar_one())
 
 
 def get_checkin(connection: Connection, checkin_id: int) -> CheckIn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, delete, insert, select, update
+from sqlalchemy import Connection, Row, delete, func, insert, select, update
 
 from reconnect.domain.entries import DamagedEntry, Entry
 from reconnect.errors import NotFoundError, StorageError, TamperedDataError
@@ -143,6 +143,11 @@ def all_ids(connection: Connection) -> list[int]:
     """Every entry id, oldest first."""
     query = select(EntryRow.id).order_by(EntryRow.written_at, EntryRow.id)
     return [int(i) for i in connection.execute(query).scalars()]
+
+
+def count_entries(connection: Connection) -> int:
+    """How many entries there are (no payload is opened)."""
+    return int(connection.execute(select(func.count()).select_from(EntryRow)).scalar_one())
 
 
 def get_entry(connection: Connection, entry_id: int) -> Entry:

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from reconnect.web.pages import (
+    calendar,
     checkin,
     home,
     insights,
@@ -20,6 +21,7 @@ router.include_router(selfcheck.router)
 router.include_router(journal.router)
 router.include_router(checkin.router)
 router.include_router(insights.router)
+router.include_router(calendar.router)
 router.include_router(practices.router)
 router.include_router(report.router)
 router.include_router(settings.router)

@@ -1,4 +1,4 @@
-"""The home page and the always-reachable help page."""
+"""The home page (a dashboard for today) and the always-reachable help page."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -8,8 +8,10 @@ from reconnect.contracts import crisis_resources_out, selfcheck_result_out, why_
 from reconnect.domain.selfcheck import Perspective
 from reconnect.services import selfcheck
 from reconnect.services.practices import get_practice
+from reconnect.services.prompts import suggest_prompt
 from reconnect.services.reminders import reminders_due_today
 from reconnect.services.safety import crisis_resources
+from reconnect.services.today import look_at_today
 from reconnect.web.deps import ServicesDep, render
 
 router = APIRouter()
@@ -34,6 +36,8 @@ def home(request: Request, services: ServicesDep) -> HTMLResponse:
             "draft": draft,
             "instrument": instrument,
             "due": due,
+            "today": look_at_today(services),
+            "prompt": suggest_prompt(services),
         },
     )
 
