@@ -4,6 +4,7 @@ in / hold / out / hold cue. Time is driven with Playwright's clock, never slept 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,12 +16,16 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 TIMER = "#practice-timer"
+START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def open_practice(visit: Visit, server: Server, practice: str) -> Page:
+    """The practice's page on a paused clock: time moves only when the test moves it."""
     page = visit.page
-    page.clock.install()  # before the page loads: its timers and Date follow the test's clock
+    page.clock.install(time=START)  # before the page loads: its timers and Date are the test's
     page.goto(f"{server.url}/practices/{practice}")
+    # An installed clock still runs with real time; paused, a busy machine adds no drift.
+    page.clock.pause_at(START + timedelta(hours=1))
     return page
 
 
@@ -129,6 +134,7 @@ def test_the_timer_page_has_no_axe_findings(server: Server, visit: Visit) -> Non
     page = open_practice(visit, server, "box-breathing")
     page.locator(TIMER).get_by_role("button", name="Start").click()
     page.clock.fast_forward("00:03")
+    page.clock.resume()  # axe waits on its own timers, which a paused clock never fires
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
