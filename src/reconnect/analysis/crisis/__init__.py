@@ -42,6 +42,7 @@ message itself lives in ``content/`` and follows safe-messaging practice.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis.firstchars import first_chars as first_chars
@@ -94,14 +95,18 @@ def find_crisis(text: str) -> tuple[CrisisHit, ...]:
             end=end,
             text=text[start:end],
             kind=group.kind,
-            subject="other"
-            if group.kind == "other_at_risk"
-            else hit_subject(text, folded, start, end, compiled.words),
-            past=is_past(folded, start, end, compiled.past, compiled.present),
             score=_score(folded, start, group, compiled),
+            subject_of=partial(_subject, text, folded, start, end, group.kind, compiled),
+            past_of=partial(is_past, folded, start, end, compiled.past, compiled.present),
         )
         for start, end, group in found
     )
+
+
+def _subject(text: str, folded: str, start: int, end: int, kind: str, compiled: Rules) -> str:
+    if kind == "other_at_risk":
+        return "other"
+    return hit_subject(text, folded, start, end, compiled.words)
 
 
 def has_idiom(text: str) -> bool:
