@@ -8,6 +8,7 @@ from reconnect.web.pages import (
     home,
     insights,
     journal,
+    offline,
     practices,
     report,
     selfcheck,
@@ -26,3 +27,4 @@ router.include_router(practices.router)
 router.include_router(report.router)
 router.include_router(settings.router)
 router.include_router(unlock.router)
+router.include_router(offline.router)
