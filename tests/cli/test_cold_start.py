@@ -1,4 +1,4 @@
-"""A one-text ``reconnect analyze`` imports only what analysing and printing need."""
+"""Start-up: help and a one-text ``reconnect analyze`` import only what they need."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+
+import pytest
 
 HEAVY = (
     "sqlalchemy",
@@ -25,6 +27,34 @@ HEAVY = (
     "reconnect.config",  # analyze resolves the settings only for crisis resources
     "pydantic_settings",
 )
+
+
+# Not needed to print help: validation, Rich's help panels (Markdown, syntax highlighting),
+# the analyzer and its numpy, the content files, the settings and the scoring rules.
+HEAVY_FOR_HELP = (
+    *HEAVY,
+    "numpy",
+    "tokenizers",
+    "vaderSentiment",
+    "pydantic",
+    "rich",
+    "reconnect.analysis",
+    "reconnect.domain.selfcheck",
+)
+
+
+def run_reconnect(
+    *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m reconnect ARGS`` in a new process, as a person would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "reconnect", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        check=False,
+    )
 
 
 def imported_after(*args: str) -> set[str]:
@@ -66,6 +96,52 @@ def test_help_still_lists_every_command() -> None:
     assert result.exit_code == 0
     for name, _, _ in COMMANDS:
         assert name in result.stdout, name
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("--help",), id="help"),
+        pytest.param((), id="no-arguments"),
+        pytest.param(("check", "--help"), id="check-help"),
+        pytest.param(("insights", "--help"), id="insights-help"),
+        pytest.param(("practice", "run", "--help"), id="practice-run-help"),
+        pytest.param(("--db", "sqlite:///x.db", "serve", "--help"), id="serve-help"),
+    ],
+)
+def test_help_imports_no_heavy_module(args: tuple[str, ...]) -> None:
+    loaded = imported_after(*args)
+    heavy = [m for m in HEAVY_FOR_HELP if any(n == m or n.startswith(f"{m}.") for n in loaded)]
+    assert heavy == []
+
+
+def test_help_lists_each_command_with_its_whole_summary() -> None:
+    shown = run_reconnect("--help")
+    assert shown.returncode == 0
+    text = " ".join(shown.stdout.split("Commands:", 1)[1].split())
+    # The whole first paragraph, wrapped, not cut at its first full stop or with "...".
+    assert (
+        "export Export your journal, check-ins and self-checks. "
+        "The file holds your words: keep it safe. import" in text
+    )
+    assert "..." not in text
+
+
+def test_reconnect_alone_prints_its_help_on_standard_output() -> None:
+    shown = run_reconnect()
+    assert shown.returncode == 2
+    assert shown.stdout.startswith("Usage: ")
+    assert "help-now" in shown.stdout
+
+
+def test_a_broken_setting_does_not_hide_a_commands_help() -> None:
+    shown = run_reconnect("serve", "--help", env={"RECONNECT_PORT": "abc"})
+    assert shown.returncode == 0, shown.stderr
+    assert "--port" in shown.stdout
+    # The command itself still refuses the setting, in one line.
+    served = run_reconnect("serve", env={"RECONNECT_PORT": "abc"})
+    assert served.returncode == 2
+    assert served.stderr.startswith("Error: invalid setting port")
 
 
 def test_crisis_resources_still_follow_the_country_setting() -> None:

@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.main
-from typer.core import TyperGroup
 
 from reconnect import __version__
-from reconnect.cli.options import DbOption  # noqa: TC001 - Typer reads it at run time
+from reconnect.cli.groups import MAX_HELP_WIDTH, Group
+from reconnect.cli.options import (
+    SETTINGS_REQUEST,
+    DbOption,
+)
 from reconnect.errors import ReconnectError
 
 if TYPE_CHECKING:
     from typer._click import Command
-
-SETTINGS_REQUEST = "reconnect.settings_request"  # ctx.meta: resolve() arguments not yet used
 
 # Every command: (name, module in reconnect.cli, attribute). A function is a command, a
 # Typer app a group. ``reconnect analyze`` imports only analyze.py; ``--help`` imports them all.
@@ -60,14 +61,14 @@ def _register(target: typer.Typer, name: str) -> None:
     module, attribute = _WHERE[name]
     found = getattr(importlib.import_module(f"reconnect.cli.{module}"), attribute)
     if isinstance(found, typer.Typer):
-        target.add_typer(found, name=name)
+        target.add_typer(found, name=name, cls=Group)
     else:
         target.command(name)(found)
 
 
 def _load(name: str) -> Command:
     """The Click command for ``name``, built as it would be inside the full app."""
-    holder = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False)
+    holder = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
     holder.callback()(_nothing)  # a callback makes a group, so the command keeps its name
     _register(holder, name)
     return typer.main.get_group(holder).commands[name]
@@ -104,7 +105,7 @@ class _Commands(MutableMapping[str, "Command"]):
         return len(_WHERE) + sum(name not in _WHERE for name in self._built)
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(Group):
     """The root group: lists every command, imports a command's module only when it is used."""
 
     def __init__(self, **attrs: Any) -> None:
@@ -122,8 +123,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,  # plain help, without importing Rich (cli/groups.py)
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": MAX_HELP_WIDTH},
     cls=LazyGroup,
 )
 
@@ -148,24 +149,13 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Settings are resolved once here and kept in the context for every command."""
-    if ctx.invoked_subcommand == "analyze":
-        # analyze reads one setting, the country for crisis resources, and only when a text
-        # needs it (cli/analyze.py resolves them then), so analysing loads no pydantic.
-        ctx.obj = None
-        ctx.meta[SETTINGS_REQUEST] = {"database_url": db, "debug": debug or None}
-        return
-    from reconnect.config import resolve
+    """Keep the root options for the settings, which are resolved once, when first needed.
 
-    if ctx.invoked_subcommand in ("help-now", "settings"):
-        # SAFE-4: help is reachable even when the settings or the database are broken,
-        # and a broken settings file can be rewritten.
-        try:
-            ctx.obj = resolve(database_url=db, debug=debug or None)
-        except ReconnectError:
-            ctx.obj = None
-        return
-    ctx.obj = resolve(database_url=db, debug=debug or None)
+    ``root_settings`` (cli/options.py) resolves them for the first command that reads one,
+    so help, ``analyze`` and ``help-now`` work, and load no pydantic, whatever the settings.
+    """
+    ctx.obj = None
+    ctx.meta[SETTINGS_REQUEST] = {"database_url": db, "debug": debug or None}
 
 
 def registered_app() -> typer.Typer:
@@ -173,9 +163,11 @@ def registered_app() -> typer.Typer:
     full = typer.Typer(
         name=app.info.name,
         help=app.info.help,
-        rich_markup_mode="rich",
+        rich_markup_mode=None,
         pretty_exceptions_enable=False,
         add_completion=False,
+        context_settings=app.info.context_settings,
+        cls=Group,
     )
     full.callback()(root)
     for name in _WHERE:

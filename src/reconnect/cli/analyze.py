@@ -54,15 +54,10 @@ def with_resources(result: dict[str, Any], country: str | None = None) -> dict[s
 
 
 def _country(ctx: typer.Context) -> str | None:
-    """The country setting; the root leaves the settings unresolved for analyze until here."""
-    from reconnect.cli import SETTINGS_REQUEST
+    """The country setting; settings are resolved only when a text needs crisis resources."""
+    from reconnect.cli.options import root_settings
 
-    root = ctx.find_root()
-    if root.obj is None and SETTINGS_REQUEST in root.meta:
-        from reconnect.config import resolve
-
-        root.obj = resolve(**root.meta.pop(SETTINGS_REQUEST))
-    return getattr(root.obj, "country", None)
+    return root_settings(ctx).country
 
 
 def _stream(source: str, output: TextIO, country: str | None) -> int:

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from reconnect.cli.options import DbOption, JsonOption, command_settings
-from reconnect.content import DEFAULT_INSTRUMENT
-from reconnect.domain.selfcheck import Perspective
+from reconnect.domain.selfcheck_choices import DEFAULT_INSTRUMENT, Perspective
 from reconnect.errors import InputError
 
 if TYPE_CHECKING:

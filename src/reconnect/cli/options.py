@@ -1,4 +1,4 @@
-"""Shared option types for the commands (``--db``, ``--json``, ``--perspective``)."""
+"""Shared options for the commands (``--db``, ``--json``, dates) and the settings they give."""
 
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,14 +26,43 @@ JsonOption = Annotated[
 ]
 
 
+# Root ctx.meta key: the root options as resolve() arguments, until a command needs settings.
+SETTINGS_REQUEST = "reconnect.settings_request"
+
+
+def _request(ctx: typer.Context) -> dict[str, str | bool | None]:
+    request: dict[str, str | bool | None] = ctx.find_root().meta.get(SETTINGS_REQUEST, {})
+    return request
+
+
+def root_settings(ctx: typer.Context) -> "Settings":
+    """The settings from the root options, resolved the first time a command asks for them.
+
+    The root callback only records its options, so ``--help``, ``analyze`` and the commands
+    that read no setting load no pydantic, and a broken setting cannot hide them (SAFE-4).
+    """
+    root = ctx.find_root()
+    if root.obj is None:
+        from reconnect.config import resolve
+
+        root.obj = resolve(**_request(ctx))
+    settings: Settings = root.obj
+    return settings
+
+
+def root_database(ctx: typer.Context) -> str | None:
+    """The root ``--db`` as given (None without it): not the environment's, nor the default."""
+    value = _request(ctx).get("database_url")
+    return value if isinstance(value, str) else None
+
+
 def command_settings(ctx: typer.Context, db: str | None) -> "Settings":
-    """The settings resolved at the root, with a command-level ``--db`` taking precedence."""
-    settings: Settings = ctx.find_root().obj
+    """The settings from the root options, with a command-level ``--db`` taking precedence."""
     if db is None:
-        return settings
+        return root_settings(ctx)
     from reconnect.config import resolve
 
-    return resolve(database_url=db, debug=settings.debug or None)
+    return resolve(**{**_request(ctx), "database_url": db})
 
 
 SinceOption = Annotated[

@@ -34,10 +34,15 @@ def set_command(
 @settings_app.command("show")
 def show(ctx: typer.Context) -> None:
     """Show the settings in effect and where the settings file is."""
+    from reconnect.cli.options import root_settings
     from reconnect.config import config_file
+    from reconnect.errors import ReconnectError
 
-    settings = ctx.find_root().obj
     typer.echo(f"settings file: {config_file()}")
+    try:
+        settings = root_settings(ctx)
+    except ReconnectError:  # a broken settings file can still be found and rewritten (SAFE-4)
+        settings = None
     if settings is None:
         typer.echo("The settings cannot be read; fix or delete the file above.")
         raise typer.Exit(1)

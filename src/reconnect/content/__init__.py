@@ -24,6 +24,7 @@ from reconnect.domain.selfcheck import (
     Scale,
     SeekHelpRule,
 )
+from reconnect.domain.selfcheck_choices import DEFAULT_INSTRUMENT as DEFAULT_INSTRUMENT
 from reconnect.errors import ContentError, NotFoundError
 
 SEED_IDS = ("000", "001", "002", "003", "004")
@@ -201,9 +202,6 @@ def load_instruments() -> tuple[Instrument, ...]:
         if entry.name.endswith(".toml")
     ]
     return tuple(sorted(found, key=lambda instrument: instrument.id))
-
-
-DEFAULT_INSTRUMENT = "detachment-signs"
 
 
 def load_instrument(instrument_id: str = DEFAULT_INSTRUMENT) -> Instrument:

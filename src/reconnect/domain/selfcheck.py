@@ -9,22 +9,15 @@ inverted before scoring.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from reconnect.domain.selfcheck_choices import Perspective as Perspective
 from reconnect.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import datetime
-
-
-class Perspective(StrEnum):
-    """Who the self-check is about."""
-
-    SELF = "self"
-    PARTNER = "partner"
 
 
 @dataclass(frozen=True, slots=True)
