@@ -91,3 +91,33 @@ def test_the_served_demo_is_marked_and_has_no_lock(demo: Demo, tmp_path: Path) -
             server.terminate()
             server.wait(timeout=10)
     assert "Serving the demo journal" in log.read_text()
+
+
+def _reconnect(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reconnect", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_root_db_option_says_where_the_demo_goes(sqlite_url: str) -> None:
+    from reconnect.config import default_data_dir
+
+    assert _reconnect("--db", sqlite_url, "write", "A quiet walk by the river.").returncode == 0
+    made = _reconnect("--db", sqlite_url, "demo")
+    # The demo went for the journal named at the root, found it in use, and left it alone:
+    # no demo.db appeared in the user data folder instead.
+    assert made.returncode == 2
+    assert made.stderr.splitlines()[0] == (
+        f"Error: {sqlite_url} already holds entries; the demo only fills an empty database"
+    )
+    assert not (default_data_dir() / "demo.db").exists()
+
+
+def test_the_root_db_option_says_which_demo_to_serve() -> None:
+    served = _reconnect("--db", "mysql://root@localhost/demo", "serve", "--demo")
+    assert served.returncode == 2
+    assert "unsupported database URL scheme 'mysql'" in served.stderr.splitlines()[0]

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 
 def demo(
+    ctx: typer.Context,
     db: Annotated[
         str | None,
         typer.Option(
@@ -23,21 +24,24 @@ def demo(
     """
     from rich.progress import Progress
 
+    from reconnect.cli.options import command_settings, root_database
     from reconnect.cli.render import error_console
     from reconnect.cli.session import open_services
-    from reconnect.config import default_data_dir, resolve
+    from reconnect.config import default_data_dir
     from reconnect.errors import InputError
     from reconnect.services.demo import DAYS, demo_database_url, fill_demo
 
     default = demo_database_url(str(default_data_dir()))
-    url = db or default
+    # ``reconnect --db X demo`` means X too; RECONNECT_DATABASE_URL does not (it names your
+    # own journal, which the demo must not fill).
+    url = db or root_database(ctx) or default
     target = _new_sqlite_file(url)
     # A new SQLite demo is built beside its place and moved there whole, so that Ctrl+C
     # (or any failure) part way leaves nothing behind and the next run starts afresh.
     building = None if target is None else target.with_name(f".{target.name}.building")
     if building is not None:
         _remove_sqlite_file(building)
-    settings = resolve(database_url=url if building is None else f"sqlite:///{building}")
+    settings = command_settings(ctx, url if building is None else f"sqlite:///{building}")
     services = open_services(settings)
     try:
         from reconnect.services.journal import list_entries

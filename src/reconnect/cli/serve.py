@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from reconnect.cli.options import DbOption, command_settings
+from reconnect.cli.options import DbOption, command_settings, root_database
 from reconnect.errors import InputError
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -42,7 +42,8 @@ def serve(
 
     demo_url = demo_database_url(str(default_data_dir()))
     if demo:
-        db = db or demo_url
+        # As for ``reconnect demo``: --db here or at the root, never RECONNECT_DATABASE_URL.
+        db = db or root_database(ctx) or demo_url
     settings = command_settings(ctx, db)
     # The default demo file is the demo however it was named; every page then says so.
     demo = demo or settings.database_url == demo_url
