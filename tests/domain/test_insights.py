@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 
 from reconnect.domain.insights import (
     MIN_WITH,
+    NOTABLE_ROWS,
+    Association,
     EntryFacts,
     associations,
+    describe_association,
+    notable_associations,
     streaks,
     weekly_summary,
     weekly_trends,
@@ -98,14 +102,95 @@ def test_streaks_count_back_from_the_last_entry() -> None:
     assert streaks([]).writing_days == 0
 
 
+def summary_of(facts: list[EntryFacts]) -> str:
+    """The weekly summary as the insights service builds it."""
+    notable = notable_associations(associations(facts, MARKERS))
+    return weekly_summary(weekly_trends(facts, MARKERS), notable[0] if notable else None)
+
+
 def test_the_summary_speaks_plainly_and_explains_a_strong_association() -> None:
     facts = [fact(i, {"numbness"}, ("work",)) for i in range(4)] + [
         fact(i + 4, set()) for i in range(4)
     ]
     facts.append(fact(8, {"numbness"}))
-    text = weekly_summary(weekly_trends(facts, MARKERS), associations(facts, MARKERS))
+    text = summary_of(facts)
     assert "entries" in text
-    assert weekly_summary([], []) == "No entries in this period yet."
+    assert "Numbness showed up 5.0 times as often in entries with tag 'work' (4 of 4)." in text
+    assert weekly_summary([], None) == "No entries in this period yet."
+
+
+def test_the_summary_names_the_strongest_pattern_not_a_weaker_one() -> None:
+    # Issue 11, item 15: #work on all 38 numb entries and on none of the rest; Saturdays
+    # are numb 9 times in 11. The summary named Saturday (1.9 times as often).
+    days = [MONDAY + timedelta(days=i) for i in range(80)]
+    saturdays = [d for d in days if d.weekday() == 5][:9]
+    others = [d for i, d in enumerate(days) if d.weekday() != 5 and i % 2 == 0][:29]
+    numb = {*saturdays, *others}
+    facts = [
+        EntryFacts(
+            d,
+            frozenset({"numbness"} if d in numb else ()),
+            0.0,
+            1,
+            tags=("work",) if d in numb else (),
+        )
+        for d in days
+    ]
+    first, second = notable_associations(associations(facts, MARKERS))[:2]
+    assert (first.kind, first.factor, first.count, first.with_factor) == ("tag", "work", 38, 38)
+    assert (second.factor, second.lift) == ("saturday", 1.947)
+    text = summary_of(facts)
+    assert "Numbness showed up in 38 of 38 entries with tag 'work' and in none of the others." in (
+        text
+    )
+    assert "saturday" not in text
+
+
+def association(factor: str, marker: str, count: int, lift: float | None) -> Association:
+    return Association("tag", factor, marker, count, 10, count / 10, 0.2, lift)
+
+
+def test_notable_means_numbness_or_reconnection_seen_enough_and_1_5_times_either_way() -> None:
+    found = [
+        association("more", "numbness", 6, 3.0),
+        association("rarer", "reconnection", 3, 0.6),  # 1.67 times as common without it
+        association("slightly", "numbness", 6, 1.4),
+        association("slightly-rarer", "numbness", 6, 0.7),
+        association("few", "numbness", MIN_WITH - 1, 4.0),
+        association("other-sign", "autopilot", 6, 4.0),
+    ]
+    assert [a.factor for a in notable_associations(found)] == ["more", "rarer"]
+
+
+def test_notable_is_ordered_by_strength_then_by_entries_and_capped() -> None:
+    found = [
+        association("weak", "numbness", 9, 1.6),
+        association("rarer", "numbness", 3, 0.2),  # five times as common without it
+        association("never-without", "reconnection", 3, None),
+        association("never-without-more", "numbness", 7, None),
+        association("strong", "numbness", 5, 4.0),
+        association("strong-more", "numbness", 8, 4.0),
+    ]
+    assert [a.factor for a in notable_associations(found)] == [
+        "never-without-more",
+        "never-without",
+        "rarer",
+        "strong-more",
+        "strong",
+        "weak",
+    ]
+    many = [association(f"t{i}", "numbness", 5, 2.0) for i in range(NOTABLE_ROWS + 3)]
+    assert len(notable_associations(many)) == NOTABLE_ROWS
+
+
+def test_each_kind_of_association_is_said_with_its_counts() -> None:
+    assert describe_association(association("walk", "reconnection", 4, 2.04)) == (
+        "Reconnection showed up 2.0 times as often in entries with tag 'walk' (4 of 10)."
+    )
+    assert describe_association(association("walk", "numbness", 3, 0.25)) == (
+        "Numbness showed up less often in entries with tag 'walk': 3 of 10 (30%), "
+        "against 20% of the others."
+    )
 
 
 fact_strategy = st.builds(
@@ -128,7 +213,12 @@ def test_every_figure_is_finite_and_within_range(facts: list[EntryFacts]) -> Non
     for t in weekly_trends(facts, MARKERS):
         assert all(0 <= r <= 1 for r in t.marker_rates.values())
         assert math.isfinite(t.mean_valence)
-    weekly_summary(weekly_trends(facts, MARKERS), associations(facts, MARKERS))
+    notable = notable_associations(associations(facts, MARKERS))
+    text = summary_of(facts)
+    if notable:  # the summary names the table's first row, and only that one
+        assert text.endswith(describe_association(notable[0]))
+    else:
+        assert "showed up" not in text
 
 
 def test_checkin_weeks_track_feelings_named_and_cannot_name_it() -> None:
@@ -148,3 +238,11 @@ def test_checkin_weeks_track_feelings_named_and_cannot_name_it() -> None:
     assert [w.checkins for w in weeks] == [2, 1]
     assert weeks[0].mean_granularity == 1.0 and weeks[0].cannot_name == 1
     assert weeks[0].mean_pleasantness == 4.0
+
+
+def test_the_doctests_hold() -> None:
+    import doctest
+
+    from reconnect.domain import insights
+
+    assert doctest.testmod(insights, raise_on_error=True).attempted >= 7

@@ -97,7 +97,7 @@ def insights(
     if json_output:
         render.print_json(out)
     else:
-        render.console().print(render.insights_view(out))
+        render.console().print(render.insights_view(out, found.notable))
     if damaged:
         # The insights above cover the readable entries; the exit code says they are partial.
         raise skipped_damaged_error(damaged, "the insights above cover every other entry")

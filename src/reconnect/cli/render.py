@@ -15,11 +15,14 @@ from reconnect.domain.selfcheck import trend
 from reconnect.domain.wording import counted
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pydantic import BaseModel
 
     from reconnect.contracts import SelfCheckResultOut
     from reconnect.domain.analysis import Analysis
     from reconnect.domain.entries import Entry
+    from reconnect.domain.insights import Association
 
 BAND_STYLES = {"few": "green", "some": "yellow", "many": "dark_orange", "strong": "red"}
 
@@ -292,11 +295,13 @@ def feelings_table(quadrants: Any) -> Table:
     return table
 
 
-def insights_view(out: Any) -> Group:
+def insights_view(out: Any, notable: Sequence[Association]) -> Group:
     """Insights (an InsightsOut): summary, weekly sparklines, notable associations, streaks.
 
-    The JSON keeps the statistical field names (rate, baseline_rate, lift); this view says
-    the same figures in words: the share of entries with a tag that show a sign, and without.
+    ``notable`` is ``Insights.notable``: the rows in the order the summary and the web page
+    use. The JSON keeps the statistical field names (rate, baseline_rate, lift); this view
+    says the same figures in words: the share of entries with a tag that show a sign, and
+    without.
     """
     from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT
 
@@ -333,31 +338,20 @@ def insights_view(out: Any) -> Group:
         f"{out.weekly[-1].mean_granularity:.1f}",
     )
     parts.append(trends)
-    notable = Table(title="What goes with numbness or reconnection", title_justify="left")
+    notable_table = Table(title="What goes with numbness or reconnection", title_justify="left")
     for column in ("In entries with", "Sign", "With it", "Without it", "Entries"):
-        notable.add_column(
+        notable_table.add_column(
             column, justify="left" if column in ("In entries with", "Sign") else "right"
         )
-    rows = []
-    for kind, factors in out.associations.items():
-        for factor, by_marker in factors.items():
-            for marker in ("numbness", "reconnection"):
-                a = by_marker.get(marker)
-                if not a or a.count < 3:
-                    continue
-                # How many times as often the sign comes with the factor as without it.
-                times = a.lift if a.lift is not None else float("inf")
-                if times >= 1.5 or times <= 0.5:
-                    rows.append((times, kind, factor, marker, a))
-    for _, kind, factor, marker, a in sorted(rows, key=lambda r: -r[0])[:12]:
-        notable.add_row(
-            f"{kind} {factor}",
-            marker,
+    for a in notable:
+        notable_table.add_row(
+            f"{a.kind} {a.factor}",
+            a.marker,
             f"{a.rate:.0%}",
             f"{a.baseline_rate:.0%}",
             f"{a.count} of {a.with_factor}",
         )
-    parts.append(notable if rows else Text(NOTHING_STANDS_OUT, style="dim"))
+    parts.append(notable_table if notable else Text(NOTHING_STANDS_OUT, style="dim"))
     parts.append(Text(METHOD_IN_WORDS, style="dim"))
     days = out.streaks
     parts.append(

@@ -9,6 +9,7 @@ until there are at least ``MIN_WITH`` entries with it and ``MIN_WITHOUT`` withou
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -38,6 +39,11 @@ METHOD_IN_WORDS = (
     f"only once at least {MIN_WITH} entries have it and {MIN_WITHOUT} do not."
 )
 NOTHING_STANDS_OUT = "No tag, person, activity or weekday stands out yet."
+# What the insights table and the summary name (notable_associations): these signs only,
+# when a factor makes one at least this many times as common, or this many times as rare.
+NOTABLE_MARKERS = ("numbness", "reconnection")
+NOTABLE_TIMES = 1.5
+NOTABLE_ROWS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,8 +210,62 @@ def streaks(facts: Sequence[EntryFacts]) -> Streaks:
     )
 
 
-def weekly_summary(trends: Sequence[WeekTrend], found: Sequence[Association]) -> str:
-    """A few plain sentences about the latest week, compared with the week before."""
+def _strength(association: Association) -> float:
+    """How many times as common (or as rare) the sign is with the factor as without it."""
+    lift = association.lift
+    if lift is None or lift == 0:  # seen only with the factor (no baseline), or only without
+        return math.inf
+    return lift if lift >= 1 else 1 / lift
+
+
+def notable_associations(found: Sequence[Association]) -> list[Association]:
+    """The associations worth naming, strongest first: the insights table lists them and
+    the weekly summary names the first, so the two never disagree.
+
+    Notable: the sign is numbness or reconnection, at least ``MIN_WITH`` entries with the
+    factor show it, and it is at least ``NOTABLE_TIMES`` as common with the factor as
+    without it, or that many times rarer. Strongest: the largest such ratio; a sign seen
+    with a factor and never without it (no lift: the baseline is zero) beats any ratio.
+    Ties go to the association seen in more entries. At most ``NOTABLE_ROWS``.
+
+    >>> work = Association("tag", "work", "numbness", 38, 38, 1.0, 0.0, None)
+    >>> saturday = Association("weekday", "saturday", "numbness", 9, 11, 0.8182, 0.4328, 1.89)
+    >>> [a.factor for a in notable_associations([saturday, work])]
+    ['work', 'saturday']
+    """
+    chosen = [
+        a
+        for a in found
+        if a.marker in NOTABLE_MARKERS and a.count >= MIN_WITH and _strength(a) >= NOTABLE_TIMES
+    ]
+    chosen.sort(key=lambda a: (-_strength(a), -a.count))
+    return chosen[:NOTABLE_ROWS]
+
+
+def describe_association(association: Association) -> str:
+    """One sentence saying what the association's table row shows, with its counts."""
+    a = association
+    sign = a.marker.replace("_", " ").capitalize()
+    where = f"entries with {a.kind} '{a.factor}'"
+    if a.lift is None:
+        return (
+            f"{sign} showed up in {a.count} of {a.with_factor} {where} and in none of the others."
+        )
+    if a.lift >= 1:
+        times = f"{a.lift:.1f} times as often"
+        return f"{sign} showed up {times} in {where} ({a.count} of {a.with_factor})."
+    return (
+        f"{sign} showed up less often in {where}: {a.count} of {a.with_factor} "
+        f"({a.rate:.0%}), against {a.baseline_rate:.0%} of the others."
+    )
+
+
+def weekly_summary(trends: Sequence[WeekTrend], strongest: Association | None) -> str:
+    """A few plain sentences about the latest week, compared with the week before.
+
+    ``strongest`` is the first of ``notable_associations`` (None when nothing stands out):
+    the summary names the pattern the insights table puts first, in the same words.
+    """
     if not trends:
         return "No entries in this period yet."
     latest = trends[-1]
@@ -228,17 +288,8 @@ def weekly_summary(trends: Sequence[WeekTrend], found: Sequence[Association]) ->
             parts.append("Moments of reconnection came up more often than the week before.")
         elif change < 0:
             parts.append("Moments of reconnection came up less often than the week before.")
-    strongest = max(
-        (a for a in found if a.marker == "numbness" and a.lift and a.count >= MIN_WITH),
-        key=lambda a: a.lift or 0,
-        default=None,
-    )
-    if strongest is not None and (strongest.lift or 0) >= 1.5:
-        parts.append(
-            f"Numbness showed up {strongest.lift:.1f} times as often in entries with "
-            f"{strongest.kind} '{strongest.factor}' ({strongest.count} of "
-            f"{strongest.with_factor})."
-        )
+    if strongest is not None:
+        parts.append(describe_association(strongest))
     return " ".join(parts)
 
 

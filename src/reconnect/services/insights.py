@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reconnect.analysis import MARKERS
 from reconnect.domain.insights import (
     Association,
     CheckInWeek,
@@ -14,10 +13,12 @@ from reconnect.domain.insights import (
     associations,
     checkin_weeks,
     facts_of,
+    notable_associations,
     streaks,
     weekly_summary,
     weekly_trends,
 )
+from reconnect.domain.markers import MARKER_NAMES
 from reconnect.domain.safety import SeekHelpSign, seek_help_from_weeks
 from reconnect.services.checkins import list_checkins
 from reconnect.services.journal import EntryQuery, count_not_analysed, list_entries
@@ -36,6 +37,7 @@ class Insights:
     entries: int
     weekly: list[WeekTrend]
     associations: list[Association]
+    notable: list[Association]  # what the table lists, strongest first; the summary names [0]
     streaks: Streaks
     summary: str
     checkin_weekly: list[CheckInWeek]
@@ -60,14 +62,16 @@ def compute_insights(
     entries = list_entries(services, EntryQuery(since=since, until=until), damaged)
     facts = facts_of(entries)
     checkins = list_checkins(services, since=since, until=until)
-    trends = weekly_trends(facts, MARKERS)
-    found = associations(facts, MARKERS)
+    trends = weekly_trends(facts, MARKER_NAMES)
+    found = associations(facts, MARKER_NAMES)
+    notable = notable_associations(found)
     return Insights(
         entries=len(facts),
         weekly=trends,
         associations=found,
+        notable=notable,
         streaks=streaks(facts),
-        summary=weekly_summary(trends, found),
+        summary=weekly_summary(trends, notable[0] if notable else None),
         checkin_weekly=checkin_weeks(checkins),
         seek_help=seek_help_from_weeks([w.marker_rates for w in trends]),
         not_analysed=count_not_analysed(entries),

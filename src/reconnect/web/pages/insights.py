@@ -56,7 +56,8 @@ def _page(
 ) -> HTMLResponse:
     # A damaged entry is named and left out, so that one bad row never hides the rest.
     damaged: list[DamagedEntry] = []
-    out = insights_out(compute_insights(services, damaged=damaged))
+    found = compute_insights(services, damaged=damaged)
+    out = insights_out(found)
     older = count_read_by_older_analyzers(services)
     country = request.app.state.settings.country
     chart = [
@@ -99,23 +100,14 @@ def _page(
                 f"{out.checkins_weekly[-1].mean_granularity:.1f}",
             )
         )
-    notable = []
-    for kind, factors in out.associations.items():
-        for factor, by_marker in factors.items():
-            for marker in ("numbness", "reconnection"):
-                a = by_marker.get(marker)
-                if a and a.count >= 3 and (a.lift is None or a.lift >= 1.5):
-                    notable.append(
-                        {"kind": kind, "factor": factor, "marker": marker, **a.model_dump()}
-                    )
-    notable.sort(key=lambda row: -(row["rate"] - row["baseline_rate"]))
     return render(
         request,
         "insights/index.html",
         {
             "insights": out,
             "chart": chart,
-            "notable": notable[:12],
+            # In the order and by the rule the summary uses (domain notable_associations).
+            "notable": found.notable,
             "rows": rows,
             "older": older,
             "reread": reread,
