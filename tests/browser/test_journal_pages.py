@@ -122,7 +122,9 @@ def test_the_insights_page_draws_trends_and_associations(server: Server, visit: 
     assert page.locator("svg.chart polyline").count() == 4
     table = page.inner_text("table.associations")
     assert "tag work" in table and "person ana" in table
-    assert "baseline_rate" in page.inner_text("main")
+    # plain words, not the JSON's field names
+    assert "With it" in table and "Without it" in table
+    assert "baseline_rate" not in page.inner_text("main")
     assert visit.console_errors == []
 
 
