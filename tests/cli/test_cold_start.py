@@ -115,6 +115,12 @@ def test_help_imports_no_heavy_module(args: tuple[str, ...]) -> None:
     assert heavy == []
 
 
+def test_listing_entries_loads_no_analyzer(sqlite_url: str) -> None:
+    loaded = imported_after("--db", sqlite_url, "log", "--marker", "numbness")
+    assert "reconnect.services.journal" in loaded, "the entries were listed"
+    assert [m for m in loaded if m == "numpy" or m.startswith("reconnect.analysis")] == []
+
+
 def test_help_lists_each_command_with_its_whole_summary() -> None:
     shown = run_reconnect("--help")
     assert shown.returncode == 0

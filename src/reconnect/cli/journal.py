@@ -199,13 +199,14 @@ def log(
     db: DbOption = None,
 ) -> None:
     """List journal entries, oldest first, optionally filtered."""
-    from reconnect.analysis import MARKERS
     from reconnect.cli import render
     from reconnect.contracts import entry_out
+    from reconnect.domain.markers import MARKER_NAMES  # not the analyzer: listing reads none
     from reconnect.services import journal
 
-    if marker is not None and marker not in MARKERS:
-        raise InputError(f"unknown marker {marker!r}", hint=f"Known markers: {', '.join(MARKERS)}")
+    if marker is not None and marker not in MARKER_NAMES:
+        hint = f"Known markers: {', '.join(MARKER_NAMES)}"
+        raise InputError(f"unknown marker {marker!r}", hint=hint)
     query = journal.EntryQuery(
         text=search,
         tag=tag,
