@@ -10,6 +10,7 @@ from rich.text import Text
 
 from reconnect.cli.render import BAND_STYLES
 from reconnect.domain.selfcheck import Perspective, trend
+from reconnect.domain.wording import signed
 
 if TYPE_CHECKING:
     from reconnect.contracts import HistoryResultOut, PerspectiveHistoryOut
@@ -30,9 +31,7 @@ def _number(value: float | None) -> str:
 
 
 def _signed(change: int | None) -> str:
-    if change is None:
-        return "—"
-    return f"{change:+d}" if change else "0"
+    return "—" if change is None else signed(change)
 
 
 def perspective_history(history: PerspectiveHistoryOut) -> Group:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reconnect.domain.selfcheck import Perspective
+from reconnect.domain.wording import shown_change
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -52,15 +53,14 @@ class DimensionTrend:
 
     @property
     def shown_change(self) -> int | None:
-        """The change between the whole numbers shown for first and latest (62.4 → 66.6 is
-        shown as 62 → 67, so +5), never the rounded exact change; None until scored twice.
+        """``wording.shown_change`` from first to latest: the change between the whole numbers
+        shown for them (62.4 → 66.6 is shown as 62 → 67, so +5); None until scored twice.
 
         >>> DimensionTrend("numbness", (62.4, 66.6)).shown_change
         5
         """
         known = [s for s in self.scores if s is not None]
-        # round() and the ".0f" format both round half to even, so they always agree.
-        return round(known[-1]) - round(known[0]) if len(known) > 1 else None
+        return shown_change(known[0], known[-1]) if len(known) > 1 else None
 
 
 @dataclass(frozen=True, slots=True)
