@@ -166,3 +166,15 @@ def test_a_long_chosen_entry_runs_on_to_further_pdf_pages(sqlite_url: str, tmp_p
     invoke(sqlite_url, "report", "--format", "pdf", "-o", str(target), "--entry", str(chosen.id))
     text = pdf_text(target)
     assert "line0399 of a long letter to myself. The very last words." in text
+
+
+def test_the_plotted_tone_is_named_as_on_screen(sqlite_url: str, tmp_path: Path) -> None:
+    fill(sqlite_url, 9, with_checkins=False)
+    chart = tmp_path / "trends.svg"
+    shown = invoke(sqlite_url, "insights", "--plot", str(chart)).stdout
+    label = "tone (-1 unpleasant to +1 pleasant)"
+    assert label in shown
+    # Matplotlib draws text as paths and keeps each label as a comment beside them.
+    svg = chart.read_text("utf-8")
+    assert f"<!-- {label} -->" in svg
+    assert "valence" not in svg

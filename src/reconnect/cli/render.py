@@ -303,7 +303,7 @@ def insights_view(out: Any, notable: Sequence[Association]) -> Group:
     says the same figures in words: the share of entries with a tag that show a sign, and
     without.
     """
-    from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT
+    from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT, TONE_LABEL
 
     parts: list[Any] = [Panel(Text(out.summary), title="This week", border_style="cyan")]
     if out.seek_help:
@@ -327,7 +327,7 @@ def insights_view(out: Any, notable: Sequence[Association]) -> Group:
         trends.add_row(marker.replace("_", " "), trend(values[-40:]), f"{values[-1]:.0f}%")
     tone = [(w.mean_valence + 1) * 50 for w in out.weekly]
     trends.add_row(
-        "tone (-1 unpleasant to +1 pleasant)",
+        TONE_LABEL,
         trend(tone[-40:]),
         f"{out.weekly[-1].mean_valence:+.2f}",
     )

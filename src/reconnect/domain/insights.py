@@ -39,6 +39,8 @@ METHOD_IN_WORDS = (
     f"only once at least {MIN_WITH} entries have it and {MIN_WITHOUT} do not."
 )
 NOTHING_STANDS_OUT = "No tag, person, activity or weekday stands out yet."
+# The weekly mean valence, as every table and chart names it (issue 11, item 14: 'tone').
+TONE_LABEL = "tone (-1 unpleasant to +1 pleasant)"
 # What the insights table and the summary name (notable_associations): these signs only,
 # when a factor makes one at least this many times as common, or this many times as rare.
 NOTABLE_MARKERS = ("numbness", "reconnection")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from textwrap import wrap
 from typing import TYPE_CHECKING
 
+from reconnect.domain.insights import TONE_LABEL
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -105,7 +107,7 @@ def plot_insights(
     granularity: Sequence[float],
     path: str,
 ) -> None:
-    """Draw weekly trends (signs, valence, feelings named) to a PNG or SVG file with matplotlib.
+    """Draw weekly trends (signs, tone, feelings named) to a PNG or SVG file with matplotlib.
 
     Every week is marked with a dot, so that one week (no line yet) still shows its values;
     the few-weeks note is then written under the title.
@@ -129,7 +131,7 @@ def plot_insights(
     note = few_weeks_note(len(weeks), "entries")
     title = "Weekly trends" if note is None else "\n".join(["Weekly trends", *wrap(note, 90)])
     top.set_title(title, fontsize=10)
-    bottom.plot(weeks, valence, label="valence (-1 to 1)", color="#2f6f73", **dots)
+    bottom.plot(weeks, valence, label=TONE_LABEL, color="#2f6f73", **dots)
     bottom.plot(weeks, granularity, label="feelings named per entry", color="#c46a2b", **dots)
     bottom.legend(loc="upper left", fontsize=8)
     step = max(1, len(weeks) // 10)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from reconnect.contracts import insights_out, resources_if
-from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT
+from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT, TONE_LABEL
 from reconnect.reports.charts import (
     chart_dots,
     few_weeks_note,
@@ -80,7 +80,7 @@ def _page(
     if out.weekly:
         rows.append(
             _row(
-                "tone (-1 unpleasant to +1 pleasant)",
+                TONE_LABEL,
                 [(w.mean_valence + 1) * 50 for w in out.weekly],
                 f"{out.weekly[-1].mean_valence:+.2f}",
             )
