@@ -243,6 +243,10 @@ NOT_RESULTS_WEB = {
     "/api/instruments/{instrument_id}",
     "/api/selfchecks/draft",
     "/api/checkins",
+    # the installable app's shell: the manifest, the service worker and the offline notice
+    "/manifest.webmanifest",
+    "/sw.js",
+    "/offline",
 }
 
 
