@@ -4,28 +4,23 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from reconnect.bootstrap import build_services
 from reconnect.config import Settings
 from reconnect.services import journal
+from tests.forked_cli import run_cli
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=120,
-        check=False,
-    )
+    return run_cli(["--db", url, *args], timeout=120)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import TEST_PASSPHRASE
+from tests.forked_cli import run_cli
 from tests.security import _workers
 
 if TYPE_CHECKING:
@@ -60,14 +61,9 @@ def _integrity(path: Path) -> str:
 def _cli(
     url: str, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-    )
+    # What the commands do (backup, export, delete, log) matters here, not their start-up:
+    # a forked process (tests/forked_cli.py). The kills and limits below use real starts.
+    return run_cli(["--db", url, *args], env=env, timeout=120)
 
 
 def test_dur2_kill_9_never_loses_an_acknowledged_entry(sqlite_url: str) -> None:

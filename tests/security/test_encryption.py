@@ -10,7 +10,6 @@ import random
 import shutil
 import sqlite3
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ from reconnect.errors import CryptoError, InputError, TamperedDataError, WrongPa
 from reconnect.services import checkins, journal, practices, selfcheck, vault
 from reconnect.storage import entries as entry_rows
 from tests.conftest import TEST_PASSPHRASE
+from tests.forked_cli import run_cli
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -62,14 +62,8 @@ def _bulk_entries(services: Services, count: int) -> None:
 def run(
     url: str, *args: str, env: dict[str, str] | None = None, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        env={**os.environ, **(env or {})},
-        timeout=120,
-        check=False,
+    return run_cli(
+        ["--db", url, *args], input=stdin, env={**os.environ, **(env or {})}, timeout=120
     )
 
 
@@ -378,14 +372,10 @@ def test_enc9_a_data_key_is_rotated_after_its_limit_and_old_rows_still_open(
 
 def test_enc10_no_passphrase_source_means_no_journal(empty_sqlite_url: str) -> None:
     env = {"RECONNECT_PASSPHRASE": ""}
-    result = subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", empty_sqlite_url, "init"],
-        capture_output=True,
-        text=True,
+    result = run_cli(
+        ["--db", empty_sqlite_url, "init"],
         stdin=subprocess.DEVNULL,
         env={k: v for k, v in {**os.environ, **env}.items() if k != "RECONNECT_PASSPHRASE"},
-        timeout=60,
-        check=False,
     )
     assert result.returncode == 2
     assert "no passphrase given" in result.stderr and "--no-encryption" in result.stderr
@@ -439,15 +429,7 @@ def test_the_keyring_is_opt_in_and_delete_all_removes_its_entry(sqlite_url: str)
     no_env = {k: v for k, v in os.environ.items() if k != "RECONNECT_PASSPHRASE"}
 
     def bare(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reconnect", "--db", sqlite_url, *args],
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            env=no_env,
-            timeout=60,
-            check=False,
-        )
+        return run_cli(["--db", sqlite_url, *args], stdin=subprocess.DEVNULL, env=no_env)
 
     assert bare("log").returncode == 1  # locked: no passphrase, no keyring entry yet
     on = run(sqlite_url, "keyring", "on")

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reconnect.storage.tables import Base
 from tests.analysis_texts import CRISIS_TEXT
+from tests.forked_cli import run_cli
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 def _counts(url: str) -> dict[str, int]:
@@ -29,14 +32,7 @@ def _counts(url: str) -> dict[str, int]:
 
 
 def _run(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RECONNECT_COUNTRY": "GB"},
-        timeout=120,
-        check=False,
-    )
+    return run_cli(["--db", url, *args], env={**os.environ, "RECONNECT_COUNTRY": "GB"}, timeout=120)
 
 
 def test_safe8_crisis_language_adds_only_the_rows_the_person_saved(sqlite_url: str) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TEST_PASSPHRASE
+from tests.forked_cli import run_cli
 
 # Make the pty the child's controlling terminal (it is a session leader), then run the CLI.
 CHILD = (
@@ -89,13 +90,8 @@ def _in_terminal(url: str, answers: list[str], *args: str) -> tuple[int, str, in
 def written(sqlite_url: str) -> str:
     """A journal holding one entry, closed cleanly (the WAL checkpointed by the last close)."""
     env = {**os.environ, "RECONNECT_PASSPHRASE": TEST_PASSPHRASE}
-    subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", sqlite_url, "write", "kept safe"],
-        env=env,
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
+    written = run_cli(["--db", sqlite_url, "write", "kept safe"], env=env, timeout=120)
+    assert written.returncode == 0, written.stderr
     return sqlite_url
 
 

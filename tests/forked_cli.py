@@ -1,0 +1,392 @@
+"""``reconnect`` command lines run as real processes forked from a warm interpreter.
+
+``run_cli(args, ...)`` answers like ``subprocess.run([sys.executable, "-m", "reconnect",
+*args], capture_output=True, text=True, ...)``: a new process per call, with its own
+argv, environment, working folder, umask and standard streams (pipes), the code path of
+``python -m reconnect`` (``runpy`` runs ``reconnect.__main__`` as ``__main__``, so usage
+lines still say ``python -m reconnect``), and its real exit status from ``waitpid``. What it
+skips is the interpreter's start and the imports: the process is forked from a helper that
+has already imported reconnect, its libraries and the analyzer's model (about 1 s of CPU
+per run otherwise), as tests/security/_workers.py does for the durability tests.
+
+So a test that is about what a command does (its output, exit code, the files it leaves)
+uses ``run_cli``; a test that is about the process itself (cold-start imports, a pty,
+signals, kill -9, resource limits, fsync under strace, a locale) starts ``python -m
+reconnect`` itself. ``run_cli`` falls back to a real start whenever the environment asks
+for something the interpreter reads only at start-up (``LANG``, ``LC_*``, ``PYTHON*``)
+and differs from the helper's.
+
+The helper preloads only modules whose import reads no environment or file outside the
+package (docs/decisions and STYLE: nothing reads settings at import time), and loads the
+analyzer, which reads only the package's model files. It runs until the test process that
+started it exits (a lifeline pipe), one per xdist worker. Like a real start, it stays in
+the test process's session, so its children have the same controlling terminal, if any.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import errno
+import importlib
+import json
+import locale
+import os
+import selectors
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+# The interpreter reads these only when it starts (locale coercion, stdio, hash seed,
+# bytecode, paths, warnings): a run that sets them differently needs a real start.
+_STARTUP_PREFIXES = ("LANG", "LC_", "PYTHON")
+_NOT_STARTUP = frozenset({"PYTHON_KEYRING_BACKEND"})  # read by keyring when it is used
+_HEADER = struct.Struct("!Q")
+BOOT = "from tests.forked_cli import become, serve\nbecome(serve())\n"
+
+
+def _startup_values(env: Mapping[str, str]) -> dict[str, str]:
+    return {
+        name: value
+        for name, value in env.items()
+        if name.startswith(_STARTUP_PREFIXES) and name not in _NOT_STARTUP
+    }
+
+
+# ---------------------------------------------------------------- the helper process
+
+
+def _preload() -> None:
+    """Import what command lines import, and load the analyzer's model."""
+    from reconnect import cli
+
+    for _name, module, _attribute in cli.COMMANDS:
+        importlib.import_module(f"reconnect.cli.{module}")
+    for name in ("reconnect.bootstrap", "reconnect.services", "reconnect.config"):
+        importlib.import_module(name)
+    from reconnect.analysis import default_analyzer
+
+    default_analyzer().analyze("warm")
+
+
+def _receive(connection: socket.socket) -> dict[str, Any]:
+    head, fds, _flags, _address = socket.recv_fds(connection, _HEADER.size, 3)
+    while len(head) < _HEADER.size:
+        head += connection.recv(_HEADER.size - len(head))
+    (size,) = _HEADER.unpack(head)
+    body = b""
+    while len(body) < size:
+        chunk = connection.recv(size - len(body))
+        if not chunk:
+            raise ConnectionError("request cut short")
+        body += chunk
+    request: dict[str, Any] = json.loads(body)
+    request["fds"] = fds
+    return request
+
+
+def serve() -> dict[str, Any]:
+    """The helper's loop; returns only in a forked child, with the request it is to run."""
+    address, lifeline, launch_values = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
+    _preload()
+    # What the interpreter's start changed (PEP 538 sets LC_CTYPE when it coerces the C
+    # locale): a real start would change the child's environment the same way.
+    started = _startup_values(os.environ)
+    changed = {name: value for name, value in started.items() if launch_values.get(name) != value}
+    import gc
+
+    gc.freeze()  # fewer copy-on-write pages touched in each child
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(address)
+    listener.listen(64)
+    choose = selectors.DefaultSelector()
+    choose.register(listener, selectors.EVENT_READ, "accept")
+    choose.register(lifeline, selectors.EVENT_READ, "lifeline")
+    running: dict[int, tuple[int, socket.socket]] = {}  # pidfd -> (pid, connection)
+    while True:
+        for key, _events in choose.select():
+            if key.data == "lifeline":
+                sys.exit(0)
+            if key.data == "accept":
+                connection, _ = listener.accept()
+                try:
+                    request = _receive(connection)
+                except (OSError, ValueError):
+                    connection.close()
+                    continue
+                pid = os.fork()
+                if pid == 0:
+                    choose.close()
+                    listener.close()
+                    os.close(lifeline)
+                    for pidfd, (_pid, other) in running.items():
+                        os.close(pidfd)
+                        other.close()
+                    connection.close()
+                    request["env"].update(changed)
+                    return request
+                for fd in request["fds"]:
+                    os.close(fd)
+                pidfd = os.pidfd_open(pid)
+                running[pidfd] = (pid, connection)
+                choose.register(pidfd, selectors.EVENT_READ, "child")
+                connection.sendall(f"{pid}\n".encode())
+                continue
+            pid, connection = running.pop(key.fd)
+            choose.unregister(key.fd)
+            os.close(key.fd)
+            _, status = os.waitpid(pid, 0)
+            with contextlib.suppress(OSError):  # the caller may have given up waiting
+                connection.sendall(f"{status}\n".encode())
+            connection.close()
+
+
+def become(request: dict[str, Any]) -> None:
+    """In the forked child: take the caller's streams, folder, umask, environment and argv,
+    then run ``reconnect`` as ``python -m reconnect`` would. Its SystemExit ends the process
+    the usual way (atexit handlers, flushed streams)."""
+    import runpy
+
+    for target, fd in enumerate(request["fds"]):
+        os.dup2(fd, target)
+    for fd in request["fds"]:
+        if fd > 2:
+            os.close(fd)
+    os.chdir(request["cwd"])
+    os.umask(request["umask"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    time.tzset()
+    sys.path[0] = request["cwd"]  # what ``-m`` puts first
+    sys.argv = ["-m", *request["args"]]
+    runpy.run_module("reconnect", run_name="__main__", alter_sys=True)
+
+
+# ---------------------------------------------------------------- the test side
+
+
+class _Helper:
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="reconnect-forked-cli-"))
+        self.address = str(self.folder / "socket")
+        self.log = self.folder / "helper.log"
+        home = self.folder / "home"
+        home.mkdir()
+        # Nothing a test set (its HOME, RECONNECT_* settings) reaches the helper's imports.
+        env = {
+            name: value
+            for name, value in os.environ.items()
+            if not name.startswith("RECONNECT_") and not name.startswith("XDG_")
+        }
+        env["HOME"] = str(home)
+        self.startup = _startup_values(env)
+        lifeline, self._keep = os.pipe()
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", BOOT, self.address, str(lifeline), json.dumps(self.startup)],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                cwd=REPO_ROOT,
+                env=env,
+                pass_fds=(lifeline,),
+            )
+        os.close(lifeline)
+        atexit.register(self.stop)
+
+    def stop(self) -> None:
+        """Close the lifeline (the helper exits) and remove the folder."""
+        os.close(self._keep)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=10)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def connect(self, deadline: float) -> socket.socket:
+        while True:
+            connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                connection.connect(self.address)
+                return connection
+            except OSError as error:
+                connection.close()
+                if error.errno not in (errno.ENOENT, errno.ECONNREFUSED):
+                    raise
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the forked-CLI helper did not start:\n{self.log_tail()}")
+            time.sleep(0.02)
+
+    def log_tail(self) -> str:
+        return self.log.read_text("utf-8", "replace")[-4000:]
+
+
+_helper: _Helper | None = None
+_helper_lock = threading.Lock()
+
+
+def _running_helper() -> _Helper:
+    global _helper
+    with _helper_lock:
+        if _helper is None or _helper.process.poll() is not None:
+            _helper = _Helper()
+        return _helper
+
+
+def _text(data: bytes) -> str:
+    # As subprocess.run(text=True) decodes: the locale's encoding, universal newlines.
+    decoded = data.decode(locale.getpreferredencoding(False))
+    return decoded.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def run_cli(
+    args: Sequence[str],
+    *,
+    env: Mapping[str, str] | None = None,
+    input: str | None = None,
+    stdin: int | None = None,
+    cwd: str | Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m reconnect ARGS`` in a new process; see the module docstring.
+
+    ``input`` is written to a pipe on standard input; ``stdin=subprocess.DEVNULL`` gives
+    ``/dev/null``; with neither, the process inherits this one's standard input.
+    """
+    if stdin not in (None, subprocess.DEVNULL) or (stdin is not None and input is not None):
+        raise ValueError("stdin may only be subprocess.DEVNULL, and not together with input")
+    environment = dict(os.environ if env is None else env)
+    argv = [sys.executable, "-m", "reconnect", *args]
+    helper = _running_helper()
+    if _startup_values(environment) != helper.startup:
+        return subprocess.run(
+            argv,
+            capture_output=True,
+            text=True,
+            input=input,
+            stdin=stdin,
+            env=environment,
+            cwd=cwd,
+            timeout=timeout,
+            check=False,
+        )
+    deadline = time.monotonic() + timeout
+    out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
+    if stdin == subprocess.DEVNULL:
+        in_read, in_write = os.open(os.devnull, os.O_RDONLY), -1
+    elif input is None:
+        in_read, in_write = os.dup(0), -1  # inherit standard input, as subprocess.run does
+    else:
+        in_read, in_write = os.pipe()
+    request = json.dumps(
+        {
+            "args": list(args),
+            "env": environment,
+            "cwd": str(Path(cwd if cwd is not None else os.getcwd()).absolute()),
+            "umask": _current_umask(),
+        }
+    ).encode()
+    connection = helper.connect(deadline + 30)
+    try:
+        socket.send_fds(connection, [_HEADER.pack(len(request))], [in_read, out_write, err_write])
+        connection.sendall(request)
+    finally:
+        for fd in (in_read, out_write, err_write):
+            os.close(fd)
+    return _collect(connection, argv, input, in_write, out_read, err_read, deadline, timeout)
+
+
+def _collect(
+    connection: socket.socket,
+    argv: list[str],
+    input: str | None,
+    in_write: int,
+    out_read: int,
+    err_read: int,
+    deadline: float,
+    timeout: float,
+) -> subprocess.CompletedProcess[str]:
+    """Feed standard input, read both outputs and the exit status, as communicate() does."""
+    pending = input.encode(locale.getpreferredencoding(False)) if input is not None else b""
+    outputs: dict[int, bytearray] = {out_read: bytearray(), err_read: bytearray()}
+    replies = bytearray()
+    pid: int | None = None
+    status: int | None = None
+    choose = selectors.DefaultSelector()
+    try:
+        choose.register(connection, selectors.EVENT_READ, "reply")
+        for fd in outputs:
+            choose.register(fd, selectors.EVENT_READ, "output")
+        if in_write >= 0:
+            if pending:
+                os.set_blocking(in_write, False)
+                choose.register(in_write, selectors.EVENT_WRITE, "input")
+            else:
+                os.close(in_write)
+                in_write = -1
+        while status is None or len(choose.get_map()) > 0:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                if pid is not None:
+                    os.kill(pid, signal.SIGKILL)
+                raise subprocess.TimeoutExpired(
+                    argv, timeout, bytes(outputs[out_read]), bytes(outputs[err_read])
+                )
+            for key, _events in choose.select(timeout=left):
+                if key.data == "input":
+                    try:
+                        sent = os.write(in_write, pending[:65536])
+                    except BrokenPipeError:
+                        sent = len(pending)
+                    pending = pending[sent:]
+                    if not pending:
+                        choose.unregister(in_write)
+                        os.close(in_write)
+                        in_write = -1
+                elif key.data == "output":
+                    chunk = os.read(key.fd, 65536)
+                    if chunk:
+                        outputs[key.fd] += chunk
+                    else:
+                        choose.unregister(key.fd)
+                else:
+                    chunk = connection.recv(4096)
+                    replies += chunk
+                    lines = bytes(replies).split(b"\n")
+                    if len(lines) > 1 and pid is None:
+                        pid = int(lines[0])
+                    if len(lines) > 2:
+                        status = int(lines[1])
+                    if not chunk:
+                        choose.unregister(connection)
+                        if status is None:
+                            raise RuntimeError("the forked-CLI helper stopped during a run")
+    finally:
+        choose.close()
+        connection.close()
+        for fd in (in_write, out_read, err_read):
+            if fd >= 0:
+                os.close(fd)
+    return subprocess.CompletedProcess(
+        argv,
+        os.waitstatus_to_exitcode(status),
+        _text(bytes(outputs[out_read])),
+        _text(bytes(outputs[err_read])),
+    )
