@@ -40,7 +40,7 @@ from reconnect.analysis.negation import is_hypothetical
 from reconnect.analysis.subject import span_subject, text_subject
 from reconnect.analysis.tokens import Span, normalise, sentences
 from reconnect.analysis.valence import valence
-from reconnect.domain.analysis import Analysis, MarkerResult
+from reconnect.domain.analysis import ANALYZER_VERSION, Analysis, MarkerResult
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ANALYZER_VERSION", "Analyzer"]
 
-ANALYZER_VERSION = "3.1"
 RULE_SCORE = 0.8
 # A rule phrase for a marker counts unless its head reads the text as this far below its
 # threshold: "swerved to avoid them" matches a pattern, but nothing around it is avoidance.

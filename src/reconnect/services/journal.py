@@ -108,7 +108,7 @@ class Reanalysis:
 
 def count_read_by_older_analyzers(services: Services) -> int:
     """How many saved entries were analysed by another ``ANALYZER_VERSION`` than this one."""
-    from reconnect.analysis import ANALYZER_VERSION
+    from reconnect.domain.analysis import ANALYZER_VERSION
 
     with services.transaction() as connection:
         return len(entry_rows.ids_analysed_by_other_versions(connection, ANALYZER_VERSION))
