@@ -262,12 +262,14 @@ def run_cli(
     input: str | None = None,
     stdin: int | None = None,
     cwd: str | Path | None = None,
+    umask: int | None = None,
     timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m reconnect ARGS`` in a new process; see the module docstring.
 
     ``input`` is written to a pipe on standard input; ``stdin=subprocess.DEVNULL`` gives
-    ``/dev/null``; with neither, the process inherits this one's standard input.
+    ``/dev/null``; with neither, the process inherits this one's standard input. The
+    process has this one's umask unless ``umask`` is given.
     """
     if stdin not in (None, subprocess.DEVNULL) or (stdin is not None and input is not None):
         raise ValueError("stdin may only be subprocess.DEVNULL, and not together with input")
@@ -275,6 +277,11 @@ def run_cli(
     argv = [sys.executable, "-m", "reconnect", *args]
     helper = _running_helper()
     if _startup_values(environment) != helper.startup:
+
+        def set_umask() -> None:
+            if umask is not None:
+                os.umask(umask)
+
         return subprocess.run(
             argv,
             capture_output=True,
@@ -285,6 +292,7 @@ def run_cli(
             cwd=cwd,
             timeout=timeout,
             check=False,
+            preexec_fn=set_umask if umask is not None else None,
         )
     deadline = time.monotonic() + timeout
     out_read, out_write = os.pipe()
@@ -300,7 +308,7 @@ def run_cli(
             "args": list(args),
             "env": environment,
             "cwd": str(Path(cwd if cwd is not None else os.getcwd()).absolute()),
-            "umask": _current_umask(),
+            "umask": _current_umask() if umask is None else umask,
         }
     ).encode()
     connection = helper.connect(deadline + 30)

@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
+from tests.forked_cli import run_cli
 from typer.testing import CliRunner
 
 from reconnect.cli import app
 
 if TYPE_CHECKING:
+    import subprocess
     from pathlib import Path
 
 runner = CliRunner()
 
 
 def run_main(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-        check=False,
-    )
+    return run_cli(args, input=stdin)
 
 
 def test_json_output_follows_the_contract() -> None:

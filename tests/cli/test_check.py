@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.forked_cli import run_cli
 from typer.testing import CliRunner
 
 from reconnect.cli import app
@@ -25,15 +26,8 @@ def invoke(*args: str, stdin: str | None = None) -> Any:
 
 
 def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real entry point in a subprocess, as a person would."""
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=60,
-        check=False,
-    )
+    """Run the real entry point in its own process, as a person would (tests/forked_cli.py)."""
+    return run_cli(args, env={**os.environ, **(env or {})})
 
 
 def answers_file(tmp_path: Path, answers: object, name: str = "answers.json") -> str:

@@ -5,24 +5,17 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from tests.forked_cli import run_cli
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=60,
-        check=False,
-    )
+    return run_cli(args, env={**os.environ, **(env or {})})
 
 
 def test_help_now_shows_the_numbers_for_a_country() -> None:
@@ -74,15 +67,7 @@ def test_help_now_works_while_the_journal_is_locked(sqlite_url: str) -> None:
     env = {k: v for k, v in os.environ.items() if k != "RECONNECT_PASSPHRASE"}
 
     def bare(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reconnect", "--db", sqlite_url, *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            timeout=60,
-            check=False,
-        )
+        return run_cli(["--db", sqlite_url, *args], env=env, stdin=subprocess.DEVNULL)
 
     locked = bare("log")
     assert locked.returncode == 1 and "locked" in locked.stderr

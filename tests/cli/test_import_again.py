@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from tests.forked_cli import run_cli
 from typer.testing import CliRunner
 
 from reconnect.bootstrap import build_services
@@ -22,6 +21,7 @@ from reconnect.domain.selfcheck import Perspective
 from reconnect.services import checkins, journal, practices, reminders, selfcheck
 
 if TYPE_CHECKING:
+    import subprocess
     from pathlib import Path
 
 WORDS = ["I feel nothing at #work", "A walk with @sam", "Numb again.", "Laughed at dinner"]
@@ -42,14 +42,7 @@ def invoke(db: str, *args: str) -> Done:
 
 def run(db: str, *args: str) -> subprocess.CompletedProcess[str]:
     """A command as a user runs it, in its own process (errors become one line and a code)."""
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", db, *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RECONNECT_COUNTRY": "US"},
-        timeout=120,
-        check=False,
-    )
+    return run_cli(["--db", db, *args], env={**os.environ, "RECONNECT_COUNTRY": "US"}, timeout=120)
 
 
 def fill(db: str) -> None:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from tests.forked_cli import run_cli
 
 from reconnect.bootstrap import build_services
 from reconnect.config import Settings
 from reconnect.services import journal, transfer
 
 if TYPE_CHECKING:
+    import subprocess
     from pathlib import Path
 
 CRISIS = "I want to kill myself tonight"
@@ -22,14 +22,7 @@ HEADER = "full_date,date,weekday,time,mood,activities,note_title,note"
 
 
 def run(db: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", db, *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RECONNECT_COUNTRY": "US"},
-        timeout=120,
-        check=False,
-    )
+    return run_cli(["--db", db, *args], env={**os.environ, "RECONNECT_COUNTRY": "US"}, timeout=120)
 
 
 def export_document(db: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
+from tests.forked_cli import run_cli
 from typer.testing import CliRunner
 
 from reconnect.cli import app
@@ -26,14 +27,7 @@ def invoke(db: str, *args: str, stdin: str | None = None) -> object:
 
 
 def run(db: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", db, *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=60,
-        check=False,
-    )
+    return run_cli(["--db", db, *args], env={**os.environ, **(env or {})})
 
 
 def test_write_json_prints_the_saved_entry_with_its_analysis(sqlite_url: str) -> None:

@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from tests.forked_cli import run_cli
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 
 def run(
-    url: str, *args: str, preexec: Callable[[], None] | None = None
+    url: str, *args: str, umask: int | None = None, preexec: Callable[[], None] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    if preexec is None:  # a forked process (tests/forked_cli.py); limits need a real start
+        return run_cli(["--db", url, *args], umask=umask, timeout=180)
     return subprocess.run(
         [sys.executable, "-m", "reconnect", "--db", url, *args],
         capture_output=True,
@@ -29,10 +32,6 @@ def run(
         check=False,
         preexec_fn=preexec,
     )
-
-
-def _open_umask() -> None:
-    os.umask(0o022)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])
@@ -50,7 +49,7 @@ def test_the_report_is_private_whatever_the_umask(
         str(target),
         "--entry",
         "1",
-        preexec=_open_umask,
+        umask=0o022,
     )
     assert result.returncode == 0, result.stderr
     assert target.stat().st_mode & 0o777 == 0o600

@@ -9,30 +9,23 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
 from tests.analysis_texts import CRISIS_TEXT, ORDINARY_TEXT
+from tests.forked_cli import run_cli
 
 from reconnect.content import load_instrument
 
 if TYPE_CHECKING:
+    import subprocess
     from pathlib import Path
 
 BANNER = "help is available now"
 
 
 def run(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RECONNECT_COUNTRY": "US"},
-        timeout=120,
-        check=False,
-    )
+    return run_cli(["--db", url, *args], env={**os.environ, "RECONNECT_COUNTRY": "US"}, timeout=120)
 
 
 def checkin(url: str, level: str, note: str, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from tests.analysis_texts import CONCERN_TEXT, CRISIS_TEXT, ORDINARY_TEXT
+from tests.forked_cli import run_cli
 from typer.testing import CliRunner
 
 from reconnect.cli import app
@@ -32,14 +33,7 @@ def invoke(db: str, *args: str) -> Result:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reconnect", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RECONNECT_COUNTRY": "GB"},
-        timeout=60,
-        check=False,
-    )
+    return run_cli(args, env={**os.environ, "RECONNECT_COUNTRY": "GB"})
 
 
 def _read_until(fd: int, wanted: bytes | None, deadline: float) -> bytes:
