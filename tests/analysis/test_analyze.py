@@ -324,3 +324,16 @@ def test_english_with_a_foreign_word_is_still_read() -> None:
     result = analyze("Felt numb all day, c'est la vie I suppose.")
     assert result.language == "en"
     assert "numbness" in result.marker_names
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        # Short, clear journal lines whose head reads them weakly: the rule phrase carries them.
+        ("Called Mum and opened up to her.", "reconnection"),
+        ("I feel nothing at work.", "numbness"),
+        ("What's the point of any of it, nothing is going to change.", "hopelessness"),
+    ],
+)
+def test_a_clear_phrase_in_a_short_entry_is_found(text: str, marker: str) -> None:
+    assert marker in {m.name for m in analyze(text).markers}
