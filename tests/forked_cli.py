@@ -32,6 +32,7 @@ import importlib
 import json
 import locale
 import os
+import select
 import selectors
 import shutil
 import signal
@@ -69,12 +70,19 @@ def _startup_values(env: Mapping[str, str]) -> dict[str, str]:
 
 
 def _preload() -> None:
-    """Import what command lines import, and load the analyzer's model."""
+    """Import what command lines (``serve`` among them) import; load the analyzer's model."""
     from reconnect import cli
 
     for _name, module, _attribute in cli.COMMANDS:
         importlib.import_module(f"reconnect.cli.{module}")
-    for name in ("reconnect.bootstrap", "reconnect.services", "reconnect.config"):
+    for name in (
+        "reconnect.bootstrap",
+        "reconnect.services",
+        "reconnect.config",
+        "reconnect.web.app",
+        "uvicorn.config",
+        "uvicorn.server",
+    ):
         importlib.import_module(name)
     from reconnect.analysis import default_analyzer
 
@@ -255,6 +263,37 @@ def _current_umask() -> int:
     return mask
 
 
+def _forkable(environment: Mapping[str, str]) -> _Helper | None:
+    """The helper, if a process with this environment may be forked from it."""
+    helper = _running_helper()
+    return helper if _startup_values(environment) == helper.startup else None
+
+
+def _launch(
+    helper: _Helper,
+    args: Sequence[str],
+    environment: dict[str, str],
+    fds: tuple[int, int, int],
+    cwd: str | Path | None,
+    umask: int | None,
+    deadline: float,
+) -> socket.socket:
+    """Ask the helper to fork a process on these standard streams; its reply comes on the
+    returned connection: the pid, then the wait status when it has ended."""
+    request = json.dumps(
+        {
+            "args": list(args),
+            "env": environment,
+            "cwd": str(Path(cwd if cwd is not None else os.getcwd()).absolute()),
+            "umask": _current_umask() if umask is None else umask,
+        }
+    ).encode()
+    connection = helper.connect(deadline)
+    socket.send_fds(connection, [_HEADER.pack(len(request))], list(fds))
+    connection.sendall(request)
+    return connection
+
+
 def run_cli(
     args: Sequence[str],
     *,
@@ -275,8 +314,8 @@ def run_cli(
         raise ValueError("stdin may only be subprocess.DEVNULL, and not together with input")
     environment = dict(os.environ if env is None else env)
     argv = [sys.executable, "-m", "reconnect", *args]
-    helper = _running_helper()
-    if _startup_values(environment) != helper.startup:
+    helper = _forkable(environment)
+    if helper is None:
 
         def set_umask() -> None:
             if umask is not None:
@@ -303,22 +342,79 @@ def run_cli(
         in_read, in_write = os.dup(0), -1  # inherit standard input, as subprocess.run does
     else:
         in_read, in_write = os.pipe()
-    request = json.dumps(
-        {
-            "args": list(args),
-            "env": environment,
-            "cwd": str(Path(cwd if cwd is not None else os.getcwd()).absolute()),
-            "umask": _current_umask() if umask is None else umask,
-        }
-    ).encode()
-    connection = helper.connect(deadline + 30)
     try:
-        socket.send_fds(connection, [_HEADER.pack(len(request))], [in_read, out_write, err_write])
-        connection.sendall(request)
+        connection = _launch(
+            helper, args, environment, (in_read, out_write, err_write), cwd, umask, deadline + 30
+        )
     finally:
         for fd in (in_read, out_write, err_write):
             os.close(fd)
     return _collect(connection, argv, input, in_write, out_read, err_read, deadline, timeout)
+
+
+class ForkedProcess:
+    """A long-running command started by ``start_cli``: the part of Popen the tests use."""
+
+    def __init__(self, argv: list[str], connection: socket.socket) -> None:
+        self.args = argv
+        self._connection = connection
+        self._replies = b""
+        self.returncode: int | None = None
+        while b"\n" not in self._replies:
+            self._read(None)
+        self.pid = int(self._replies.split(b"\n")[0])
+
+    def _read(self, timeout: float | None) -> None:
+        ready, _, _ = select.select([self._connection], [], [], timeout)
+        if ready:
+            chunk = self._connection.recv(4096)
+            if not chunk and self._replies.count(b"\n") < 2:
+                raise RuntimeError("the forked-CLI helper stopped during a run")
+            self._replies += chunk
+            lines = self._replies.split(b"\n")
+            if len(lines) > 2:
+                self.returncode = os.waitstatus_to_exitcode(int(lines[1]))
+                self._connection.close()
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            self._read(0)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise subprocess.TimeoutExpired(self.args, timeout or 0)
+            self._read(left)
+        return self.returncode
+
+    def send_signal(self, number: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, number)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+def start_cli(
+    args: Sequence[str], *, env: Mapping[str, str] | None = None, output: int
+) -> ForkedProcess | subprocess.Popen[bytes]:
+    """Start ``python -m reconnect ARGS`` (a server, say) with standard output and error on the
+    file descriptor ``output``, like ``Popen(argv, stdout=output, stderr=STDOUT)``."""
+    environment = dict(os.environ if env is None else env)
+    argv = [sys.executable, "-m", "reconnect", *args]
+    helper = _forkable(environment)
+    if helper is None:
+        return subprocess.Popen(argv, stdout=output, stderr=output, env=environment)
+    connection = _launch(
+        helper, args, environment, (0, output, output), None, None, time.monotonic() + 60
+    )
+    return ForkedProcess(argv, connection)
 
 
 def _collect(

@@ -6,7 +6,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from http.cookiejar import CookieJar
@@ -16,6 +15,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import TEST_PASSPHRASE, create_journal
+from tests.forked_cli import ForkedProcess, start_cli
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -44,7 +44,9 @@ def _free_port() -> int:
 class Server:
     """A running reconnect web app."""
 
-    def __init__(self, url: str, process: subprocess.Popen[str], db_url: str) -> None:
+    def __init__(
+        self, url: str, process: ForkedProcess | subprocess.Popen[bytes], db_url: str
+    ) -> None:
         self.url = url
         self.process = process
         self.db_url = db_url
@@ -53,12 +55,9 @@ class Server:
 def _serve(tmp_path: Path, db_url: str, env: dict[str, str]) -> Iterator[Server]:
     port = _free_port()
     log = (tmp_path / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reconnect", "--db", db_url, "serve", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
+    # A real server process, forked from a warm interpreter (tests/forked_cli.py).
+    process = start_cli(
+        ["--db", db_url, "serve", "--port", str(port)], env=env, output=log.fileno()
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
