@@ -107,3 +107,17 @@ def test_insights_offer_to_read_older_entries_again(client: TestClient, database
     assert "help is available now" in done.text  # the crisis banner, first
     assert "read by an older version" not in done.text
     assert "read by an older version" not in client.get("/insights").text
+
+
+def test_an_entry_is_shown_exactly_as_written(client: TestClient) -> None:
+    # pre-wrap keeps every character inside the article: no blank first line, no indent
+    text = "Two lines.\n  The second starts with two spaces, I feel nothing."
+    saved = client.post("/journal", data={"csrf_token": _token(client), "text": text})
+    assert saved.status_code == 200
+    page = saved.text
+    start = page.index('class="card entry-text"')
+    inside = page[page.index(">", start) + 1 : page.index("</article>", start)]
+    shown = inside.replace('<mark class="sign sign-numbness" title="numbness">', "").replace(
+        "</mark>", ""
+    )
+    assert shown == text
