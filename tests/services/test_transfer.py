@@ -13,7 +13,15 @@ from reconnect.bootstrap import build_services
 from reconnect.config import Settings
 from reconnect.domain.selfcheck import Perspective
 from reconnect.errors import InputError
-from reconnect.services import checkins, journal, practices, reminders, selfcheck, transfer
+from reconnect.services import (
+    checkins,
+    journal,
+    practices,
+    reminders,
+    safety_plan,
+    selfcheck,
+    transfer,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -68,6 +76,9 @@ def fill(services: Services) -> None:
     selfcheck.take_selfcheck(services, perspective=Perspective.PARTNER, answers=answers)
     practices.log_practice(services, "body-scan", reflection="felt my feet for once")
     reminders.add_reminder(services, "box-breathing", days="mon,thu", at="21:15")
+    safety_plan.save_plan(
+        services, {"warning_signs": ["I stop eating"], "reasons": ["my sister", "the sea ✨"]}
+    )
 
 
 def test_json_export_then_import_into_an_empty_database_gives_the_same_journal(
@@ -97,6 +108,7 @@ def test_priv2_every_table_holding_content_is_in_the_json_export(services: Servi
         "selfcheck_results": "selfchecks",
         "practice_log": "practice_log",
         "reminders": "reminders",
+        "safety_plan": "safety_plan",
     }
     for table, _key in payload_tables():
         name = table.__tablename__
@@ -207,3 +219,36 @@ def test_an_export_that_cannot_be_written_leaves_nothing(tmp_path: Path) -> None
     transfer.write_atomically(ok, "complete")
     assert ok.read_text() == "complete"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_safe9_the_safety_plan_travels_in_the_json_export(
+    services: Services, tmp_path: Path
+) -> None:
+    fill(services)
+    document = json.loads(transfer.export_text(services, "json"))
+    assert document["safety_plan"]["sections"]["reasons"] == ["my sister", "the sea ✨"]
+    other = build_services(Settings(database_url=create_journal(f"sqlite:///{tmp_path / 'p.db'}")))
+    try:
+        done = transfer.import_batch(other, transfer.parse_import("json", json.dumps(document)))
+        assert done.safety_plan
+        assert safety_plan.get_plan(other).section("warning_signs") == ("I stop eating",)
+        # A journal's own plan is never replaced by an imported one.
+        safety_plan.save_plan(other, {"reasons": ["mine"]})
+        again = transfer.import_batch(other, transfer.parse_import("json", json.dumps(document)))
+        assert not again.safety_plan
+        assert safety_plan.get_plan(other).section("reasons") == ("mine",)
+    finally:
+        other.close()
+
+
+def test_safe9_a_hostile_safety_plan_in_a_file_imports_nothing(services: Services) -> None:
+    document = json.loads(transfer.export_text(services, "json"))
+    document["entries"] = [{"written_at": "2026-01-01T09:00:00+00:00", "text": "a day"}]
+    document["safety_plan"] = {"sections": {"coping": ["ok", "x" * 100_000]}}
+    with pytest.raises(InputError, match="safety_plan"):
+        transfer.import_batch(services, transfer.parse_import("json", json.dumps(document)))
+    document["safety_plan"] = {"sections": {"coping": ["a\x00b"]}}
+    with pytest.raises(InputError, match="NUL"):
+        transfer.import_batch(services, transfer.parse_import("json", json.dumps(document)))
+    assert journal.list_entries(services) == []
+    assert safety_plan.get_plan(services).is_empty

@@ -92,6 +92,7 @@ def test_migrating_a_blank_database_reaches_head_and_matches_the_models(
         "checkins",
         "practice_log",
         "reminders",
+        "safety_plan",
         "vault",
         "key_slots",
         "data_keys",

@@ -7,6 +7,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from reconnect.domain.safety_plan import SECTION_KEYS
 from reconnect.domain.selfcheck import score_to_dict
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from reconnect.domain.practices import PracticeLog
     from reconnect.domain.reminders import Reminder
     from reconnect.domain.safety import SafetyCheck
+    from reconnect.domain.safety_plan import SafetyPlan
     from reconnect.domain.selfcheck import SelfCheckResult
 
 FORMAT_NAME = "reconnect-export"
@@ -73,12 +75,21 @@ def selfcheck_record(result: SelfCheckResult) -> dict[str, Any]:
     }
 
 
+def safety_plan_record(plan: SafetyPlan) -> dict[str, Any]:
+    """The safety plan as exported: each section's lines, and when it was saved."""
+    return {
+        "updated_at": None if plan.updated_at is None else plan.updated_at.isoformat(),
+        "sections": {key: list(plan.section(key)) for key in SECTION_KEYS},
+    }
+
+
 def to_json(
     entries: list[Entry],
     checkins: list[CheckIn],
     selfchecks: list[SelfCheckResult],
     practice_log: Sequence[PracticeLog] = (),
     reminders: Sequence[Reminder] = (),
+    safety_plan: SafetyPlan | None = None,
 ) -> str:
     """Everything, as one JSON document that ``reconnect import json`` reads back."""
     document = {
@@ -108,6 +119,8 @@ def to_json(
             for r in reminders
         ],
     }
+    if safety_plan is not None and not safety_plan.is_empty:
+        document["safety_plan"] = safety_plan_record(safety_plan)
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -24,6 +24,7 @@ from reconnect.storage import checkins as checkin_rows
 from reconnect.storage import entries as entry_rows
 from reconnect.storage import practices as practice_rows
 from reconnect.storage import reminders as reminder_rows
+from reconnect.storage import safety_plan as plan_rows
 from reconnect.storage import selfchecks as selfcheck_rows
 
 if TYPE_CHECKING:
@@ -51,8 +52,9 @@ def export_text(services: Services, fmt: str, damaged: list[DamagedEntry] | None
         selfchecks = selfcheck_rows.list_results(connection)
         practice_log = practice_rows.list_logs(connection)
         reminders = reminder_rows.list_reminders(connection)
+        plan = plan_rows.get_plan(connection) if fmt == "json" else None
     if fmt == "json":
-        return exporters.to_json(entries, checkins, selfchecks, practice_log, reminders)
+        return exporters.to_json(entries, checkins, selfchecks, practice_log, reminders, plan)
     if fmt == "csv":
         return exporters.to_csv(entries)
     return exporters.to_markdown(entries, checkins)
@@ -163,6 +165,7 @@ class ImportResult:
     selfchecks: int
     practices: int = 0
     reminders: int = 0
+    safety_plan: bool = False  # the file's plan was saved (a journal's own plan is kept)
     crisis: bool = False  # the caller must show crisis resources (SAFE-3)
     # Records the journal already held, left out; the caller must say so.
     skipped: Skipped = field(default_factory=Skipped)
@@ -271,6 +274,13 @@ def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
             )
         for r in batch.reminders:
             reminder_rows.add_reminder(connection, r.practice_id, r.days, r.at, r.created_at)
+        plan_saved = False
+        if batch.safety_plan is not None and not batch.safety_plan.is_empty:
+            held_plan = plan_rows.get_plan(connection)
+            if held_plan is None or held_plan.is_empty:  # the journal's own plan is never replaced
+                when = batch.safety_plan.updated_at or services.clock()
+                plan_rows.save_plan(connection, batch.safety_plan, when)
+                plan_saved = True
     crisis = any(a is not None and a.crisis for a in readings)
     return ImportResult(
         entries=len(prepared),
@@ -278,6 +288,7 @@ def import_batch(services: Services, batch: ImportBatch) -> ImportResult:
         selfchecks=len(batch.selfchecks),
         practices=len(batch.practices),
         reminders=len(batch.reminders),
+        safety_plan=plan_saved,
         crisis=crisis,
         skipped=skipped,
     )

@@ -202,6 +202,7 @@ def payload_tables() -> list[tuple[Any, Any]]:
         (tables.CheckInRow, tables.CheckInRow.id),
         (tables.PracticeLogRow, tables.PracticeLogRow.id),
         (tables.ReminderRow, tables.ReminderRow.id),
+        (tables.SafetyPlanRow, tables.SafetyPlanRow.id),
     ]
 
 

@@ -93,6 +93,17 @@ class ReminderRow(Base):
     uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
 
+class SafetyPlanRow(Base):
+    """The person's safety plan: one row (id 1). ``payload`` holds each section's lines."""
+
+    __tablename__ = "safety_plan"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    payload: Mapped[str] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
+
+
 class VaultRow(Base):
     """The journal itself: its random id (bound into every ciphertext) and whether it is encrypted.
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from reconnect.domain.checkins import Quadrant
     from reconnect.domain.safety import SafetyCheck
+    from reconnect.domain.safety_plan import SafetyPlan
     from reconnect.domain.selfcheck import Instrument, SelfCheckScore
 
 
@@ -98,3 +99,4 @@ class ImportBatch:
     selfchecks: list[ImportedSelfCheck] = field(default_factory=list)
     practices: list[ImportedPractice] = field(default_factory=list)
     reminders: list[ImportedReminder] = field(default_factory=list)
+    safety_plan: SafetyPlan | None = None

@@ -119,6 +119,7 @@ def new_records(batch: ImportBatch, held: Held) -> tuple[ImportBatch, Skipped]:
             for r in batch.reminders
             if _reminder_key(r.practice_id, r.days, r.at) not in reminders
         ],
+        safety_plan=batch.safety_plan,  # kept whole; import_batch never replaces a saved plan
     )
     skipped = Skipped(
         entries=len(batch.entries) - len(fresh.entries),

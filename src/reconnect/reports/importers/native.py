@@ -6,6 +6,7 @@ scores) is never read: it could be stale or forged, so it is worked out again on
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from reconnect.domain.checkins import (
     check_feelings,
 )
 from reconnect.domain.reminders import parse_days
+from reconnect.domain.safety_plan import MAX_ITEM_CHARS, MAX_ITEMS, SafetyPlan, build_plan
 from reconnect.domain.selfcheck import Perspective, score_answers, validate_answers
 from reconnect.errors import InputError
 from reconnect.reports.exporters import FORMAT_NAME, FORMAT_VERSION
@@ -54,7 +56,27 @@ def parse_native(text: str, vocabulary: Vocabulary) -> ImportBatch:
         batch.practices.append(_practice(f.Record(value, f"practice_log[{index}]"), vocabulary))
     for index, value in sections["reminders"]:
         batch.reminders.append(_reminder(f.Record(value, f"reminders[{index}]"), vocabulary))
+    if data.get("safety_plan") is not None:
+        plan = _safety_plan(f.Record(data["safety_plan"], "safety_plan"))
+        batch = replace(batch, safety_plan=plan)
     return batch
+
+
+def _safety_plan(record: f.Record) -> SafetyPlan:
+    sections = f.Record(record.raw("sections"), record.at("sections"))
+    lines: dict[str, list[str]] = {}
+    for key in sections.data:
+        where = sections.at(str(key))
+        values = f.string_list(sections.data[key], where, max_items=MAX_ITEMS)
+        lines[str(key)] = [
+            f.text_value(v, f"{where}[{i}]", MAX_ITEM_CHARS) for i, v in enumerate(values)
+        ]
+    try:
+        plan = build_plan(lines)
+    except InputError as exc:
+        raise InputError(f"safety_plan: {exc.message}") from None
+    updated_at = record.read("updated_at", f.moment, None)
+    return replace(plan, updated_at=updated_at)
 
 
 def _in_id_order(values: list[object]) -> list[tuple[int, object]]:

@@ -1,0 +1,124 @@
+"""A personal safety plan: a few short lists, written ahead of a hard moment, in seven steps.
+
+The steps follow the order of the Safety Planning Intervention (Stanley and Brown); the
+words are the project's own. The step about surroundings is asked gently and names no
+means: the person decides what it means for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reconnect.errors import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from datetime import datetime
+
+MAX_ITEMS = 20
+MAX_ITEM_CHARS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSection:
+    """One step of the plan: its key, title and the gentle question it asks."""
+
+    key: str
+    title: str
+    question: str
+
+
+SECTIONS: tuple[PlanSection, ...] = (
+    PlanSection(
+        "warning_signs",
+        "My warning signs",
+        "What tells you a hard time may be starting? Thoughts, feelings, situations.",
+    ),
+    PlanSection(
+        "coping",
+        "Things I can do on my own to get through",
+        "What helps you ride it out by yourself for a while?",
+    ),
+    PlanSection(
+        "distractions",
+        "People and places that take my mind off it",
+        "Who or where helps you think about something else?",
+    ),
+    PlanSection(
+        "people",
+        "People I can ask for help",
+        "Who could you reach out to and say you are struggling? Add a number if you like.",
+    ),
+    PlanSection(
+        "professionals",
+        "Professionals and crisis lines",
+        "Your doctor, therapist or a crisis line. The lines for your country are below.",
+    ),
+    PlanSection(
+        "surroundings",
+        "Making my surroundings safer",
+        "Is there anything you could put away, hand to someone you trust, or keep at a "
+        "distance while things feel hard? Only you know what that is; write only what helps.",
+    ),
+    PlanSection(
+        "reasons",
+        "My reasons for living",
+        "What matters to you, and what would you hold on to?",
+    ),
+)
+SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyPlan:
+    """The person's plan: for each section key, its lines in order (missing keys are empty)."""
+
+    items: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    updated_at: datetime | None = None
+
+    def section(self, key: str) -> tuple[str, ...]:
+        """The lines of one section (empty when none were written)."""
+        return tuple(self.items.get(key, ()))
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no section holds a line."""
+        return not any(self.section(key) for key in SECTION_KEYS)
+
+
+def _clean_item(section: PlanSection, text: str) -> str:
+    if "\x00" in text:
+        raise InputError(f"{section.title}: a line holds a NUL character; nothing was saved")
+    line = " ".join(text.split())
+    if len(line) > MAX_ITEM_CHARS:
+        raise InputError(
+            f"{section.title}: a line is {len(line)} characters; "
+            f"at most {MAX_ITEM_CHARS} per line. Nothing was saved."
+        )
+    return line
+
+
+def build_plan(
+    sections: Mapping[str, Iterable[str]], updated_at: datetime | None = None
+) -> SafetyPlan:
+    """A checked plan from raw lines per section: blank lines dropped, spaces tidied.
+
+    InputError (and nothing kept) for an unknown section, a NUL character, a line over
+    ``MAX_ITEM_CHARS`` or more than ``MAX_ITEMS`` lines in a section.
+    """
+    unknown = sorted(set(sections) - set(SECTION_KEYS))
+    if unknown:
+        raise InputError(f"unknown safety-plan section {unknown[0]!r}")
+    items: dict[str, tuple[str, ...]] = {}
+    for section in SECTIONS:
+        lines = [_clean_item(section, raw) for raw in sections.get(section.key, ())]
+        kept = tuple(line for line in lines if line)
+        if len(kept) > MAX_ITEMS:
+            raise InputError(
+                f"{section.title}: {len(kept)} lines; at most {MAX_ITEMS} per section. "
+                "Nothing was saved."
+            )
+        if kept:
+            items[section.key] = kept
+    return SafetyPlan(items=items, updated_at=updated_at)
