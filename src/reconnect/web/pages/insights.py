@@ -1,5 +1,6 @@
 """The insights page: a summary, weekly trend lines as SVG, notable associations, streaks."""
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
@@ -19,11 +20,14 @@ from reconnect.services.journal import count_read_by_older_analyzers, reanalyse_
 from reconnect.web.deps import ServicesDep, render
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reconnect.contracts.insights import WeekOut
     from reconnect.domain.entries import DamagedEntry
 
 router = APIRouter()
 CHART_MARKERS = ("numbness", "autopilot", "withdrawal", "reconnection")
-BOX = (40, 10, 550, 190)  # left, top, width, height of the plotting area in the 600 x 220 SVG
+BOX = (72, 30, 508, 190)  # left, top, width, height of the plotting area in the 600 x 260 SVG
 
 
 @router.post("/insights/reanalyze", response_class=HTMLResponse)
@@ -48,6 +52,40 @@ def _row(name: str, values: list[float], latest: str) -> dict[str, Any]:
     }
 
 
+def _week(week_start: str) -> str:
+    """'2 Nov' for an ISO date: short enough for an axis label and a tooltip."""
+    day = date.fromisoformat(week_start)
+    return f"{day.day} {day:%b}"
+
+
+def _entries(count: int) -> str:
+    return "entry" if count == 1 else "entries"
+
+
+def _series(marker: str, weeks: "Sequence[WeekOut]") -> dict[str, Any]:
+    """One line of the trend chart, each week a dot whose tooltip says what it counts."""
+    rates = [w.marker_rates[marker] for w in weeks]
+    name = marker.replace("_", " ")
+    return {
+        "name": marker,
+        "points": line_points(rates, *BOX),
+        "dots": [
+            {"x": x, "y": y, "week": _week(w.week_start), "counted": counted}
+            for (x, y), w, counted in zip(
+                chart_dots(rates, *BOX),
+                weeks,
+                # The rate is count / entries, so the count comes back exactly when rounded.
+                (
+                    f"{round(r * w.entries)} of {w.entries} {_entries(w.entries)}"
+                    for r, w in zip(rates, weeks, strict=True)
+                ),
+                strict=True,
+            )
+        ],
+        "label": name,
+    }
+
+
 def _page(
     request: Request,
     services: ServicesDep,
@@ -60,14 +98,7 @@ def _page(
     out = insights_out(found)
     older = count_read_by_older_analyzers(services)
     country = request.app.state.settings.country
-    chart = [
-        {
-            "name": marker,
-            "points": line_points([w.marker_rates[marker] for w in out.weekly], *BOX),
-            "dots": chart_dots([w.marker_rates[marker] for w in out.weekly], *BOX),
-        }
-        for marker in CHART_MARKERS
-    ]
+    chart = [_series(marker, out.weekly) for marker in CHART_MARKERS]
     rows = [
         _row(
             marker.replace("_", " "),
@@ -106,6 +137,7 @@ def _page(
         {
             "insights": out,
             "chart": chart,
+            "weeks": [_week(w.week_start) for w in out.weekly],
             # In the order and by the rule the summary uses (domain notable_associations).
             "notable": found.notable,
             "rows": rows,
