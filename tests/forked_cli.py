@@ -216,7 +216,10 @@ class _Helper:
 
     def stop(self) -> None:
         """Close the lifeline (the helper exits) and remove the folder."""
+        if self._keep < 0:
+            return
         os.close(self._keep)
+        self._keep = -1
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=10)
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -402,17 +405,18 @@ class ForkedProcess:
 
 
 def start_cli(
-    args: Sequence[str], *, env: Mapping[str, str] | None = None, output: int
+    args: Sequence[str], *, env: Mapping[str, str] | None = None, stdout: int, stderr: int
 ) -> ForkedProcess | subprocess.Popen[bytes]:
-    """Start ``python -m reconnect ARGS`` (a server, say) with standard output and error on the
-    file descriptor ``output``, like ``Popen(argv, stdout=output, stderr=STDOUT)``."""
+    """Start ``python -m reconnect ARGS`` (a server, say) with standard output and error on
+    these file descriptors, like ``Popen(argv, stdout=stdout, stderr=stderr)``; standard input
+    is inherited."""
     environment = dict(os.environ if env is None else env)
     argv = [sys.executable, "-m", "reconnect", *args]
     helper = _forkable(environment)
     if helper is None:
-        return subprocess.Popen(argv, stdout=output, stderr=output, env=environment)
+        return subprocess.Popen(argv, stdout=stdout, stderr=stderr, env=environment)
     connection = _launch(
-        helper, args, environment, (0, output, output), None, None, time.monotonic() + 60
+        helper, args, environment, (0, stdout, stderr), None, None, time.monotonic() + 60
     )
     return ForkedProcess(argv, connection)
 

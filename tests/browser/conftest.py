@@ -57,7 +57,10 @@ def _serve(tmp_path: Path, db_url: str, env: dict[str, str]) -> Iterator[Server]
     log = (tmp_path / "server.log").open("w")
     # A real server process, forked from a warm interpreter (tests/forked_cli.py).
     process = start_cli(
-        ["--db", db_url, "serve", "--port", str(port)], env=env, output=log.fileno()
+        ["--db", db_url, "serve", "--port", str(port)],
+        env=env,
+        stdout=log.fileno(),
+        stderr=log.fileno(),
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

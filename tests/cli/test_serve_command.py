@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 from tests.conftest import create_journal
+from tests.forked_cli import ForkedProcess, run_cli, start_cli
 
 
 def _free_ports(count: int) -> list[int]:
@@ -31,17 +32,19 @@ def _listening_port(db_url: str, args: list[str], env: dict[str, str]) -> int:
     """Start ``reconnect serve``, wait for the line naming its address, and return the port.
 
     The server is then reached on that port (waiting on the process, not on a fixed delay),
-    and stopped.
+    and stopped. It is a real server process, forked from a warm interpreter
+    (tests/forked_cli.py).
     """
-    with subprocess.Popen(
-        [sys.executable, "-m", "reconnect", "--db", db_url, "serve", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    ) as process:
+    reading, writing = os.pipe()
+    with open(os.devnull, "wb") as nothing, os.fdopen(reading, encoding="utf-8") as stderr:
         try:
-            return _port_answering(process)
+            process = start_cli(
+                ["--db", db_url, "serve", *args], env=env, stdout=nothing.fileno(), stderr=writing
+            )
+        finally:
+            os.close(writing)
+        try:
+            return _port_answering(process, stderr)
         finally:
             process.terminate()
             try:
@@ -51,10 +54,9 @@ def _listening_port(db_url: str, args: list[str], env: dict[str, str]) -> int:
                 process.wait()
 
 
-def _port_answering(process: subprocess.Popen[str]) -> int:
-    assert process.stderr is not None
-    line = process.stderr.readline()  # blocks until the server announces itself (or exits)
-    assert "reconnect is running at http://127.0.0.1:" in line, line + process.stderr.read()
+def _port_answering(process: ForkedProcess | subprocess.Popen[bytes], stderr: TextIO) -> int:
+    line = stderr.readline()  # blocks until the server announces itself (or exits)
+    assert "reconnect is running at http://127.0.0.1:" in line, line + stderr.read()
     port = int(line.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
     for _ in range(300):
         try:
@@ -92,14 +94,7 @@ def test_the_port_follows_flag_then_environment_then_settings_file(
 
 def test_a_non_loopback_host_from_the_environment_is_refused(tmp_path: Path) -> None:
     db_url = create_journal(f"sqlite:///{tmp_path / 'serve.db'}")
-    result = subprocess.run(
-        [sys.executable, "-m", "reconnect", "--db", db_url, "serve"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RECONNECT_HOST": "0.0.0.0"},
-        timeout=60,
-        check=False,
-    )
+    result = run_cli(["--db", db_url, "serve"], env={**os.environ, "RECONNECT_HOST": "0.0.0.0"})
     assert result.returncode == 2
     assert "refusing to listen on 0.0.0.0" in result.stderr
     assert "Traceback" not in result.stderr
@@ -112,13 +107,7 @@ def test_a_busy_port_is_one_clear_line_and_never_announced(tmp_path: Path) -> No
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        result = subprocess.run(
-            [sys.executable, "-m", "reconnect", "--db", db_url, "serve", "--port", str(port)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        result = run_cli(["--db", db_url, "serve", "--port", str(port)])
     assert result.returncode == 2, result.stderr
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "running at" not in result.stderr
