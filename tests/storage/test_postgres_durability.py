@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 import uuid
 from typing import TYPE_CHECKING
 
@@ -19,6 +17,7 @@ import psycopg
 import pytest
 from sqlalchemy import text
 from tests.conftest import POSTGRES_ADMIN_URL
+from tests.forked_cli import run_cli
 
 from reconnect.errors import StorageError
 from reconnect.storage.database import (
@@ -119,14 +118,7 @@ def test_a_database_set_to_synchronous_commit_off_is_warned(
 def test_the_command_line_shows_the_warning_on_standard_error(careless_database: str) -> None:
     """What a person sees: the warning line on stderr, naming the setting; the command runs."""
     env = {**os.environ, "RECONNECT_DATABASE_URL": careless_database}
-    result = subprocess.run(
-        [sys.executable, "-m", "reconnect", "init"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    result = run_cli(["init"], env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "synchronous_commit" in line]
     assert len(lines) == 1
