@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import random
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -127,30 +128,10 @@ def test_dur7_a_backup_taken_while_another_process_writes_is_whole(
     assert "wrong passphrase" in wrong.stderr
 
 
-def _fill_bulk(url: str, count: int) -> None:
-    code = textwrap.dedent(
-        f"""
-        from datetime import UTC, datetime
-        from reconnect.bootstrap import build_services
-        from reconnect.config import Settings
-        from reconnect.domain.analysis import Analysis
-        from reconnect.storage import entries
-
-        services = build_services(Settings(database_url={url!r}))
-        with services.transaction() as connection:
-            for i in range({count}):
-                entries.add_entry(connection, written_at=datetime.now(UTC), text=f"bulk {{i}}",
-                                  tags=(), people=(), activities=(),
-                                  analysis=Analysis.from_dict({{"analyzer_version": "t"}}))
-        """
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
-
-
 def test_dur8_an_export_killed_at_any_moment_is_absent_or_whole(
-    sqlite_url: str, tmp_path: Path
+    sqlite_url: str, tmp_path: Path, ten_thousand: Path
 ) -> None:
-    _fill_bulk(sqlite_url, 10_000)
+    shutil.copyfile(ten_thousand, _path(sqlite_url))  # 10,000 encrypted entries
     rng = random.Random(8)
     target = tmp_path / "export.json"
     began = time.monotonic()

@@ -10,7 +10,6 @@ import random
 import shutil
 import sqlite3
 import subprocess
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +20,8 @@ from reconnect.config import Settings
 from reconnect.crypto import kdf
 from reconnect.crypto.envelope import nonce_of
 from reconnect.crypto.recovery import normalise_recovery_key
-from reconnect.domain.analysis import Analysis
 from reconnect.errors import CryptoError, InputError, TamperedDataError, WrongPassphraseError
 from reconnect.services import checkins, journal, practices, selfcheck, vault
-from reconnect.storage import entries as entry_rows
 from tests.conftest import TEST_PASSPHRASE
 from tests.forked_cli import run_cli
 
@@ -32,8 +29,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from reconnect.services import Services
-
-START = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _path(url: str) -> Path:
@@ -44,41 +39,12 @@ def _fresh(url: str, fast: bool = True) -> Services:
     return build_services(Settings(database_url=url, test_fast_kdf=fast, passphrase=None))
 
 
-def _bulk_entries(services: Services, count: int) -> None:
-    """Write entries straight through the repository (no analysis: this is about storage)."""
-    with services.transaction() as connection:
-        for i in range(count):
-            entry_rows.add_entry(
-                connection,
-                written_at=START + timedelta(minutes=i),
-                text=f"entry number {i}",
-                tags=("bulk",),
-                people=(),
-                activities=(),
-                analysis=Analysis.from_dict({"analyzer_version": "test"}),
-            )
-
-
 def run(
     url: str, *args: str, env: dict[str, str] | None = None, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
     return run_cli(
         ["--db", url, *args], input=stdin, env={**os.environ, **(env or {})}, timeout=120
     )
-
-
-@pytest.fixture(scope="module")
-def ten_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A journal file with 10,000 encrypted entries, made once and copied per test."""
-    path = tmp_path_factory.mktemp("big") / "big.db"
-    os.environ["RECONNECT_TEST_FAST_KDF"] = "1"
-    services = _fresh(f"sqlite:///{path}")
-    try:
-        vault.create_journal(services, TEST_PASSPHRASE)
-        _bulk_entries(services, 10_000)
-    finally:
-        services.close()
-    return path
 
 
 @pytest.fixture
