@@ -49,6 +49,18 @@ def test_the_trend_chart_has_axes_a_tooltip_per_week_and_a_table(
     table = page.locator("#trends-table")
     assert table.locator("tbody tr").count() == 3
     assert table.locator("tbody tr").first.locator("th").inner_text() == "2 Nov"
+    tone = page.locator("table.every-sign tr", has_text="tone")
+    assert tone.locator(".spark-y").inner_text().split() == ["+1", "\u22121"]
+    assert tone.locator(".spark-x").inner_text().split() == ["2", "Nov", "16", "Nov"]
+    assert tone.locator("circle title").count() == 3
+    assert (tone.locator("circle title").first.text_content() or "").startswith(
+        "Week of 2 Nov: tone "
+    )
+    numbness = page.locator("table.every-sign tr", has_text="numbness")
+    assert numbness.locator(".spark-y").inner_text().split() == ["100%", "0%"]
+    assert numbness.locator("circle title").first.text_content() == (
+        "Week of 2 Nov: numbness in 5 of 7 entries"
+    )
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 800})
         assert page.evaluate("document.documentElement.scrollWidth") <= width

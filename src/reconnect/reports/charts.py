@@ -39,6 +39,17 @@ def sparkline_points(
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in _sparkline_xy(values, width, height, top))
 
 
+def sparkline_dots(
+    values: Sequence[float | None], width: int = 160, height: int = 32, top: float = 100.0
+) -> list[tuple[float, float]]:
+    """Where every value of a sparkline sits, so each can carry a tooltip; gaps are skipped.
+
+    >>> sparkline_dots([0, None, 100], width=10, height=10)
+    [(1.0, 9.0), (9.0, 1.0)]
+    """
+    return _sparkline_xy(values, width, height, top)
+
+
 def sparkline_dot(
     values: Sequence[float | None], width: int = 160, height: int = 32, top: float = 100.0
 ) -> tuple[float, float] | None:

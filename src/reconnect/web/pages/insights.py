@@ -13,6 +13,7 @@ from reconnect.reports.charts import (
     few_weeks_note,
     line_points,
     sparkline_dot,
+    sparkline_dots,
     sparkline_points,
 )
 from reconnect.services.insights import compute_insights
@@ -22,7 +23,7 @@ from reconnect.web.deps import ServicesDep, render
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reconnect.contracts.insights import WeekOut
+    from reconnect.contracts.insights import InsightsOut, WeekOut
     from reconnect.domain.entries import DamagedEntry
 
 router = APIRouter()
@@ -42,13 +43,31 @@ def insights_page(request: Request, services: ServicesDep) -> HTMLResponse:
     return _page(request, services)
 
 
-def _row(name: str, values: list[float], latest: str) -> dict[str, Any]:
-    """One row of the every-sign table: its sparkline (the latest week marked) and value."""
+def _row(
+    name: str,
+    values: list[float],
+    latest: str,
+    weeks: list[str],
+    says: list[str],
+    scale: tuple[str, str],
+) -> dict[str, Any]:
+    """One row of the every-sign table: its sparkline (the latest week marked) and value.
+
+    ``values`` run 0-100; ``scale`` names the bottom and top of that range in the row's own
+    terms, and each week's dot carries a tooltip: "Week of 2 Nov: " plus that week's ``says``.
+    """
     return {
         "name": name,
         "points": sparkline_points(values),
         "dot": sparkline_dot(values),
+        "dots": [
+            {"x": x, "y": y, "title": f"Week of {week}: {said}"}
+            for (x, y), week, said in zip(sparkline_dots(values), weeks, says, strict=True)
+        ],
         "latest": latest,
+        "scale": scale,
+        "first": weeks[0],
+        "last": weeks[-1],
     }
 
 
@@ -86,6 +105,63 @@ def _series(marker: str, weeks: "Sequence[WeekOut]") -> dict[str, Any]:
     }
 
 
+def _rows(out: "InsightsOut") -> list[dict[str, Any]]:
+    """The every-sign table: each sign seen, tone and feelings named, as sparklines of 0-100."""
+    weeks = [_week(w.week_start) for w in out.weekly]
+    rows = [
+        _row(
+            marker.replace("_", " "),
+            [w.marker_rates[marker] * 100 for w in out.weekly],
+            f"{out.weekly[-1].marker_rates[marker]:.0%}",
+            weeks,
+            [
+                f"{marker.replace('_', ' ')} in {round(w.marker_rates[marker] * w.entries)} "
+                f"of {w.entries} {_entries(w.entries)}"
+                for w in out.weekly
+            ],
+            ("0%", "100%"),
+        )
+        for marker in (out.weekly[-1].marker_rates if out.weekly else {})
+        if any(w.marker_rates[marker] for w in out.weekly)
+    ]
+    if out.weekly:
+        rows.append(
+            _row(
+                TONE_LABEL,
+                [(w.mean_valence + 1) * 50 for w in out.weekly],
+                f"{out.weekly[-1].mean_valence:+.2f}",
+                weeks,
+                [f"tone {w.mean_valence:+.2f}" for w in out.weekly],
+                ("\u22121", "+1"),
+            )
+        )
+        rows.append(
+            _row(
+                "feelings named per entry",
+                [min(100.0, w.mean_granularity * 25) for w in out.weekly],
+                f"{out.weekly[-1].mean_granularity:.1f}",
+                weeks,
+                [f"{w.mean_granularity:.1f} feelings named per entry" for w in out.weekly],
+                ("0", "4+"),
+            )
+        )
+    if len(out.checkins_weekly) > 0:
+        rows.append(
+            _row(
+                "feelings named per check-in",
+                [min(100.0, c.mean_granularity * 25) for c in out.checkins_weekly],
+                f"{out.checkins_weekly[-1].mean_granularity:.1f}",
+                [_week(c.week_start) for c in out.checkins_weekly],
+                [
+                    f"{c.mean_granularity:.1f} feelings named per check-in"
+                    for c in out.checkins_weekly
+                ],
+                ("0", "4+"),
+            )
+        )
+    return rows
+
+
 def _page(
     request: Request,
     services: ServicesDep,
@@ -99,38 +175,7 @@ def _page(
     older = count_read_by_older_analyzers(services)
     country = request.app.state.settings.country
     chart = [_series(marker, out.weekly) for marker in CHART_MARKERS]
-    rows = [
-        _row(
-            marker.replace("_", " "),
-            [w.marker_rates[marker] * 100 for w in out.weekly],
-            f"{out.weekly[-1].marker_rates[marker]:.0%}",
-        )
-        for marker in (out.weekly[-1].marker_rates if out.weekly else {})
-        if any(w.marker_rates[marker] for w in out.weekly)
-    ]
-    if out.weekly:
-        rows.append(
-            _row(
-                TONE_LABEL,
-                [(w.mean_valence + 1) * 50 for w in out.weekly],
-                f"{out.weekly[-1].mean_valence:+.2f}",
-            )
-        )
-        rows.append(
-            _row(
-                "feelings named per entry",
-                [min(100.0, w.mean_granularity * 25) for w in out.weekly],
-                f"{out.weekly[-1].mean_granularity:.1f}",
-            )
-        )
-    if len(out.checkins_weekly) > 0:
-        rows.append(
-            _row(
-                "feelings named per check-in",
-                [min(100.0, c.mean_granularity * 25) for c in out.checkins_weekly],
-                f"{out.checkins_weekly[-1].mean_granularity:.1f}",
-            )
-        )
+    rows = _rows(out)
     return render(
         request,
         "insights/index.html",
