@@ -47,6 +47,7 @@ def test_one_week_is_drawn_as_dots_with_a_note(sqlite_client: TestClient, sqlite
     fill(sqlite_url, 5)
     page = sqlite_client.get("/insights").text
     assert chart(page).count("<circle") == 4  # numbness, autopilot, withdrawal, reconnection
+    assert re.findall(r'class="tick week-label"[^>]*>([^<]*)<', chart(page)) == ["Week of 5 Jan"]
     assert NOTE in page
     sparklines = re.findall(r'<svg class="sparkline".*?</svg>', page, re.S)
     assert sparklines
