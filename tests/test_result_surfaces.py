@@ -223,10 +223,12 @@ NOT_RESULTS_CLI = {
     "import jrnl",
     "import daylio",
     "import json",
+    "safety-plan show",  # the person's own plan, in their words: no reading of them
 }
 # GET routes that show no result: forms, help, settings, assets, the API's own docs.
 NOT_RESULTS_WEB = {
     "/help",
+    "/safety-plan",  # the person's own plan, in their words: no reading of them
     "/settings",
     "/unlock",
     "/setup",

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from reconnect.services import Services
 from reconnect.services.vault import JournalKeys
-from reconnect.storage.database import make_engine
-from reconnect.storage.migrate import upgrade_to_head
+from reconnect.storage.database import make_engine, normalise_url, sqlite_path
+from reconnect.storage.migrate import current_revision, head_revision, upgrade_to_head
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,3 +52,24 @@ def build_services(
         unlocker = passphrase_unlocker(settings)
     keys = JournalKeys(unlocker=unlocker)
     return Services(settings=settings, engine=engine, clock=clock, keys=keys)
+
+
+def open_existing(settings: Settings) -> Services | None:
+    """Services over a journal that already exists at the newest schema, else None.
+
+    Nothing is created or migrated, and no passphrase is asked for: only
+    RECONNECT_PASSPHRASE can unlock it (``help-now`` uses this to show the safety plan).
+    """
+    path = sqlite_path(normalise_url(settings.database_url))
+    if path is not None and not path.is_file():
+        return None
+    engine = make_engine(settings.database_url)
+    try:
+        if current_revision(engine) != head_revision():
+            engine.dispose()
+            return None
+    except BaseException:
+        engine.dispose()
+        raise
+    keys = JournalKeys(unlocker=passphrase_unlocker(settings))
+    return Services(settings=settings, engine=engine, clock=utc_now, keys=keys)

@@ -51,6 +51,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("check", "check", "check_app"),
     ("analyze", "analyze", "analyze_command"),
     ("help-now", "helpnow", "help_now"),
+    ("safety-plan", "safety_plan", "safety_plan_app"),
     ("serve", "serve", "serve"),
 )
 _WHERE = {name: (module, attribute) for name, module, attribute in COMMANDS}

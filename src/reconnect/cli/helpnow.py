@@ -15,7 +15,13 @@ NO_COUNTRY = (
 )
 
 
+PLAN_POINTER = (
+    "Your own safety plan: reconnect safety-plan show (write it: reconnect safety-plan edit)"
+)
+
+
 def help_now(
+    ctx: typer.Context,
     country: Annotated[
         str | None,
         typer.Option(
@@ -37,6 +43,38 @@ def help_now(
         render.print_json(help_now_resources(chosen, problem))
         return
     print_help_now(chosen, problem)
+    _print_plan_contacts(ctx)
+
+
+def _print_plan_contacts(ctx: typer.Context) -> None:
+    """The people and professionals of the person's plan, when the journal opens as it is.
+
+    Only a journal that exists, needs no migration and opens without a prompt (unencrypted,
+    or RECONNECT_PASSPHRASE) is read; anything else, or any failure, prints nothing more:
+    the help above must never wait on, or fail with, the journal (SAFE-4).
+    """
+    try:
+        from reconnect.bootstrap import open_existing
+        from reconnect.cli import render
+        from reconnect.cli.options import root_settings
+        from reconnect.domain.safety_plan import SECTIONS
+        from reconnect.services.safety_plan import get_plan
+
+        services = open_existing(root_settings(ctx))
+        if services is None:
+            return
+        try:
+            plan = get_plan(services)
+        finally:
+            services.close()
+        console = render.console()
+        for section in SECTIONS:
+            if section.key in ("people", "professionals") and plan.section(section.key):
+                console.print(f"\n[bold]{section.title}[/] (from your plan)", highlight=False)
+                for item in plan.section(section.key):
+                    console.print(f"  • {item}", highlight=False, markup=False, soft_wrap=True)
+    except Exception:  # help-now never fails because of the journal
+        return
 
 
 def help_now_resources(country: str | None, problem: str | None = None) -> "CrisisResourcesOut":
@@ -56,4 +94,6 @@ def print_help_now(country: str | None, problem: str | None = None) -> None:
     """Print exactly what ``reconnect help-now`` prints for this country."""
     from reconnect.cli import render
 
-    render.console().print(render.resources_panel(help_now_resources(country, problem)))
+    console = render.console()
+    console.print(render.resources_panel(help_now_resources(country, problem)))
+    console.print(PLAN_POINTER, highlight=False, soft_wrap=True)

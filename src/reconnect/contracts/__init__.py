@@ -38,6 +38,11 @@ from reconnect.contracts.safety import (
     resources_if,
     why_international,
 )
+from reconnect.contracts.safety_plan import (
+    SafetyPlanOut,
+    SafetyPlanSectionOut,
+    safety_plan_out,
+)
 from reconnect.contracts.selfcheck import (
     AnswersIn,
     ContrastOut,
@@ -89,6 +94,8 @@ __all__ = [
     "PracticeOut",
     "SafetyCheckIn",
     "SafetyCheckOut",
+    "SafetyPlanOut",
+    "SafetyPlanSectionOut",
     "ScalePointOut",
     "SeekHelpOut",
     "SelfCheckIn",
@@ -109,6 +116,7 @@ __all__ = [
     "practice_out",
     "resources_if",
     "safety_check_out",
+    "safety_plan_out",
     "selfcheck_result_out",
     "why_international",
 ]

@@ -30,6 +30,9 @@ class ImportOut(BaseModel):
     selfchecks: int
     practice_logs: int
     reminders: int
+    safety_plan: bool = Field(
+        default=False, description="the file's safety plan was saved (a saved plan is kept)"
+    )
     crisis: bool
     crisis_resources: CrisisResourcesOut | None = None
     skipped: SkippedOut = Field(
@@ -46,6 +49,7 @@ def import_out(result: ImportResult, country: str | None) -> ImportOut:
         selfchecks=result.selfchecks,
         practice_logs=result.practices,
         reminders=result.reminders,
+        safety_plan=result.safety_plan,
         crisis=result.crisis,
         crisis_resources=resources_if(result.crisis, country),
         skipped=SkippedOut(

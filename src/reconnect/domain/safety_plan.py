@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import datetime
 
+    from reconnect.domain.safety import CrisisResources
+
 MAX_ITEMS = 20
 MAX_ITEM_CHARS = 500
 
@@ -89,7 +91,7 @@ class SafetyPlan:
 
 def _clean_item(section: PlanSection, text: str) -> str:
     if "\x00" in text:
-        raise InputError(f"{section.title}: a line holds a NUL character; nothing was saved")
+        raise InputError(f"{section.title}: a line holds a NUL character. Nothing was saved.")
     line = " ".join(text.split())
     if len(line) > MAX_ITEM_CHARS:
         raise InputError(
@@ -122,3 +124,23 @@ def build_plan(
         if kept:
             items[section.key] = kept
     return SafetyPlan(items=items, updated_at=updated_at)
+
+
+def professional_lines(resources: CrisisResources) -> tuple[str, ...]:
+    """The crisis lines for a country as plan lines, to start the professionals section."""
+    lines = []
+    for service in resources.services:
+        ways = [w for w in (service.phone, f"text {service.sms}" if service.sms else None) if w]
+        how = " or ".join(ways) if ways else (service.url or "")
+        lines.append(f"{service.name}: {how} ({service.hours})" if how else service.name)
+    lines.append(f"Emergency: {resources.emergency}")
+    return tuple(lines)
+
+
+def with_professionals(plan: SafetyPlan, resources: CrisisResources) -> SafetyPlan:
+    """The plan, its professionals section started from the crisis lines when it is empty."""
+    if plan.section("professionals"):
+        return plan
+    items = dict(plan.items)
+    items["professionals"] = professional_lines(resources)
+    return SafetyPlan(items=items, updated_at=plan.updated_at)

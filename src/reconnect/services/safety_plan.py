@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reconnect.domain.safety_plan import SafetyPlan, build_plan
+from reconnect.domain.safety_plan import SafetyPlan, build_plan, with_professionals
+from reconnect.services.safety import crisis_resources
 from reconnect.storage import safety_plan as plan_rows
 
 if TYPE_CHECKING:
@@ -25,3 +26,8 @@ def save_plan(services: Services, sections: Mapping[str, Iterable[str]]) -> Safe
     plan = build_plan(sections)
     with services.transaction() as connection:
         return plan_rows.save_plan(connection, plan, services.clock())
+
+
+def plan_for_editing(services: Services, country: str | None) -> SafetyPlan:
+    """The saved plan; an empty professionals section starts with the country's crisis lines."""
+    return with_professionals(get_plan(services), crisis_resources(country).resources)

@@ -1,0 +1,147 @@
+"""``reconnect safety-plan``: a personal plan for hard moments, written ahead of time."""
+
+import sys
+from typing import TYPE_CHECKING
+
+import typer
+
+from reconnect.cli.options import DbOption, JsonOption, command_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from reconnect.domain.safety_plan import SafetyPlan
+
+MAX_STDIN_BYTES = 1_000_000
+CLEAR = "-"
+
+safety_plan_app = typer.Typer(
+    help="Your safety plan: warning signs, ways through, people to ask, reasons to hold on to.",
+    no_args_is_help=True,
+)
+
+
+def _stdin_lines() -> "Iterator[str]":
+    from reconnect.errors import InputError
+
+    raw = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    if len(raw) > MAX_STDIN_BYTES:
+        raise InputError(
+            f"more than {MAX_STDIN_BYTES:,} bytes on standard input. Nothing was saved."
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("the text on standard input is not UTF-8. Nothing was saved.") from None
+    yield from text.splitlines()
+
+
+def _terminal_lines() -> "Iterator[str]":
+    while True:
+        try:
+            yield input("  > ")
+        except EOFError:
+            return
+
+
+def _walk(
+    plan: "SafetyPlan", next_line: "Callable[[], str | None]", tty: bool
+) -> dict[str, list[str]]:
+    """Each section's new lines: a blank first line keeps what is there, ``-`` empties it."""
+    from reconnect.cli import render
+    from reconnect.domain.safety_plan import SECTIONS
+
+    out = render.error_console()
+    sections: dict[str, list[str]] = {}
+    for number, section in enumerate(SECTIONS, start=1):
+        current = list(plan.section(section.key))
+        if tty:
+            out.print(f"\n[bold]{number}. {section.title}[/]", highlight=False)
+            out.print(section.question, highlight=False)
+            for item in current:
+                out.print(f"  • {item}", highlight=False, markup=False)
+            out.print(
+                "[dim]One thing per line; an empty line ends this step"
+                + (" (and keeps what is above; '-' clears it)." if current else ".")
+                + "[/]",
+                highlight=False,
+            )
+        typed: list[str] = []
+        while True:
+            line = next_line()
+            if line is None or not line.strip():
+                break
+            typed.append(line)
+        if typed == [CLEAR]:
+            typed = []
+        elif not typed:
+            typed = current
+        sections[section.key] = typed
+    return sections
+
+
+@safety_plan_app.command("edit")
+def edit(ctx: typer.Context, db: DbOption = None) -> None:
+    """Go through each step of your plan. One thing per line; an empty line ends a step.
+
+    On a step that already has lines, an empty line keeps them and '-' clears them.
+    Without a terminal, lines are read from standard input. Ctrl-C saves nothing.
+    """
+    from reconnect.cli.session import open_services
+    from reconnect.services.safety_plan import plan_for_editing, save_plan
+
+    settings = command_settings(ctx, db)
+    services = open_services(settings)
+    try:
+        plan = plan_for_editing(services, settings.country)
+        tty = sys.stdin.isatty()
+        lines = _terminal_lines() if tty else _stdin_lines()
+        sections = _walk(plan, lambda: next(lines, None), tty)
+        saved = save_plan(services, sections)
+    finally:
+        services.close()
+    count = sum(len(saved.section(key)) for key in saved.items)
+    typer.echo(
+        f"Safety plan saved ({count} {'line' if count == 1 else 'lines'}). "
+        "See it any time with: reconnect safety-plan show",
+        err=True,
+    )
+
+
+@safety_plan_app.command("show")
+def show(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = None) -> None:
+    """Show your safety plan. An empty professionals step shows your country's crisis lines."""
+    from reconnect.cli import render
+    from reconnect.cli.session import open_services
+    from reconnect.contracts import safety_plan_out
+    from reconnect.services.safety_plan import plan_for_editing
+
+    settings = command_settings(ctx, db)
+    services = open_services(settings)
+    try:
+        plan = plan_for_editing(services, settings.country)
+    finally:
+        services.close()
+    out = safety_plan_out(plan)
+    if json_output:
+        render.print_json(out)
+        return
+    console = render.console()
+    console.print("[bold]My safety plan[/]", highlight=False)
+    for number, section in enumerate(out.sections, start=1):
+        console.print(f"\n[bold]{number}. {section.title}[/]", highlight=False)
+        for item in section.items:
+            console.print(f"  • {item}", highlight=False, markup=False)
+        if not section.items:
+            console.print("  [dim](nothing written yet)[/]", highlight=False)
+    if not out.saved:
+        console.print(
+            "\nNothing is saved yet. Write your plan with: reconnect safety-plan edit",
+            highlight=False,
+            soft_wrap=True,
+        )
+    console.print(
+        "\nIf you are in danger now, call your local emergency number or run: reconnect help-now",
+        highlight=False,
+        soft_wrap=True,
+    )
