@@ -11,6 +11,7 @@ from reconnect.web.pages import (
     offline,
     practices,
     report,
+    safety_plan,
     selfcheck,
     settings,
     unlock,
@@ -25,6 +26,7 @@ router.include_router(insights.router)
 router.include_router(calendar.router)
 router.include_router(practices.router)
 router.include_router(report.router)
+router.include_router(safety_plan.router)
 router.include_router(settings.router)
 router.include_router(unlock.router)
 router.include_router(offline.router)
