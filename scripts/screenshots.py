@@ -62,6 +62,7 @@ PAGES = (
     ("practice", "/practices/{practice}"),
     ("settings", "/settings"),
     ("help", "/help"),
+    ("safety-plan", "/safety-plan"),
     ("api-docs", "/api/docs"),
     ("not-found", "/journal/entries/999999"),
 )
