@@ -115,3 +115,19 @@ def test_every_section_has_a_title_and_a_question() -> None:
 
     assert len(SECTION_KEYS) == len(set(SECTION_KEYS)) == 7
     assert all(s.title and s.question.endswith((".", "?")) for s in SECTIONS)
+
+
+def test_delete_all_removes_the_plan(database_url: str) -> None:
+    from tests.conftest import create_journal
+
+    from reconnect.services.datafiles import delete_all
+
+    first = build_services(Settings(database_url=database_url))
+    safety_plan.save_plan(first, {"reasons": ["my sister"]})
+    delete_all(first)
+    first.close()
+    again = build_services(Settings(database_url=create_journal(database_url)))
+    try:
+        assert safety_plan.get_plan(again).is_empty
+    finally:
+        again.close()
