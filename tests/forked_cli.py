@@ -8,16 +8,18 @@ lines still say ``python -m reconnect``), and its real exit status from ``waitpi
 skips is the interpreter's start and the imports: the process is forked from a helper that
 has already imported reconnect, its libraries and the analyzer's model (about 1 s of CPU
 per run otherwise), as tests/security/_workers.py does for the durability tests.
+``start_cli`` starts a long-running command (``serve``) the same way and gives back a
+handle with Popen's ``pid``, ``poll``, ``wait``, ``terminate`` and ``kill``.
 
 So a test that is about what a command does (its output, exit code, the files it leaves)
 uses ``run_cli``; a test that is about the process itself (cold-start imports, a pty,
 signals, kill -9, resource limits, fsync under strace, a locale) starts ``python -m
-reconnect`` itself. ``run_cli`` falls back to a real start whenever the environment asks
+reconnect`` itself. Both fall back to a real start whenever the environment asks
 for something the interpreter reads only at start-up (``LANG``, ``LC_*``, ``PYTHON*``)
 and differs from the helper's.
 
 The helper preloads only modules whose import reads no environment or file outside the
-package (docs/decisions and STYLE: nothing reads settings at import time), and loads the
+package (STYLE.md: nothing reads settings or opens a database at import time), and loads the
 analyzer, which reads only the package's model files. It runs until the test process that
 started it exits (a lifeline pipe), one per xdist worker. Like a real start, it stays in
 the test process's session, so its children have the same controlling terminal, if any.
@@ -55,6 +57,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 _STARTUP_PREFIXES = ("LANG", "LC_", "PYTHON")
 _NOT_STARTUP = frozenset({"PYTHON_KEYRING_BACKEND"})  # read by keyring when it is used
 _HEADER = struct.Struct("!Q")
+_LAUNCH_ENVIRONMENT = dict(os.environ)  # imported while tests are collected, before any runs
 BOOT = "from tests.forked_cli import become, serve\nbecome(serve())\n"
 
 
@@ -192,10 +195,11 @@ class _Helper:
         self.log = self.folder / "helper.log"
         home = self.folder / "home"
         home.mkdir()
-        # Nothing a test set (its HOME, RECONNECT_* settings) reaches the helper's imports.
+        # The environment the test run started with: nothing a test set (its HOME, settings,
+        # a LANG of its own) reaches the helper's imports or decides what it can fork.
         env = {
             name: value
-            for name, value in os.environ.items()
+            for name, value in _LAUNCH_ENVIRONMENT.items()
             if not name.startswith("RECONNECT_") and not name.startswith("XDG_")
         }
         env["HOME"] = str(home)
