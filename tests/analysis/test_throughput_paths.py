@@ -106,6 +106,18 @@ def _plain_embed_spans(encoder: StaticEncoder, text: str, spans: list[Span]) -> 
     return found
 
 
+_TABLES: dict[int, tuple[Heads, dict[int, int], dict[int, float]]] = {}
+
+
+def _plain_tables(heads: Heads) -> tuple[dict[int, int], dict[int, float]]:
+    """``heads.rows`` and ``heads.crisis_weights``: properties that build a dict of every
+    bucket (milliseconds each), so read once per heads rather than once per feature."""
+    if id(heads) not in _TABLES:
+        _TABLES[id(heads)] = (heads, heads.rows, heads.crisis_weights)  # heads kept: id stays
+    _, rows, crisis_weights = _TABLES[id(heads)]
+    return rows, crisis_weights
+
+
 def _plain_scores(heads: Heads, text: str) -> tuple[tuple[float, ...], list[float]]:
     # heads.Heads.score before: numpy indexing with a list, float() of each total, get(f, 0.0)
     parts = sentences(text)
@@ -118,7 +130,8 @@ def _plain_scores(heads: Heads, text: str) -> tuple[tuple[float, ...], list[floa
     ]
     several = len(longer) > 1
     embedded = _plain_embed_spans(load_static(), text, [p for p, _ in longer] if several else [])
-    found = [row for f in whole if (row := heads.rows.get(f)) is not None]
+    rows, crisis_weights = _plain_tables(heads)
+    found = [row for f in whole if (row := rows.get(f)) is not None]
     total = heads.bias + heads.dense @ embedded[0]
     if found:
         total = total + heads.sparse[found].sum(axis=0)
@@ -128,7 +141,7 @@ def _plain_scores(heads: Heads, text: str) -> tuple[tuple[float, ...], list[floa
         bias = float(heads.bias[CRISIS])
         for (_, feats), vector in zip(longer, embedded[1:], strict=True):
             t = bias + float(heads.dense[CRISIS] @ vector)
-            t += sum(heads.crisis_weights.get(f, 0.0) for f in feats)
+            t += sum(crisis_weights.get(f, 0.0) for f in feats)
             scored.append(sigmoid(t))
     return probabilities, scored
 
