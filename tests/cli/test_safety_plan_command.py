@@ -173,3 +173,17 @@ def test_help_now_while_locked_gives_only_the_pointer(sqlite_url: str) -> None:
     assert helped.returncode == 0 and "988" in helped.stdout
     assert "reconnect safety-plan show" in helped.stdout
     assert "Ana" not in helped.stdout
+
+
+def test_the_plan_goes_out_in_the_export_and_comes_back_on_import(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    run("--db", sqlite_url, "safety-plan", "edit", input=TYPED)
+    exported = tmp_path / "export.json"
+    assert run("--db", sqlite_url, "export", "-o", str(exported)).returncode == 0
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    assert run("--db", other, "init", "--no-encryption").returncode == 0
+    imported = run("--db", other, "import", "json", str(exported))
+    assert imported.returncode == 0, imported.stderr
+    assert "Your safety plan from the file was saved." in imported.stderr
+    assert show(other)["people"] == ["Ana 07700 900123"]

@@ -82,6 +82,8 @@ def _import(ctx: typer.Context, kind: str, file: Path, db: str | None, json_outp
         f"{counted(done.practices, 'practice log')} and {counted(done.reminders, 'reminder')}.",
         err=True,
     )
+    if done.safety_plan:
+        typer.echo("Your safety plan from the file was saved.", err=True)
     if done.skipped.total:
         typer.echo(_skipped_line(done.skipped), err=True)
 
