@@ -137,6 +137,8 @@ def serve() -> dict[str, Any]:
                 except (OSError, ValueError):
                     connection.close()
                     continue
+                sys.stdout.flush()  # nothing buffered here may reach a child's output
+                sys.stderr.flush()
                 pid = os.fork()
                 if pid == 0:
                     choose.close()
