@@ -50,21 +50,22 @@ def _print_plan_contacts(ctx: typer.Context) -> None:
     """The people and professionals of the person's plan, when the journal opens as it is.
 
     Only a journal that exists, needs no migration and opens without a prompt (unencrypted,
-    or RECONNECT_PASSPHRASE) is read; anything else, or any failure, prints nothing more:
-    the help above must never wait on, or fail with, the journal (SAFE-4).
+    RECONNECT_PASSPHRASE, or the copy the person chose to keep readable while locked) is
+    read; anything else, or any failure, prints nothing more: the help above must never wait
+    on, or fail with, the journal (SAFE-4).
     """
     try:
         from reconnect.bootstrap import open_existing
         from reconnect.cli import render
         from reconnect.cli.options import root_settings
         from reconnect.domain.safety_plan import SECTIONS
-        from reconnect.services.safety_plan import get_plan
+        from reconnect.services.safety_plan import plan_or_readable_copy
 
         services = open_existing(root_settings(ctx))
         if services is None:
             return
         try:
-            plan = get_plan(services)
+            plan, _ = plan_or_readable_copy(services)
         finally:
             services.close()
         console = render.console()

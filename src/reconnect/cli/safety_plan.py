@@ -1,7 +1,8 @@
 """``reconnect safety-plan``: a personal plan for hard moments, written ahead of time."""
 
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +14,15 @@ if TYPE_CHECKING:
     from reconnect.domain.safety_plan import SafetyPlan
 
 MAX_STDIN_BYTES = 1_000_000
+COPY_NOTE = (
+    "This is the copy you chose to keep readable while your journal is locked "
+    "(reconnect safety-plan open-copy off removes it)."
+)
+TRADE_OFF = (
+    "A copy of your safety plan will be kept that opens without your passphrase, so you can "
+    "read it in a hard moment without unlocking. Anyone who can open this computer's "
+    "reconnect files can read that copy. Your journal and everything else stay encrypted."
+)
 CLEAR = "-"
 
 safety_plan_app = typer.Typer(
@@ -114,12 +124,12 @@ def show(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = Non
     from reconnect.cli import render
     from reconnect.cli.session import open_services
     from reconnect.contracts import safety_plan_out
-    from reconnect.services.safety_plan import plan_for_editing
+    from reconnect.services.safety_plan import plan_for_showing
 
     settings = command_settings(ctx, db)
     services = open_services(settings)
     try:
-        plan = plan_for_editing(services, settings.country)
+        plan, is_copy = plan_for_showing(services, settings.country)
     finally:
         services.close()
     out = safety_plan_out(plan)
@@ -128,6 +138,8 @@ def show(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = Non
         return
     console = render.console()
     console.print("[bold]My safety plan[/]", highlight=False)
+    if is_copy:
+        console.print(f"[dim]{COPY_NOTE}[/]", highlight=False, soft_wrap=True)
     for number, section in enumerate(out.sections, start=1):
         console.print(f"\n[bold]{number}. {section.title}[/]", highlight=False)
         for item in section.items:
@@ -145,3 +157,102 @@ def show(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = Non
         highlight=False,
         soft_wrap=True,
     )
+
+
+@safety_plan_app.command("open-copy")
+def open_copy(
+    ctx: typer.Context,
+    state: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[on|off]",
+            help="on: keep a copy readable without the passphrase; off: delete it. "
+            "Without it: say which is set.",
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Turn it on without asking.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Keep a copy of your plan that opens while the journal is locked (off by default).
+
+    A passphrase can be a wall in a crisis. With the copy on, ``safety-plan show``,
+    ``help-now`` and the web's safety-plan page show the plan without unlocking.
+    """
+    from reconnect.cli.session import open_services
+    from reconnect.errors import InputError
+    from reconnect.services.safety_plan import keeps_readable_copy, set_readable_copy
+
+    if state not in (None, "on", "off"):
+        raise InputError(f"say on or off, not {state!r}")
+    settings = command_settings(ctx, db)
+    services = open_services(settings)
+    try:
+        if state is None:
+            kept = keeps_readable_copy(services)
+            typer.echo(
+                "A readable copy is kept: your plan opens without the passphrase."
+                if kept
+                else "No readable copy is kept: your plan opens only with the passphrase."
+            )
+            return
+        if state == "on" and not yes:
+            typer.echo(TRADE_OFF, err=True)
+            if not sys.stdin.isatty():
+                raise InputError("confirm with --yes to keep the copy. Nothing was changed.")
+            if not typer.confirm("Keep the readable copy?", default=False, err=True):
+                typer.echo("Nothing was changed.", err=True)
+                return
+        set_readable_copy(services, state == "on")
+    finally:
+        services.close()
+    typer.echo(
+        "Your plan now opens while the journal is locked."
+        if state == "on"
+        else "The readable copy is deleted: your plan opens only with the passphrase."
+    )
+
+
+@safety_plan_app.command("export")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="pdf|txt", help="pdf: a printable card; txt: text.")
+    ] = "txt",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: standard output for txt)."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Save your plan as a printable card (PDF) or plain text, to print or photograph."""
+    from reconnect.cli.session import open_services
+    from reconnect.errors import InputError
+    from reconnect.services.safety_plan import plan_for_showing
+
+    if fmt not in ("pdf", "txt"):
+        raise InputError(f"unknown format {fmt!r}: choose pdf or txt")
+    if fmt == "pdf" and output is None:
+        raise InputError("a PDF needs a file: add --output plan.pdf")
+    if output is not None and not output.parent.is_dir():
+        raise InputError(f"the folder {output.parent} does not exist")
+    settings = command_settings(ctx, db)
+    services = open_services(settings)
+    try:
+        plan, _ = plan_for_showing(services, settings.country)
+    finally:
+        services.close()
+    if fmt == "txt":
+        from reconnect.domain.safety_plan import plan_as_text
+
+        data = plan_as_text(plan).encode("utf-8")
+    else:
+        from reconnect.reports.safety_plan_pdf import plan_pdf
+
+        data = plan_pdf(plan)
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    from reconnect.services.transfer import write_atomically
+
+    write_atomically(output, data)
+    typer.echo(f"Saved your safety plan to {output}", err=True)

@@ -144,3 +144,34 @@ def with_professionals(plan: SafetyPlan, resources: CrisisResources) -> SafetyPl
     items = dict(plan.items)
     items["professionals"] = professional_lines(resources)
     return SafetyPlan(items=items, updated_at=plan.updated_at)
+
+
+CARD_FOOTER = "If you are in danger now, call your local emergency number."
+
+
+def plan_lines(plan: SafetyPlan, width: int = 72) -> list[str]:
+    """The plan as a printable card: a heading per step, its lines wrapped to ``width``.
+
+    Headings start with "# " (the PDF draws them bold; the text card keeps them plain).
+    """
+    import textwrap
+
+    lines = ["# My safety plan"]
+    if plan.updated_at is not None:
+        lines.append(f"Updated {plan.updated_at:%d %B %Y}")
+    for number, section in enumerate(SECTIONS, start=1):
+        lines.extend(("", f"# {number}. {section.title}"))
+        items = plan.section(section.key)
+        if not items:
+            lines.append("  (nothing written yet)")
+        for item in items:
+            wrapped = textwrap.wrap(item, width - 4) or [""]
+            lines.append(f"  - {wrapped[0]}")
+            lines.extend(f"    {part}" for part in wrapped[1:])
+    lines.extend(("", CARD_FOOTER))
+    return lines
+
+
+def plan_as_text(plan: SafetyPlan) -> str:
+    """The printable card as plain text (headings without their "# ")."""
+    return "\n".join(line.removeprefix("# ") for line in plan_lines(plan)) + "\n"

@@ -20,22 +20,30 @@ A4 = (8.27, 11.69)
 MOOD_CAPTION = "Mean pleasantness per week (1 to 10)."
 
 
-def _text_pages(lines: list[str]) -> list[Figure]:
-    """The lines on as many A4 pages as they need (a long report goes on to the next page)."""
+def text_pages(lines: list[str], size: float = 9.5) -> list[Figure]:
+    """The lines on as many A4 pages as they need (a long text goes on to the next page).
+
+    A line starting with "# " is a bold heading. ``size`` is the body's type size.
+    """
     from matplotlib.figure import Figure
 
+    scale = size / 9.5
     pages = [Figure(figsize=A4)]
     y = 0.95
     for line in lines:
         bold = line.startswith("# ")
-        for part in textwrap.wrap(line.removeprefix("# "), 90) or [""]:
+        for part in textwrap.wrap(line.removeprefix("# "), int(90 / scale)) or [""]:
             if y < 0.05:
                 pages.append(Figure(figsize=A4))
                 y = 0.95
             pages[-1].text(
-                0.07, y, part, fontsize=13 if bold else 9.5, weight="bold" if bold else "normal"
+                0.07,
+                y,
+                part,
+                fontsize=(13 if bold else 9.5) * scale,
+                weight="bold" if bold else "normal",
             )
-            y -= 0.03 if bold else 0.021
+            y -= (0.03 if bold else 0.021) * scale
     return pages
 
 
@@ -144,7 +152,7 @@ def render_pdf(data: ReportData) -> bytes:
 
     buffer = io.BytesIO()
     with PdfPages(buffer, metadata={"Title": "reconnect report", "Creator": "reconnect"}) as pdf:
-        for page in _text_pages(lines):
+        for page in text_pages(lines):
             pdf.savefig(page)
         if data.insights.weekly or data.insights.checkins_weekly:
             pdf.savefig(_charts_page(data))

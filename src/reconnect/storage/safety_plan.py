@@ -11,7 +11,7 @@ from reconnect.domain.safety_plan import SECTION_KEYS, SafetyPlan
 from reconnect.errors import StorageError
 from reconnect.storage.codec import open_payload, seal_payload
 from reconnect.storage.database import aware_utc
-from reconnect.storage.tables import SafetyPlanRow
+from reconnect.storage.tables import SafetyPlanOpenRow, SafetyPlanRow
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -28,21 +28,28 @@ def get_plan(connection: Connection) -> SafetyPlan | None:
     if row is None:
         return None
     text = open_payload(connection, TABLE, row.id, row.payload, row.uid)
+    return SafetyPlan(items=_items(text), updated_at=aware_utc(row.updated_at))
+
+
+def _items(text: str) -> dict[str, tuple[str, ...]]:
     try:
         data = json.loads(text)
-        items = {
+        return {
             key: tuple(str(line) for line in data[key]) for key in SECTION_KEYS if data.get(key)
         }
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise StorageError(f"the safety plan cannot be read: {exc}") from None
-    return SafetyPlan(items=items, updated_at=aware_utc(row.updated_at))
+
+
+def _payload(plan: SafetyPlan) -> str:
+    return json.dumps(
+        {key: list(plan.section(key)) for key in SECTION_KEYS}, ensure_ascii=False, sort_keys=True
+    )
 
 
 def save_plan(connection: Connection, plan: SafetyPlan, updated_at: datetime) -> SafetyPlan:
-    """Store (or replace) the plan; returns it with its time."""
-    payload = json.dumps(
-        {key: list(plan.section(key)) for key in SECTION_KEYS}, ensure_ascii=False, sort_keys=True
-    )
+    """Store (or replace) the plan, and its readable copy when the person keeps one."""
+    payload = _payload(plan)
     connection.execute(delete(SafetyPlanRow).where(SafetyPlanRow.id == _ROW_ID))
     connection.execute(
         insert(SafetyPlanRow),
@@ -52,9 +59,51 @@ def save_plan(connection: Connection, plan: SafetyPlan, updated_at: datetime) ->
             **seal_payload(connection, TABLE, _ROW_ID, payload),
         },
     )
-    return SafetyPlan(items=dict(plan.items), updated_at=updated_at)
+    saved = SafetyPlan(items=dict(plan.items), updated_at=updated_at)
+    if has_open_copy(connection):
+        _write_open_copy(connection, saved)
+    return saved
 
 
 def delete_plan(connection: Connection) -> None:
-    """Remove the plan, if any."""
+    """Remove the plan and its readable copy, if any."""
     connection.execute(delete(SafetyPlanRow))
+    connection.execute(delete(SafetyPlanOpenRow))
+
+
+def has_open_copy(connection: Connection) -> bool:
+    """Whether the person keeps a copy of the plan readable while the journal is locked."""
+    found = connection.execute(
+        select(SafetyPlanOpenRow.id).where(SafetyPlanOpenRow.id == _ROW_ID)
+    ).first()
+    return found is not None
+
+
+def get_open_copy(connection: Connection) -> SafetyPlan | None:
+    """The readable copy (no key needed), or None when the person keeps none."""
+    row = connection.execute(
+        select(SafetyPlanOpenRow.payload, SafetyPlanOpenRow.updated_at).where(
+            SafetyPlanOpenRow.id == _ROW_ID
+        )
+    ).first()
+    if row is None:
+        return None
+    return SafetyPlan(items=_items(row.payload), updated_at=aware_utc(row.updated_at))
+
+
+def keep_open_copy(connection: Connection, plan: SafetyPlan, updated_at: datetime) -> None:
+    """Start keeping a readable copy of ``plan`` (replaces any copy)."""
+    _write_open_copy(connection, SafetyPlan(items=dict(plan.items), updated_at=updated_at))
+
+
+def drop_open_copy(connection: Connection) -> None:
+    """Stop keeping the readable copy: the row is deleted."""
+    connection.execute(delete(SafetyPlanOpenRow))
+
+
+def _write_open_copy(connection: Connection, plan: SafetyPlan) -> None:
+    connection.execute(delete(SafetyPlanOpenRow))
+    connection.execute(
+        insert(SafetyPlanOpenRow),
+        {"id": _ROW_ID, "updated_at": plan.updated_at, "payload": _payload(plan)},
+    )

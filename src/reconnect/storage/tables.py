@@ -104,6 +104,21 @@ class SafetyPlanRow(Base):
     uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
 
+class SafetyPlanOpenRow(Base):
+    """The copy of the safety plan the person chose to keep readable while the journal is locked.
+
+    One row (id 1), present only while that choice is on. ``payload`` is plain JSON, never
+    sealed: it opens without the passphrase, which is the point and the trade-off
+    (docs/decisions/0009-safety-plan-readable-while-locked.md).
+    """
+
+    __tablename__ = "safety_plan_open"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    payload: Mapped[str] = mapped_column(Text)
+
+
 class VaultRow(Base):
     """The journal itself: its random id (bound into every ciphertext) and whether it is encrypted.
 
