@@ -149,6 +149,9 @@ MUST_CATCH = [
     P("Wearing long sleeves to work so nobody sees the marks.", id="self-harm-sleeves"),
     P("My daughter's arms are covered in cuts and she won't talk to me.", id="other-covered-cuts"),
     P("There's no reason to keep going, not really.", id="hopeless-no-reason"),
+    P("i'm not safe right now", id="not-safe-now"),
+    P("I don't feel safe with myself tonight.", id="not-safe-with-myself"),
+    P("I can't keep myself safe anymore", id="cant-keep-safe"),
 ]
 
 CORE_IDIOMS = [
@@ -266,6 +269,9 @@ OTHER_NEAR_MISSES = [
     P("Called everyone I love to tell them the good news!", id="called-good-news"),
     P("They'll manage fine without me for a week; I've done the handover.", id="manage-week"),
     P("Said my last goodbyes to the old house today. Keys handed back.", id="goodbye-house"),
+    P("I'm not safe driving in snow, so I took the train.", id="not-safe-driving"),
+    P("The bridge is not safe right now, they've closed it.", id="bridge-not-safe"),
+    P("I'm not safe right now to drive after that wine.", id="not-safe-to-drive"),
 ]
 
 NEAR_MISS = CORE_IDIOMS + OTHER_NEAR_MISSES
