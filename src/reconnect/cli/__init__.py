@@ -50,6 +50,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("import", "transfer", "import_app"),
     ("check", "check", "check_app"),
     ("analyze", "analyze", "analyze_command"),
+    ("ask", "ask", "ask_command"),
     ("help-now", "helpnow", "help_now"),
     ("safety-plan", "safety_plan", "safety_plan_app"),
     ("serve", "serve", "serve"),

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from reconnect.contracts import SelfCheckResultOut
     from reconnect.domain.analysis import Analysis
     from reconnect.domain.entries import Entry
+    from reconnect.domain.guide import AnswerCard
     from reconnect.domain.insights import Association
 
 BAND_STYLES = {"few": "green", "some": "yellow", "many": "dark_orange", "strong": "red"}
@@ -364,4 +365,25 @@ def insights_view(out: Any, notable: Sequence[Association]) -> Group:
         )
     )
     parts.append(Text(out.disclaimer, style="dim"))
+    return Group(*parts)
+
+
+def guide_answers(cards: Sequence[AnswerCard]) -> Group:
+    """The guide's cards, best first: title, answer, source and the practices that fit."""
+    from reconnect.content import load_practices
+
+    titles = {p.id: p.title for p in load_practices()}
+    parts: list[Any] = []
+    for number, card in enumerate(cards, start=1):
+        body = Table.grid(padding=(0, 1))
+        body.add_row(Text(card.answer))
+        body.add_row(
+            Text(f"From: {card.seed_file}, “{card.section}”", style="dim", overflow="fold")
+        )
+        for practice in card.practices:
+            body.add_row(
+                Text(f"Try: {titles.get(practice, practice)} — reconnect practice show {practice}")
+            )
+        title = card.title if number == 1 else f"Also: {card.title}"
+        parts.append(Panel(body, title=Text(title), title_align="left", border_style="cyan"))
     return Group(*parts)

@@ -10,6 +10,13 @@ from reconnect.contracts.analysis import (
     analysis_out,
     safety_check_out,
 )
+from reconnect.contracts.guide import (
+    CardSourceOut,
+    GuideAnswerOut,
+    GuideReplyOut,
+    guide_answer_out,
+    guide_reply_out,
+)
 from reconnect.contracts.insights import (
     AssociationOut,
     CheckInWeekOut,
@@ -71,6 +78,7 @@ __all__ = [
     "AnalysisOut",
     "AnswersIn",
     "AssociationOut",
+    "CardSourceOut",
     "CheckInIn",
     "CheckInOut",
     "CheckInWeekOut",
@@ -81,6 +89,8 @@ __all__ = [
     "EmotionOut",
     "EntryIn",
     "EntryOut",
+    "GuideAnswerOut",
+    "GuideReplyOut",
     "HelpServiceOut",
     "HistoryResultOut",
     "ImportOut",
@@ -108,6 +118,8 @@ __all__ = [
     "checkin_out",
     "crisis_resources_out",
     "entry_out",
+    "guide_answer_out",
+    "guide_reply_out",
     "history_result_out",
     "import_out",
     "insights_out",

@@ -2,12 +2,13 @@
 
 from fastapi import APIRouter, Request
 
-from reconnect.web.api import docs, journal, selfcheck
+from reconnect.web.api import docs, guide, journal, selfcheck
 from reconnect.web.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 router.include_router(selfcheck.router)
 router.include_router(journal.router)
+router.include_router(guide.router)
 router.include_router(docs.router)
 
 

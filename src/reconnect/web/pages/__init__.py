@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from reconnect.web.pages import (
     calendar,
     checkin,
+    guide,
     home,
     insights,
     journal,
@@ -25,6 +26,7 @@ router.include_router(checkin.router)
 router.include_router(insights.router)
 router.include_router(calendar.router)
 router.include_router(practices.router)
+router.include_router(guide.router)
 router.include_router(report.router)
 router.include_router(safety_plan.router)
 router.include_router(settings.router)
