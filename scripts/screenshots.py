@@ -63,6 +63,8 @@ PAGES = (
     ("settings", "/settings"),
     ("help", "/help"),
     ("safety-plan", "/safety-plan"),
+    ("guide", "/guide"),
+    ("guide-answer", "/guide?q=why+do+I+feel+nothing+when+my+partner+cries"),
     ("api-docs", "/api/docs"),
     ("not-found", "/journal/entries/999999"),
 )
@@ -166,6 +168,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--full", action="store_true", help="whole pages, not the first screen")
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", help="write only these pages (the tour still runs)"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
@@ -176,6 +181,8 @@ def main() -> None:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 for name in tour(page, url, db_url):
+                    if args.only and name not in args.only:
+                        continue
                     for width, height in WIDTHS.items():
                         page.set_viewport_size({"width": width, "height": height})
                         path = args.out / f"{name}-{width}.png"
