@@ -224,11 +224,14 @@ NOT_RESULTS_CLI = {
     "import daylio",
     "import json",
     "safety-plan show",  # the person's own plan, in their words: no reading of them
+    "ask",  # general answers from the articles about a question: no reading of the person
 }
 # GET routes that show no result: forms, help, settings, assets, the API's own docs.
 NOT_RESULTS_WEB = {
     "/help",
     "/safety-plan",  # the person's own plan, in their words: no reading of them
+    "/guide",  # general answers from the articles about a question: no reading of the person
+    "/api/ask",
     "/settings",
     "/unlock",
     "/setup",

@@ -81,7 +81,7 @@ def test_turning_the_copy_off_deletes_it(services: Services, database_url: str) 
     safety_plan.save_plan(services, {"people": ["Ana 07700 900123"]})
     safety_plan.set_readable_copy(services, keep=True)
     with services.engine.connect() as connection:
-        stored = connection.execute(text("SELECT payload FROM safety_plan_open")).scalar_one()
+        stored = connection.execute(text("SELECT readable_plan FROM safety_plan_open")).scalar_one()
     assert "Ana 07700 900123" in stored  # the trade-off the person agreed to
     safety_plan.set_readable_copy(services, keep=False)
     with services.engine.connect() as connection:
@@ -133,7 +133,7 @@ def test_the_migration_adds_the_copy_table_and_takes_it_away(empty_database_url:
             assert "safety_plan_open" not in inspect(connection).get_table_names()
             command.upgrade(config, "head")
             columns = {c["name"] for c in inspect(connection).get_columns("safety_plan_open")}
-            assert columns == {"id", "updated_at", "payload"}
+            assert columns == {"id", "updated_at", "readable_plan"}
             command.downgrade(config, "0007")
             assert "safety_plan_open" not in inspect(connection).get_table_names()
     finally:

@@ -93,6 +93,7 @@ def test_migrating_a_blank_database_reaches_head_and_matches_the_models(
         "practice_log",
         "reminders",
         "safety_plan",
+        "safety_plan_open",
         "vault",
         "key_slots",
         "data_keys",

@@ -27,7 +27,7 @@ class _CardIn(BaseModel):
     section: str = Field(min_length=3, max_length=200)
     answer: str = Field(min_length=200, max_length=2500)
     practices: list[str] = Field(default_factory=list, max_length=4)
-    asks: list[str] = Field(default_factory=list, max_length=16)
+    asks: list[str] = Field(default_factory=list, max_length=24)
 
 
 class _CardsIn(BaseModel):

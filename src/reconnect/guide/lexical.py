@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=16_384)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: detached, detaching, detachment -> "detach"."""
     for suffix in _SUFFIXES:

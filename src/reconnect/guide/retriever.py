@@ -38,12 +38,12 @@ if TYPE_CHECKING:
 class Weights:
     """How the three scores combine, and the floors below which nothing is answered."""
 
-    meaning: float = 0.5
-    coverage: float = 0.1
-    bm25: float = 0.2
-    threshold: float = 0.4  # the best card must reach this, or the guide declines
+    meaning: float = 0.6
+    coverage: float = 0.2
+    bm25: float = 0.1
+    threshold: float = 0.5  # the best card must reach this, or the guide declines
     known_share: float = 0.0  # at least this share of the question in the cards' words
-    margin_off: float = 0.06  # an anchor this close to the best card (or above) declines
+    margin_off: float = 0.0  # an anchor this close to the best card (or above) declines
     spread: float = 0.25  # a runner-up more than this below the best is not shown
 
 
@@ -148,11 +148,5 @@ def choose(found: Components, cards: int, w: Weights) -> list[tuple[int, float]]
 
 def _card_terms(card: AnswerCard) -> list[str]:
     # The title and heading count twice: they say what the card is about.
-    return [
-        *terms(card.title),
-        *terms(card.title),
-        *terms(card.section),
-        *terms(card.section),
-        *(t for ask in card.asks for t in terms(ask)),
-        *terms(card.answer),
-    ]
+    heading = terms(card.title) + terms(card.section)
+    return [*heading, *heading, *(t for ask in card.asks for t in terms(ask)), *terms(card.answer)]

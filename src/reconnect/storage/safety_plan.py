@@ -82,13 +82,13 @@ def has_open_copy(connection: Connection) -> bool:
 def get_open_copy(connection: Connection) -> SafetyPlan | None:
     """The readable copy (no key needed), or None when the person keeps none."""
     row = connection.execute(
-        select(SafetyPlanOpenRow.payload, SafetyPlanOpenRow.updated_at).where(
+        select(SafetyPlanOpenRow.readable_plan, SafetyPlanOpenRow.updated_at).where(
             SafetyPlanOpenRow.id == _ROW_ID
         )
     ).first()
     if row is None:
         return None
-    return SafetyPlan(items=_items(row.payload), updated_at=aware_utc(row.updated_at))
+    return SafetyPlan(items=_items(row.readable_plan), updated_at=aware_utc(row.updated_at))
 
 
 def keep_open_copy(connection: Connection, plan: SafetyPlan, updated_at: datetime) -> None:
@@ -105,5 +105,5 @@ def _write_open_copy(connection: Connection, plan: SafetyPlan) -> None:
     connection.execute(delete(SafetyPlanOpenRow))
     connection.execute(
         insert(SafetyPlanOpenRow),
-        {"id": _ROW_ID, "updated_at": plan.updated_at, "payload": _payload(plan)},
+        {"id": _ROW_ID, "updated_at": plan.updated_at, "readable_plan": _payload(plan)},
     )

@@ -107,8 +107,8 @@ class SafetyPlanRow(Base):
 class SafetyPlanOpenRow(Base):
     """The copy of the safety plan the person chose to keep readable while the journal is locked.
 
-    One row (id 1), present only while that choice is on. ``payload`` is plain JSON, never
-    sealed: it opens without the passphrase, which is the point and the trade-off
+    One row (id 1), present only while that choice is on. ``readable_plan`` is plain JSON,
+    never sealed: it opens without the passphrase, which is the point and the trade-off
     (docs/decisions/0009-safety-plan-readable-while-locked.md).
     """
 
@@ -116,7 +116,7 @@ class SafetyPlanOpenRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    payload: Mapped[str] = mapped_column(Text)
+    readable_plan: Mapped[str] = mapped_column(Text)
 
 
 class VaultRow(Base):

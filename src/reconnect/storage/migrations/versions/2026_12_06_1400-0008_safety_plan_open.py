@@ -21,7 +21,7 @@ def upgrade() -> None:
         "safety_plan_open",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("payload", sa.Text(), nullable=False),
+        sa.Column("readable_plan", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_safety_plan_open")),
     )
 
