@@ -6,10 +6,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reconnect.services.vault import JournalKeys, open_codec
-from reconnect.storage.codec import bind_codec
-from reconnect.storage.database import transaction
-
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from datetime import datetime
@@ -17,6 +13,15 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
     from reconnect.config import Settings
+    from reconnect.services.vault import JournalKeys
+
+
+def _new_keys() -> JournalKeys:
+    # Imported here: the vault pulls in SQLAlchemy, which commands that never open the
+    # journal (help-now, ask) should not pay for at start-up.
+    from reconnect.services.vault import JournalKeys
+
+    return JournalKeys()
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +34,7 @@ class Services:
     settings: Settings
     engine: Engine
     clock: Callable[[], datetime]
-    keys: JournalKeys = field(default_factory=JournalKeys)
+    keys: JournalKeys = field(default_factory=_new_keys)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -37,6 +42,10 @@ class Services:
 
         Unlocks first when needed (and possible); NotSetUpError or LockedError otherwise.
         """
+        from reconnect.services.vault import open_codec
+        from reconnect.storage.codec import bind_codec
+        from reconnect.storage.database import transaction
+
         codec = open_codec(self)
         with transaction(self.engine) as connection:
             bind_codec(connection, codec)
