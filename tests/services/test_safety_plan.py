@@ -20,16 +20,7 @@ from reconnect.storage.database import make_engine
 from reconnect.storage.migrate import alembic_config, current_revision, head_revision
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from reconnect.services import Services
-
-
-@pytest.fixture
-def services(database_url: str) -> Iterator[Services]:
-    built = build_services(Settings(database_url=database_url))
-    yield built
-    built.close()
 
 
 def test_a_new_journal_has_an_empty_plan(services: Services) -> None:

@@ -22,16 +22,7 @@ from reconnect.storage.database import make_engine
 from reconnect.storage.migrate import alembic_config
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from reconnect.services import Services
-
-
-@pytest.fixture
-def services(database_url: str) -> Iterator[Services]:
-    built = build_services(Settings(database_url=database_url))
-    yield built
-    built.close()
 
 
 def locked(database_url: str) -> Services:

@@ -118,20 +118,26 @@ def edit(ctx: typer.Context, db: DbOption = None) -> None:
     )
 
 
-@safety_plan_app.command("show")
-def show(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = None) -> None:
-    """Show your safety plan. An empty professionals step shows your country's crisis lines."""
-    from reconnect.cli import render
+def _plan_to_show(ctx: typer.Context, db: str | None) -> "tuple[SafetyPlan, bool]":
+    """The plan (or, while locked, the readable copy) with the country's crisis lines."""
     from reconnect.cli.session import open_services
-    from reconnect.contracts import safety_plan_out
     from reconnect.services.safety_plan import plan_for_showing
 
     settings = command_settings(ctx, db)
     services = open_services(settings)
     try:
-        plan, is_copy = plan_for_showing(services, settings.country)
+        return plan_for_showing(services, settings.country)
     finally:
         services.close()
+
+
+@safety_plan_app.command("show")
+def show(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = None) -> None:
+    """Show your safety plan. An empty professionals step shows your country's crisis lines."""
+    from reconnect.cli import render
+    from reconnect.contracts import safety_plan_out
+
+    plan, is_copy = _plan_to_show(ctx, db)
     out = safety_plan_out(plan)
     if json_output:
         render.print_json(out)
@@ -225,9 +231,7 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Save your plan as a printable card (PDF) or plain text, to print or photograph."""
-    from reconnect.cli.session import open_services
     from reconnect.errors import InputError
-    from reconnect.services.safety_plan import plan_for_showing
 
     if fmt not in ("pdf", "txt"):
         raise InputError(f"unknown format {fmt!r}: choose pdf or txt")
@@ -235,12 +239,7 @@ def export(
         raise InputError("a PDF needs a file: add --output plan.pdf")
     if output is not None and not output.parent.is_dir():
         raise InputError(f"the folder {output.parent} does not exist")
-    settings = command_settings(ctx, db)
-    services = open_services(settings)
-    try:
-        plan, _ = plan_for_showing(services, settings.country)
-    finally:
-        services.close()
+    plan, _ = _plan_to_show(ctx, db)
     if fmt == "txt":
         from reconnect.domain.safety_plan import plan_as_text
 
