@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, DateTime, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Constraint names are identical on SQLite and PostgreSQL (docs/decisions/0001-storage.md).
 NAMING_CONVENTION = {
@@ -15,6 +17,29 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment stored in UTC and read back as aware UTC, on SQLite as on PostgreSQL.
+
+    SQLite keeps a datetime as text without its offset: "23:30+02:00" written as it is came
+    back as 23:30 UTC, two hours late, and compared wrongly in ``WHERE written_at >= ...``.
+    Every moment is turned to UTC before it is stored or compared (a naive one is taken to
+    be UTC already, as everything reconnect makes is).
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:  # noqa: ARG002
+        if value is None or value.tzinfo is None:
+            return value
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:  # noqa: ARG002
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -29,7 +54,7 @@ class SelfCheckResultRow(Base):
     __tablename__ = "selfcheck_results"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     instrument_id: Mapped[str] = mapped_column(String(64), index=True)
     instrument_version: Mapped[int] = mapped_column(Integer)
     payload: Mapped[str] = mapped_column(Text)
@@ -42,7 +67,7 @@ class SelfCheckDraftRow(Base):
     __tablename__ = "selfcheck_drafts"
 
     instrument_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     payload: Mapped[str] = mapped_column(Text)
     uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
@@ -53,8 +78,8 @@ class EntryRow(Base):
     __tablename__ = "entries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    written_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     analyzer_version: Mapped[str] = mapped_column(String(32))
     payload: Mapped[str] = mapped_column(Text)
     uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
@@ -66,7 +91,7 @@ class CheckInRow(Base):
     __tablename__ = "checkins"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     payload: Mapped[str] = mapped_column(Text)
     uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
@@ -77,7 +102,7 @@ class PracticeLogRow(Base):
     __tablename__ = "practice_log"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    done_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    done_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     payload: Mapped[str] = mapped_column(Text)
     uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
@@ -88,7 +113,7 @@ class ReminderRow(Base):
     __tablename__ = "reminders"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     payload: Mapped[str] = mapped_column(Text)
     uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
@@ -99,7 +124,7 @@ class SafetyPlanRow(Base):
     __tablename__ = "safety_plan"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     payload: Mapped[str] = mapped_column(Text)
     uid: Mapped[str] = mapped_column(String(32), server_default="")  # see docs/decisions/0008-*
 
@@ -115,7 +140,7 @@ class SafetyPlanOpenRow(Base):
     __tablename__ = "safety_plan_open"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     readable_plan: Mapped[str] = mapped_column(Text)
 
 
@@ -131,7 +156,7 @@ class VaultRow(Base):
     journal_id: Mapped[str] = mapped_column(String(32))
     encrypted: Mapped[bool] = mapped_column(Boolean)
     format_version: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class KeySlotRow(Base):
@@ -147,7 +172,7 @@ class KeySlotRow(Base):
     salt: Mapped[bytes] = mapped_column(LargeBinary)
     wrapped: Mapped[bytes] = mapped_column(LargeBinary)
     checksum: Mapped[str] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class DataKeyRow(Base):
@@ -156,7 +181,7 @@ class DataKeyRow(Base):
     __tablename__ = "data_keys"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     wrapped: Mapped[bytes] = mapped_column(LargeBinary)
     encryptions: Mapped[int] = mapped_column(BigInteger)
     active: Mapped[bool] = mapped_column(Boolean)
