@@ -139,6 +139,9 @@ def clean_environment(
     (home / "run").mkdir(mode=0o700)
     monkeypatch.setenv("RECONNECT_PASSPHRASE", TEST_PASSPHRASE)
     monkeypatch.setenv("RECONNECT_TEST_FAST_KDF", "1")
+    # Days are counted in UTC unless a test chooses a zone: the machine's own zone must not
+    # decide which day an entry falls on in a test.
+    monkeypatch.setenv("RECONNECT_TIMEZONE", "UTC")
     # A real keyring backend that keeps its file under the temporary HOME.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
     monkeypatch.setenv("COLUMNS", "120")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import tomllib
+from datetime import UTC, tzinfo
 from pathlib import Path
 
 import platformdirs
@@ -32,7 +35,7 @@ def config_file() -> Path:
 
 
 # Settings a person may store in the settings file (the rest come from options or the environment).
-STORED_SETTINGS = ("country",)
+STORED_SETTINGS = ("country", "timezone")
 
 
 def save_setting(name: str, value: str) -> Path:
@@ -108,6 +111,14 @@ class Settings(BaseSettings):
         description="Two-letter country code for crisis resources (US, GB, CA, AU, IE, IN, ...).",
     )
 
+    timezone: str | None = Field(
+        default=None,
+        description=(
+            "Time zone (IANA name such as Europe/London) whose days and weeks the calendar, "
+            "Home and insights count in. Default: this machine's zone."
+        ),
+    )
+
     passphrase: SecretStr | None = Field(
         default=None,
         description=(
@@ -138,6 +149,22 @@ class Settings(BaseSettings):
         """Options beat the environment, which beats the settings file, which beats defaults."""
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_file()))
 
+    @field_validator("timezone")
+    @classmethod
+    def _check_zone(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        named = value.strip()
+        if load_zone(named) is None:
+            raise ValueError(f"unknown time zone {named!r}; use a name such as Europe/London")
+        return named
+
+    @property
+    def zone(self) -> tzinfo:
+        """The zone days are counted in: the setting, else this machine's, else UTC."""
+        chosen = load_zone(self.timezone) if self.timezone else None
+        return chosen or system_zone()
+
     @field_validator("database_url")
     @classmethod
     def _check_scheme(cls, value: str) -> str:
@@ -149,6 +176,33 @@ class Settings(BaseSettings):
                 "use sqlite:///PATH or postgresql://USER@HOST/DB"
             )
         return value
+
+
+def load_zone(name: str) -> tzinfo | None:
+    """The IANA zone called ``name``, or None when there is no such zone."""
+    from zoneinfo import ZoneInfo
+
+    if name.upper() == "UTC":
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        return None
+
+
+def system_zone() -> tzinfo:
+    """This machine's zone: ``TZ``, then /etc/localtime's link, then /etc/timezone, else UTC."""
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    with contextlib.suppress(OSError):
+        target = os.readlink("/etc/localtime")
+        candidates.append(target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "")
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        candidates.append(Path("/etc/timezone").read_text("utf-8").strip())
+    for name in candidates:
+        zone = load_zone(name) if name else None
+        if zone is not None:
+            return zone
+    return UTC
 
 
 def resolve(**overrides: object) -> Settings:

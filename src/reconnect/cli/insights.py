@@ -71,8 +71,8 @@ def insights(
     try:
         found = compute_insights(
             services,
-            since=parse_moment(since, "--since"),
-            until=parse_moment(until, "--until", end_of_day=True),
+            since=parse_moment(since, "--since", zone=services.settings.zone),
+            until=parse_moment(until, "--until", end_of_day=True, zone=services.settings.zone),
             damaged=damaged,
         )
         older = count_read_by_older_analyzers(services)

@@ -176,7 +176,7 @@ def write(
             tags=tag or (),
             people=person or (),
             activities=activity or (),
-            written_at=parse_moment(date, "--date"),
+            written_at=parse_moment(date, "--date", zone=settings.zone),
         )
         _after_saving(services, entry, json_output, settings.country)
     finally:
@@ -207,15 +207,15 @@ def log(
     if marker is not None and marker not in MARKER_NAMES:
         hint = f"Known markers: {', '.join(MARKER_NAMES)}"
         raise InputError(f"unknown marker {marker!r}", hint=hint)
+    settings = command_settings(ctx, db)
     query = journal.EntryQuery(
         text=search,
         tag=tag,
         person=person,
         marker=marker,
-        since=parse_moment(since, "--since"),
-        until=parse_moment(until, "--until", end_of_day=True),
+        since=parse_moment(since, "--since", zone=settings.zone),
+        until=parse_moment(until, "--until", end_of_day=True, zone=settings.zone),
     )
-    settings = command_settings(ctx, db)
     services = _services(ctx, db)
     damaged: list[DamagedEntry] = []
     try:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import datetime, tzinfo
 
     from reconnect.config import Settings
 
@@ -77,10 +77,13 @@ UntilOption = Annotated[
 ]
 
 
-def parse_moment(value: str | None, name: str, end_of_day: bool = False) -> "datetime | None":
-    """An ISO date or date-time given on the command line, as UTC; InputError when invalid.
+def parse_moment(
+    value: str | None, name: str, end_of_day: bool = False, zone: "tzinfo | None" = None
+) -> "datetime | None":
+    """An ISO date or date-time given on the command line; InputError when invalid.
 
-    A plain date means the start of that day, or the end of it for ``--until``.
+    Without an offset it is a time in ``zone`` (the person's zone; UTC when None). A plain
+    date means the start of that day, or the end of it for ``--until``.
     """
     from datetime import UTC, datetime, timedelta
 
@@ -93,9 +96,13 @@ def parse_moment(value: str | None, name: str, end_of_day: bool = False) -> "dat
     except ValueError:
         raise InputError(f"{name} {value!r} is not a date like 2026-03-31") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+        moment = moment.replace(tzinfo=zone or UTC)
     if end_of_day and len(value.strip()) == 10:
         # The next day's start, or the last moment there is for the last day there is.
-        last = datetime.max.replace(tzinfo=UTC)
+        last = datetime.max.replace(tzinfo=moment.tzinfo)
         moment = last if moment.date() == last.date() else moment + timedelta(days=1)
-    return moment
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # the first or last day there is, east or west of UTC
+        edge = datetime.min if moment.year == datetime.min.year else datetime.max
+        return edge.replace(tzinfo=UTC)

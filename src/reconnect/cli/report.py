@@ -30,7 +30,11 @@ def report(
         raise InputError(f"the folder {output.parent} does not exist")
     services = open_services(command_settings(ctx, db))
     try:
-        data = gather_report(services, since=parse_moment(since, "--since"), entry_ids=entry or ())
+        data = gather_report(
+            services,
+            since=parse_moment(since, "--since", zone=services.settings.zone),
+            entry_ids=entry or (),
+        )
     finally:
         services.close()
     from reconnect.services.transfer import write_atomically

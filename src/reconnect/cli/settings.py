@@ -12,11 +12,16 @@ settings_app = typer.Typer(
 
 @settings_app.command("set")
 def set_command(
-    name: Annotated[str, typer.Argument(help="The setting: country.")],
-    value: Annotated[str, typer.Argument(help="The value, e.g. GB.")],
+    name: Annotated[str, typer.Argument(help="The setting: country or timezone.")],
+    value: Annotated[str, typer.Argument(help="The value, e.g. GB or Europe/London.")],
 ) -> None:
-    """Store a setting, e.g. reconnect settings set country GB."""
-    from reconnect.config import save_setting
+    """Store a setting, e.g. reconnect settings set country GB.
+
+    timezone (an IANA name such as Europe/London) sets whose days and weeks the calendar,
+    Home and insights count in; without it, this machine's zone is used.
+    """
+    from reconnect.config import load_zone, save_setting
+    from reconnect.errors import InputError
     from reconnect.services.safety import crisis_resources
 
     if name == "country":
@@ -26,6 +31,13 @@ def set_command(
             typer.echo(
                 f"No crisis lines are listed for {value} yet; the international list is shown.",
                 err=True,
+            )
+    if name == "timezone":
+        value = value.strip()
+        if load_zone(value) is None:
+            raise InputError(
+                f"unknown time zone {value!r}",
+                hint="Use an IANA name such as Europe/London, America/New_York or UTC.",
             )
     path = save_setting(name, value)
     typer.echo(f"Saved {name} = {value} in {path}.", err=True)
@@ -48,3 +60,5 @@ def show(ctx: typer.Context) -> None:
         raise typer.Exit(1)
     for name in ("database_url", "country", "host", "port"):
         typer.echo(f"{name}: {getattr(settings, name)}")
+    zone = settings.zone
+    typer.echo(f"timezone: {zone}" + ("" if settings.timezone else " (this machine's)"))

@@ -3,8 +3,8 @@
 Each day holds the mood-meter quadrant of its check-ins, in time order, and the signs in
 its entries. The colour a page gives a day is never the only way it is told: every day
 has a sentence ("Wednesday 3 December: 1 check-in, pleasant and calm; 1 entry, signs:
-numbness"), and the month has a few lines that say what its colours show. Days are UTC
-days, as in the insights. Weeks start on Monday.
+numbness"), and the month has a few lines that say what its colours show. Days are the
+person's days, in their time zone (``domain/days.py``). Weeks start on Monday.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from reconnect.domain.checkins import MOOD_WORDS
+from reconnect.domain.days import local_day
 from reconnect.domain.markers import MARKER_NAMES
 from reconnect.domain.wording import counted
 from reconnect.errors import InputError
@@ -181,15 +182,22 @@ def calendar_day(
 
 
 def calendar_month(
-    first: date, today: date, checkins: Sequence[CheckIn], entries: Sequence[Entry]
+    first: date,
+    today: date,
+    checkins: Sequence[CheckIn],
+    entries: Sequence[Entry],
+    zone: tzinfo = UTC,
 ) -> CalendarMonth:
-    """The month starting on ``first``, from its check-ins and entries (others are left out)."""
+    """The month starting on ``first``, from its check-ins and entries (others are left out).
+
+    Each record goes on its day in ``zone``, the person's time zone.
+    """
     checked: dict[date, list[CheckIn]] = {}
     for checkin in checkins:
-        checked.setdefault(checkin.checked_at.date(), []).append(checkin)
+        checked.setdefault(local_day(checkin.checked_at, zone), []).append(checkin)
     written: dict[date, list[Entry]] = {}
     for entry in entries:
-        written.setdefault(entry.written_at.date(), []).append(entry)
+        written.setdefault(local_day(entry.written_at, zone), []).append(entry)
 
     def day_of(day: date) -> CalendarDay:
         return calendar_day(day, today, checked.get(day, ()), written.get(day, ()))

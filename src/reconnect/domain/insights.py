@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from reconnect.domain.checkins import CANNOT_NAME
+from reconnect.domain.days import local_day
 from reconnect.domain.wording import counted
 
 if TYPE_CHECKING:
@@ -100,15 +101,15 @@ class Streaks:
     reconnection_days: int
 
 
-def facts_of(entries: Iterable[Entry]) -> list[EntryFacts]:
-    """The facts of each analysed entry, in the order given.
+def facts_of(entries: Iterable[Entry], zone: tzinfo = UTC) -> list[EntryFacts]:
+    """The facts of each analysed entry, in the order given, each on its day in ``zone``.
 
     An entry whose analysis could not be read is left out: counting it as "no signs"
     would bend every rate.
     """
     return [
         EntryFacts(
-            day=entry.written_at.date(),
+            day=local_day(entry.written_at, zone),
             markers=entry.analysis.marker_names,
             valence=entry.analysis.valence,
             granularity=entry.analysis.granularity,
@@ -307,11 +308,11 @@ class CheckInWeek:
     cannot_name: int
 
 
-def checkin_weeks(checkins: Sequence[CheckIn]) -> list[CheckInWeek]:
+def checkin_weeks(checkins: Sequence[CheckIn], zone: tzinfo = UTC) -> list[CheckInWeek]:
     """Weekly check-in figures, oldest first; granularity is the number of feelings named."""
     weeks: dict[date, list[CheckIn]] = defaultdict(list)
     for c in checkins:
-        day = c.checked_at.date()
+        day = local_day(c.checked_at, zone)
         weeks[day - timedelta(days=day.weekday())].append(c)
     found = []
     for start in sorted(weeks):

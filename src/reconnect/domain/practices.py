@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from reconnect.domain.days import local_day
 from reconnect.errors import InputError
 
 if TYPE_CHECKING:
@@ -104,9 +105,9 @@ def rank_practices(
     return ranked
 
 
-def practice_streak(log: Sequence[PracticeLog]) -> int:
-    """Consecutive days, up to the most recent one, on which a practice was done."""
-    days = {entry.done_at.date() for entry in log}
+def practice_streak(log: Sequence[PracticeLog], zone: tzinfo = UTC) -> int:
+    """Consecutive days (in ``zone``), up to the most recent one, with a practice done."""
+    days = {local_day(entry.done_at, zone) for entry in log}
     if not days:
         return 0
     day, run = max(days), 0

@@ -1,18 +1,20 @@
 """What changed this week: the last seven days against the seven before, in plain words.
 
 "This week" is the seven days up to and including today, so that a Monday is not an empty
-week; "the week before" is the seven days before those. Days are UTC days, as in the
-insights. Crisis language is never named as "the sign seen most often": it has its own
-banner and resources, and a weekly line is not the place for it (safe messaging).
+week; "the week before" is the seven days before those. Days are the person's days, in
+their time zone (``domain/days.py``). Crisis language is never named as "the sign seen
+most often": it has its own banner and resources, and a weekly line is not the place for
+it (safe messaging).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from reconnect.domain.days import local_day
 from reconnect.domain.markers import MARKER_NAMES
 from reconnect.domain.wording import counted
 
@@ -93,10 +95,12 @@ def compare_weeks(
     entries: Sequence[Entry],
     checkins: Sequence[CheckIn],
     practices: Sequence[PracticeLog],
+    zone: tzinfo = UTC,
 ) -> WeekChange:
     """This week against the week before, from records of (at least) the last fourteen days.
 
-    Records outside those fourteen days are left out, so a caller may pass more.
+    Records outside those fourteen days are left out, so a caller may pass more. Each is
+    counted on its day in ``zone``, the person's time zone.
     """
     this_start = today - timedelta(days=WEEK_DAYS - 1)
     before_start = this_start - timedelta(days=WEEK_DAYS)
@@ -106,9 +110,9 @@ def compare_weeks(
 
     weeks = [
         week_figures(
-            [e for e in entries if within(e.written_at.date(), start)],
-            [c for c in checkins if within(c.checked_at.date(), start)],
-            [p for p in practices if within(p.done_at.date(), start)],
+            [e for e in entries if within(local_day(e.written_at, zone), start)],
+            [c for c in checkins if within(local_day(c.checked_at, zone), start)],
+            [p for p in practices if within(local_day(p.done_at, zone), start)],
         )
         for start in (this_start, before_start)
     ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from reconnect.domain.calendar import calendar_day, calendar_month, next_month
+from reconnect.domain.days import local_day, start_of
 from reconnect.services.checkins import list_checkins
 from reconnect.services.journal import EntryQuery, list_entries
 
@@ -19,12 +20,8 @@ if TYPE_CHECKING:
     from reconnect.services import Services
 
 
-def _start(day: date) -> datetime:
-    return datetime.combine(day, time(), UTC)
-
-
 def _today(services: Services) -> date:
-    return services.clock().astimezone(UTC).date()
+    return local_day(services.clock(), services.settings.zone)
 
 
 def month_calendar(services: Services, month: date | None = None) -> CalendarMonth:
@@ -33,12 +30,13 @@ def month_calendar(services: Services, month: date | None = None) -> CalendarMon
     A damaged entry is left out: the calendar shows the others.
     """
     today = _today(services)
+    zone = services.settings.zone
     first = (month or today).replace(day=1)
-    since, until = _start(first), _start(next_month(first))
+    since, until = start_of(first, zone), start_of(next_month(first), zone)
     damaged: list[DamagedEntry] = []
     entries = list_entries(services, EntryQuery(since=since, until=until), damaged)
     checkins = list_checkins(services, since=since, until=until)
-    return calendar_month(first, today, checkins, entries)
+    return calendar_month(first, today, checkins, entries, zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +53,8 @@ class DayRecords:
 def day_records(services: Services, day: date) -> DayRecords:
     """The check-ins and entries of one day (a damaged entry is left out)."""
     today = _today(services)
-    since, until = _start(day), _start(day + timedelta(days=1))
+    zone = services.settings.zone
+    since, until = start_of(day, zone), start_of(day + timedelta(days=1), zone)
     damaged: list[DamagedEntry] = []
     entries = list_entries(services, EntryQuery(since=since, until=until), damaged)
     checkins = list_checkins(services, since=since, until=until)

@@ -60,7 +60,7 @@ def compute_insights(
     then named there and the insights cover the other entries (the caller must say so).
     """
     entries = list_entries(services, EntryQuery(since=since, until=until), damaged)
-    facts = facts_of(entries)
+    facts = facts_of(entries, services.settings.zone)
     checkins = list_checkins(services, since=since, until=until)
     trends = weekly_trends(facts, MARKER_NAMES)
     found = associations(facts, MARKER_NAMES)
@@ -72,7 +72,7 @@ def compute_insights(
         notable=notable,
         streaks=streaks(facts),
         summary=weekly_summary(trends, notable[0] if notable else None),
-        checkin_weekly=checkin_weeks(checkins),
+        checkin_weekly=checkin_weeks(checkins, services.settings.zone),
         seek_help=seek_help_from_weeks([w.marker_rates for w in trends]),
         not_analysed=count_not_analysed(entries),
     )

@@ -73,7 +73,7 @@ def practice_history(services: Services) -> list[PracticeLog]:
 
 def current_streak(services: Services) -> int:
     """Consecutive days, up to the latest, with a practice done."""
-    return practice_streak(practice_history(services))
+    return practice_streak(practice_history(services), services.settings.zone)
 
 
 def suggest_practices(services: Services, limit: int = 5) -> list[Suggestion]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from reconnect.domain.days import local_day, start_of
 from reconnect.domain.week import WEEK_DAYS, compare_weeks, today_so_far
 from reconnect.services.checkins import list_checkins
 from reconnect.services.journal import EntryQuery, list_entries
@@ -40,8 +41,9 @@ def look_at_today(services: Services) -> Today:
     Reads the last two weeks only (and counts rows, without opening them, to tell a new
     journal). A damaged entry is left out of the counts rather than stopping the page.
     """
-    day = services.clock().astimezone(UTC).date()
-    since = datetime.combine(day - timedelta(days=2 * WEEK_DAYS - 1), time(), UTC)
+    zone = services.settings.zone
+    day = local_day(services.clock(), zone)
+    since = start_of(day - timedelta(days=2 * WEEK_DAYS - 1), zone)
     damaged: list[DamagedEntry] = []
     entries = list_entries(services, EntryQuery(since=since), damaged)
     checkins = list_checkins(services, since=since)
@@ -54,14 +56,14 @@ def look_at_today(services: Services) -> Today:
             and checkin_rows.count_checkins(connection) == 0
         )
     so_far = today_so_far(
-        sum(e.written_at.date() == day for e in entries),
-        [c for c in checkins if c.checked_at.date() == day],
+        sum(local_day(e.written_at, zone) == day for e in entries),
+        [c for c in checkins if local_day(c.checked_at, zone) == day],
     )
     suggested = suggest_practices(services, limit=1)
     return Today(
         day=day,
         first_time=first_time,
         so_far=so_far,
-        week=compare_weeks(day, entries, checkins, practices),
+        week=compare_weeks(day, entries, checkins, practices, zone),
         practice=suggested[0] if suggested else None,
     )
