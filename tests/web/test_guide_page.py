@@ -98,3 +98,12 @@ def test_unsure_crisis_language_shows_help_first_then_the_cards(
     data = sqlite_client.get("/api/ask", params={"q": question}).json()
     assert data["crisis"] is True and data["concern"] is True and data["answers"]
     assert data["crisis_resources"]["services"]
+
+
+def test_home_leads_to_the_guide(sqlite_client: TestClient) -> None:
+    first = html.unescape(sqlite_client.get("/").text)
+    assert 'href="/guide">Ask the guide</a>' in first  # a new journal's first steps
+    token = sqlite_client.headers["X-CSRF-Token"]
+    sqlite_client.post("/journal", data={"csrf_token": token, "text": "A quiet day."})
+    later = html.unescape(sqlite_client.get("/").text)
+    assert '<form class="card guide-search" id="ask-card" method="get" action="/guide"' in later
