@@ -121,6 +121,13 @@ def _show(entries: "list[Entry]", json_output: bool, country: str | None) -> Non
         return
     for entry in entries:
         render.console().print(render.entry_view(entry))
+    if len(entries) == 1:
+        from reconnect.contracts import abuse_help_out
+
+        # Help for the writer alone when the words describe abuse or control.
+        abuse = abuse_help_out(entries[0].text, country)
+        if abuse is not None:
+            render.console().print(render.abuse_panel(abuse))
 
 
 def _say_not_analysed(entries: "list[Entry]") -> None:

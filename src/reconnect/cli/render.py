@@ -178,6 +178,14 @@ def resources_panel(resources: Any) -> Panel:
     )
 
 
+def abuse_panel(resources: Any) -> Panel:
+    """Domestic-abuse help (a CrisisResourcesOut with its own message), for the writer only."""
+    panel = resources_panel(resources)
+    panel.title = f"If someone close to you is hurting or controlling you ({resources.name})"
+    panel.border_style = "magenta"
+    return panel
+
+
 def crisis_panel(country: str | None = None) -> Panel:
     """The crisis resources for a country, shown before anything else."""
     from reconnect.contracts import crisis_resources_out

@@ -244,6 +244,7 @@ class Texts(_Strict):
     no_seek_help: str
     crisis_notice: str
     help_now: str
+    abuse_notice: str
     not_english: str
     safety_check: SafetyCheckTexts
     not_analysed: NotAnalysedTexts
@@ -336,11 +337,21 @@ def _services_of(services: list[_ServiceIn]) -> tuple[HelpService, ...]:
 @lru_cache(maxsize=1)
 def load_crisis_resources() -> tuple[tuple[CrisisResources, ...], CrisisResources]:
     """Crisis resources by country, and the international fallback."""
-    text = resources.files("reconnect.content").joinpath("crisis_resources.toml").read_text("utf-8")
+    return _load_resources("crisis_resources.toml")
+
+
+@lru_cache(maxsize=1)
+def load_abuse_resources() -> tuple[tuple[CrisisResources, ...], CrisisResources]:
+    """Domestic-abuse help by country, and the international fallback (same shape)."""
+    return _load_resources("abuse_resources.toml")
+
+
+def _load_resources(name: str) -> tuple[tuple[CrisisResources, ...], CrisisResources]:
+    text = resources.files("reconnect.content").joinpath(name).read_text("utf-8")
     try:
         parsed = _ResourcesIn.model_validate(tomllib.loads(text))
     except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise ContentError(f"crisis_resources.toml is invalid: {exc}") from exc
+        raise ContentError(f"{name} is invalid: {exc}") from exc
     countries = tuple(
         CrisisResources(
             c.code, c.name, c.emergency, _services_of(c.services), c.verified_on, c.source_url

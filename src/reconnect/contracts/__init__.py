@@ -41,6 +41,7 @@ from reconnect.contracts.practices import (
 from reconnect.contracts.safety import (
     CrisisResourcesOut,
     HelpServiceOut,
+    abuse_help_out,
     crisis_resources_out,
     resources_if,
     why_international,
@@ -114,6 +115,7 @@ __all__ = [
     "SuggestionOut",
     "TrendOut",
     "WeekOut",
+    "abuse_help_out",
     "analysis_out",
     "checkin_out",
     "crisis_resources_out",

@@ -87,6 +87,17 @@ def why_international(problem: str | None, unset: str) -> str:
     return f"{problem}, so this is the international list." if problem else unset
 
 
+def abuse_help_out(text: str, country: str | None) -> CrisisResourcesOut | None:
+    """Domestic-abuse help, with its own message, when ``text`` describes abuse or control."""
+    from reconnect.services.safety import abuse_help_for
+
+    choice = abuse_help_for(text, country)
+    if choice is None:
+        return None
+    out = crisis_resources_out(choice)
+    return out.model_copy(update={"message": load_texts().abuse_notice})
+
+
 def resources_if(crisis: bool, country: str | None) -> CrisisResourcesOut | None:
     """Crisis resources for the country when ``crisis`` is true (DESIGN safety rules)."""
     if not crisis:

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.analysis import MARKERS
-from reconnect.contracts import resources_if
+from reconnect.contracts import abuse_help_out, resources_if
 from reconnect.domain.entries import Entry
 from reconnect.domain.safety import SafetyAnswer
 from reconnect.errors import InputError, LockedError, NotFoundError
@@ -78,6 +78,7 @@ def entry_page(request: Request, entry_id: int, services: ServicesDep) -> HTMLRe
         "entry": entry,
         "pieces": highlight(entry),
         "resources": resources_if(entry.crisis, country),
+        "abuse": abuse_help_out(entry.text, country),
     }
     return render(request, "journal/entry.html", context)
 

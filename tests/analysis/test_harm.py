@@ -1,0 +1,112 @@
+"""Signs of abuse or coercive control in the writer's own words (``analysis/harm.py``).
+
+Four sets of journal-style statements and look-alikes, each written by a helper who did
+not write the rules (``data/coercion_*.jsonl``):
+
+- ``dev`` (35 + 35) and ``dev2`` (150 + 150): the rules were written against these;
+- ``suite`` (50 + 50): held out, first run on an early version (8 of 50 found), then once more;
+- ``holdout`` (60 + 60): held out, run once on this version: 25 of 60 found, 5 of 60
+  look-alikes fired.
+
+The thresholds below are those measurements, kept as floors so the rules cannot quietly get
+worse. They are far from enough: most indirect descriptions of control are still missed,
+which is why the help is shown when the rules are sure and nothing is said when they are not.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from reconnect.analysis.harm import HARM_KINDS, find_harm
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, object]]:
+    path = DATA / f"coercion_{name}.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _score(name: str) -> tuple[int, int, int, int]:
+    rows = _rows(name)
+    harm = [str(r["text"]) for r in rows if r["harm"]]
+    alike = [str(r["text"]) for r in rows if not r["harm"]]
+    found = sum(bool(find_harm(t)) for t in harm)
+    alarms = sum(bool(find_harm(t)) for t in alike)
+    return found, len(harm), alarms, len(alike)
+
+
+@pytest.mark.parametrize(
+    ("name", "least_found", "most_alarms"),
+    [("dev", 35, 0), ("dev2", 71, 0), ("suite", 26, 1), ("holdout", 25, 5)],
+)
+def test_each_set_is_read_at_least_as_well_as_when_measured(
+    name: str, least_found: int, most_alarms: int
+) -> None:
+    found, harm, alarms, alike = _score(name)
+    assert harm >= 35 and alike >= 35
+    assert found >= least_found, f"{name}: {found} of {harm} found"
+    assert alarms <= most_alarms, f"{name}: {alarms} of {alike} look-alikes fired"
+
+
+def test_the_sets_do_not_share_a_sentence() -> None:
+    seen: dict[str, str] = {}
+    for name in ("dev", "dev2", "suite", "holdout"):
+        for row in _rows(name):
+            text = str(row["text"]).casefold()
+            assert text not in seen, (text, seen.get(text), name)
+            seen[text] = name
+
+
+def test_real_comments_almost_never_fire() -> None:
+    with gzip.open(DATA / "goemotions_sample.jsonl.gz", "rt", encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle]
+    fired = [t for t in texts if find_harm(t)]
+    assert len(texts) > 6000
+    assert len(fired) <= 0.001 * len(texts), fired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he would never hit me",
+        "She doesn't check my phone, we trust each other.",
+        "my brother punched me in the arm when his team scored, we're both idiots",
+        "She said she'll kill me if I spoil the finale.",
+        "He grabbed my arm to stop me stepping into traffic.",
+        "I keep checking my phone for his texts.",
+        "My boss is so controlling about deadlines.",
+    ],
+)
+def test_denials_play_and_other_people_stay_quiet(text: str) -> None:
+    assert find_harm(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("he hit me again last night", "physical"),
+        ("my husband won't let me see my friends", "isolation"),
+        ("she threatened to take the kids if I leave", "threats"),
+        ("I said no and he didn't stop", "sexual_coercion"),
+        ("he takes my wages and gives me an allowance", "financial"),
+        ("my wife goes through my messages when I sleep", "monitoring"),
+    ],
+)
+def test_plain_statements_are_found_with_their_kind_and_words(text: str, kind: str) -> None:
+    hits = find_harm(text)
+    assert kind in {h.kind for h in hits}
+    for hit in hits:
+        assert hit.kind in HARM_KINDS
+        assert text[hit.start : hit.end] == hit.text
+
+
+def test_a_long_entry_is_read_and_spans_stay_in_bounds() -> None:
+    text = ("We had a quiet dinner and watched a film. " * 400) + "Then he hit me again."
+    hits = find_harm(text)
+    assert [h.kind for h in hits] == ["physical"]
+    assert text[hits[0].start : hits[0].end] == hits[0].text
