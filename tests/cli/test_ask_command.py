@@ -76,6 +76,7 @@ def test_an_off_topic_question_is_declined_in_plain_words() -> None:
         "concern": False,
         "answers": [],
         "crisis_resources": None,
+        "abuse_resources": None,
     }
 
 
@@ -89,3 +90,14 @@ def test_bad_questions_get_a_message_and_exit_code_two() -> None:
     assert blank.returncode == 2 and "the question is empty" in blank.stderr
     for done in (empty, long, blank):
         assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_a_question_describing_control_brings_abuse_help_first() -> None:
+    done = run("ask", "my husband checks my phone every night, is that normal", country="GB")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.index("National Domestic Abuse Helpline") < done.stdout.index("From:")
+    data = json.loads(
+        run("ask", "my husband checks my phone every night, is that normal", "--json").stdout
+    )
+    assert data["abuse_resources"]["services"]
+    assert data["crisis"] is False

@@ -107,3 +107,11 @@ def test_home_leads_to_the_guide(sqlite_client: TestClient) -> None:
     sqlite_client.post("/journal", data={"csrf_token": token, "text": "A quiet day."})
     later = html.unescape(sqlite_client.get("/").text)
     assert '<form class="card guide-search" id="ask-card" method="get" action="/guide"' in later
+
+
+def test_a_question_describing_control_shows_abuse_help(sqlite_client: TestClient) -> None:
+    question = "my husband checks my phone every night, is that normal"
+    text = html.unescape(sqlite_client.get("/guide", params={"q": question}).text)
+    assert "If someone close to you is hurting or controlling you" in text
+    data = sqlite_client.get("/api/ask", params={"q": question}).json()
+    assert data["abuse_resources"]["services"]

@@ -42,10 +42,18 @@ def ask_command(
         # Unsure language gets the calm help-now words; confident gets the crisis notice.
         detected = not reply.concern
         resources = crisis_resources_out(crisis_resources(_country(ctx)), detected=detected)
+    abuse = None
+    if reply.abuse:
+        from reconnect.cli.analyze import _country
+        from reconnect.contracts import abuse_help_out
+
+        abuse = abuse_help_out(reply.question, _country(ctx))
     if json_output:
-        render.print_json(guide_reply_out(reply, resources))
+        render.print_json(guide_reply_out(reply, resources, abuse))
         return
     console = render.console()
+    if abuse is not None:
+        console.print(render.abuse_panel(abuse))
     if resources is not None:
         from reconnect.cli.helpnow import PLAN_POINTER
 

@@ -50,6 +50,11 @@ class GuideReplyOut(BaseModel):
     crisis_resources: CrisisResourcesOut | None = Field(
         default=None, description="present when crisis is true"
     )
+    abuse_resources: CrisisResourcesOut | None = Field(
+        default=None,
+        description="domestic-abuse help, present when the question describes being hurt or "
+        "controlled by someone close",
+    )
 
 
 def guide_answer_out(card: AnswerCard) -> GuideAnswerOut:
@@ -64,13 +69,16 @@ def guide_answer_out(card: AnswerCard) -> GuideAnswerOut:
 
 
 def guide_reply_out(
-    reply: GuideReply, resources: CrisisResourcesOut | None = None
+    reply: GuideReply,
+    resources: CrisisResourcesOut | None = None,
+    abuse: CrisisResourcesOut | None = None,
 ) -> GuideReplyOut:
-    """The reply as its JSON shape; ``resources`` are given when it is a crisis."""
+    """The reply as its JSON shape; ``resources`` for a crisis, ``abuse`` for abuse help."""
     return GuideReplyOut(
         crisis=reply.crisis,
         abstained=reply.abstained,
         concern=reply.concern,
         answers=[guide_answer_out(card) for card in reply.answers],
         crisis_resources=resources if reply.crisis else None,
+        abuse_resources=abuse if reply.abuse else None,
     )

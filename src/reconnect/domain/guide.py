@@ -95,3 +95,4 @@ class GuideReply:
     abstained: bool
     answers: tuple[AnswerCard, ...] = ()
     concern: bool = False  # unsure crisis language: resources first, then the cards
+    abuse: bool = False  # the question describes being hurt or controlled: abuse help first

@@ -30,9 +30,12 @@ def ask(question: str) -> GuideReply:
             f"{MAX_QUESTION_CHARS} characters",
             hint="ask it in a sentence or two",
         )
+    from reconnect.analysis.harm import find_harm
+
     reading = analyze(cleaned)
+    abuse = bool(find_harm(cleaned))
     if reading.crisis:
-        return GuideReply(cleaned, crisis=True, abstained=False)
+        return GuideReply(cleaned, crisis=True, abstained=False, abuse=abuse)
     ranked = default_retriever().rank(cleaned)
     return GuideReply(
         cleaned,
@@ -40,4 +43,5 @@ def ask(question: str) -> GuideReply:
         abstained=not ranked,
         answers=tuple(r.card for r in ranked),
         concern=reading.concern,
+        abuse=abuse,
     )

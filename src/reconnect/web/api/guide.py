@@ -4,7 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from reconnect.contracts import GuideReplyOut, crisis_resources_out, guide_reply_out
+from reconnect.contracts import (
+    GuideReplyOut,
+    abuse_help_out,
+    crisis_resources_out,
+    guide_reply_out,
+)
 from reconnect.domain.guide import MAX_QUESTION_CHARS
 from reconnect.services.guide import ask
 from reconnect.services.safety import crisis_resources
@@ -32,4 +37,6 @@ def ask_guide(
     if reply.crisis:
         chosen = crisis_resources(request.app.state.settings.country)
         resources = crisis_resources_out(chosen, detected=not reply.concern)
-    return guide_reply_out(reply, resources)
+    country = request.app.state.settings.country
+    abuse = abuse_help_out(q, country) if reply.abuse else None
+    return guide_reply_out(reply, resources, abuse)

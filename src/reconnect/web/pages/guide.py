@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from reconnect.content import load_practices
-from reconnect.contracts import crisis_resources_out
+from reconnect.contracts import abuse_help_out, crisis_resources_out
 from reconnect.domain.guide import CANT_ANSWER, MAX_QUESTION_CHARS
 from reconnect.errors import InputError
 from reconnect.services.guide import ask
@@ -31,6 +31,7 @@ def guide_page(
         "question": q or "",
         "reply": None,
         "resources": None,
+        "abuse": None,
         "error": None,
         "cant_answer": CANT_ANSWER,
         "examples": EXAMPLES,
@@ -45,6 +46,8 @@ def guide_page(
             status = 422
         else:
             context["reply"] = reply
+            if reply.abuse:
+                context["abuse"] = abuse_help_out(q, request.app.state.settings.country)
             if reply.crisis:
                 country = request.app.state.settings.country
                 chosen = crisis_resources(country)
