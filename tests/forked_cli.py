@@ -73,7 +73,8 @@ def _startup_values(env: Mapping[str, str]) -> dict[str, str]:
 
 
 def _preload() -> None:
-    """Import what command lines (``serve`` among them) import; load the analyzer's model."""
+    """Import what command lines (``serve`` among them) import; load the analyzer's model
+    and the guide's index."""
     from reconnect import cli
 
     for _name, module, _attribute in cli.COMMANDS:
@@ -88,8 +89,10 @@ def _preload() -> None:
     ):
         importlib.import_module(name)
     from reconnect.analysis import default_analyzer
+    from reconnect.guide import default_retriever
 
     default_analyzer().analyze("warm")
+    default_retriever()  # the guide's index: cards and anchors read from the package only
 
 
 def _receive(connection: socket.socket) -> dict[str, Any]:

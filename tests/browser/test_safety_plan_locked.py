@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from tests.conftest import TEST_PASSPHRASE
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -27,19 +28,21 @@ def _lock(page: Page) -> None:
     page.wait_for_selector("h1:has-text('Unlock your journal')")
 
 
-def test_by_default_the_plan_needs_the_passphrase_once_locked(server: Server, visit: Visit) -> None:
+def test_locked_the_plan_needs_the_passphrase_unless_a_copy_was_chosen(
+    server: Server, visit: Visit
+) -> None:
     page = visit.page
+    page.set_viewport_size({"width": 390, "height": 844})
     _write_plan(page, server.url)
+    # The default: once locked, the plan leads to the unlock page and shows nothing.
     _lock(page)
     page.goto(f"{server.url}/safety-plan")
     page.wait_for_url("**/unlock?next=/safety-plan")
     assert "Ana 07700 900123" not in page.content()
-
-
-def test_the_chosen_copy_opens_while_locked_on_a_phone(server: Server, visit: Visit) -> None:
-    page = visit.page
-    page.set_viewport_size({"width": 390, "height": 844})
-    _write_plan(page, server.url)
+    page.fill("#passphrase", TEST_PASSPHRASE)
+    page.get_by_role("button", name="Unlock").click()
+    page.wait_for_url("**/safety-plan")
+    # Chosen: a copy that opens while locked, read-only.
     trade_off = page.locator("form[action='/safety-plan/open-copy']")
     assert "anyone who can open this computer's reconnect files can read" in trade_off.inner_text()
     trade_off.get_by_role("button", name="Keep a copy I can read while locked").click()
