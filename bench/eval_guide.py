@@ -130,18 +130,16 @@ def tune(questions: list[Question]) -> Weights:
         (0.1, 0.2, 0.3, 0.4),  # coverage
         (0.0, 0.1, 0.2),  # bm25
         (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),  # threshold
-        (0.0, 0.2, 0.3, 0.4, 0.5),  # known share
         (-0.05, 0.0, 0.03, 0.06),  # margin to the best anchor
         (0.12, 0.25, 1.0),  # spread: how far below the best a runner-up is still shown
     )
-    for meaning, coverage, bm25, threshold, known, margin, spread in grid:
+    for meaning, coverage, bm25, threshold, margin, spread in grid:
         weights = replace(
             DEFAULT_WEIGHTS,
             meaning=meaning,
             coverage=coverage,
             bm25=bm25,
             threshold=threshold,
-            known_share=known,
             margin_off=margin,
             spread=spread,
         )

@@ -33,21 +33,20 @@ def ask_command(
     from reconnect.services.guide import ask
 
     reply = ask(" ".join(question))
-    resources = None
-    if reply.crisis:
-        from reconnect.cli.analyze import _country
-        from reconnect.contracts import crisis_resources_out
+    resources = abuse = None
+    if reply.crisis or reply.abuse:
+        from reconnect.cli.options import root_settings
+        from reconnect.contracts import abuse_help_out, crisis_resources_out
         from reconnect.services.safety import crisis_resources
 
-        # Unsure language gets the calm help-now words; confident gets the crisis notice.
-        detected = not reply.concern
-        resources = crisis_resources_out(crisis_resources(_country(ctx)), detected=detected)
-    abuse = None
-    if reply.abuse:
-        from reconnect.cli.analyze import _country
-        from reconnect.contracts import abuse_help_out
-
-        abuse = abuse_help_out(reply.question, _country(ctx))
+        # Settings are read only when a reply needs the country's lines.
+        country = root_settings(ctx).country
+        if reply.crisis:
+            # Unsure language gets the calm help-now words; confident, the crisis notice.
+            chosen = crisis_resources(country)
+            resources = crisis_resources_out(chosen, detected=not reply.concern)
+        if reply.abuse:
+            abuse = abuse_help_out(reply.question, country)
     if json_output:
         render.print_json(guide_reply_out(reply, resources, abuse))
         return

@@ -116,10 +116,3 @@ class LexicalIndex:
         return [
             sum(self.weight(t) for t in unique if t in counted) / total for counted in self.counts
         ]
-
-    def known_share(self, query: Sequence[str]) -> float:
-        """The share of the query's weight carried by words that some document uses."""
-        unique = set(query)
-        total = sum(self.weight(t) for t in unique)
-        known = sum(self.weight(t) for t in unique if t in self.idf)
-        return known / total if total > 0 else 0.0

@@ -10,10 +10,10 @@ the question the card covers, and BM25 scaled by the best BM25 of that question.
 Declining is a decision of its own. Questions the guide must not answer are written down
 as anchors (``content/guide_off_topic.toml``: everyday topics, and the other senses of its
 words: a detached retina, numb fingers, a printer that won't connect), scored the same way.
-A question is declined when the best card scores under ``threshold``, when an anchor
-scores above the best card less ``margin_off``, or when most of its weight is in words no
-card uses. The weights are chosen on ``bench/data/guide_dev.jsonl`` by
-``bench/eval_guide.py --tune``, never on the evaluation set.
+A question is declined when it has no content words, when the best card scores under
+``threshold``, or when an anchor scores above the best card less ``margin_off``. The weights
+are chosen on ``bench/data/guide_dev.jsonl`` by ``bench/eval_guide.py --tune``, never on
+the evaluation set.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ class Weights:
     coverage: float = 0.2
     bm25: float = 0.1
     threshold: float = 0.5  # the best card must reach this, or the guide declines
-    known_share: float = 0.0  # at least this share of the question in the cards' words
     margin_off: float = 0.0  # an anchor this close to the best card (or above) declines
     spread: float = 0.25  # a runner-up more than this below the best is not shown
 
@@ -88,7 +87,6 @@ class Retriever:
         self._owners = np.array(owners, dtype=np.intp)
         documents = [_card_terms(card) for card in self.cards] + [terms(q) for q in off_topic]
         self.lexical = LexicalIndex.build(documents)
-        self.card_words = LexicalIndex.build(documents[: len(self.cards)])
 
     def _meaning(self, question: str) -> npt.NDArray[np.float32]:
         import numpy as np
@@ -98,9 +96,12 @@ class Retriever:
         np.maximum.at(best, self._owners, cosines)
         return best
 
-    def components(self, question: str) -> Components:
-        """The question's three scores for every document, before they are weighed."""
-        query = terms(question)
+    def components(self, question: str, query: Sequence[str] | None = None) -> Components:
+        """The question's three scores for every document, before they are weighed.
+
+        ``query`` is the question's terms when the caller has them already.
+        """
+        query = terms(question) if query is None else query
         coverage = self.lexical.coverage(query)
         bm25 = self.lexical.bm25(query)
         top = max(bm25, default=0.0)
@@ -108,31 +109,28 @@ class Retriever:
             meaning=[float(x) for x in self._meaning(question)],
             coverage=coverage,
             bm25=[b / top if top > 0 else 0.0 for b in bm25],
-            known_share=self.card_words.known_share(query) if query else 0.0,
         )
 
     def rank(self, question: str) -> list[Ranked]:
         """The cards that answer the question, best first (at most three); [] to decline."""
-        if not terms(question):
+        query = terms(question)
+        if not query:
             return []  # nothing but punctuation and little words: nothing to go on
-        chosen = choose(self.components(question), len(self.cards), self.weights)
+        chosen = choose(self.components(question, query), len(self.cards), self.weights)
         return [Ranked(self.cards[i], score) for i, score in chosen]
 
 
 @dataclass(frozen=True, slots=True)
 class Components:
-    """Per document (cards, then anchors): meaning, coverage and scaled BM25; the known share."""
+    """Per document (cards, then anchors): meaning, coverage and BM25 scaled to the best."""
 
     meaning: list[float]
     coverage: list[float]
     bm25: list[float]
-    known_share: float
 
 
 def choose(found: Components, cards: int, w: Weights) -> list[tuple[int, float]]:
     """(card index, score) of the cards to show, best first; [] to decline."""
-    if found.known_share < w.known_share:
-        return []
     combined = [
         w.meaning * m + w.coverage * c + w.bm25 * b
         for m, c, b in zip(found.meaning, found.coverage, found.bm25, strict=True)
