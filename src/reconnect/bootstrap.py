@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reconnect.services import Services
+from reconnect.services.server import ServerServices
 from reconnect.services.vault import JournalKeys
 from reconnect.storage.database import make_engine, normalise_url, sqlite_path
 from reconnect.storage.migrate import current_revision, head_revision, upgrade_to_head
@@ -52,6 +53,22 @@ def build_services(
         unlocker = passphrase_unlocker(settings)
     keys = JournalKeys(unlocker=unlocker)
     return Services(settings=settings, engine=engine, clock=clock, keys=keys)
+
+
+def build_server(settings: Settings, clock: Callable[[], datetime] = utc_now) -> ServerServices:
+    """Open server mode's database (``server_database_url``) and migrate its own tables.
+
+    Account journals are migrated when they are created (and, later, at login).
+    """
+    from reconnect.storage.server_db import ServerDatabase
+
+    db = ServerDatabase(settings.server_database_url)
+    try:
+        db.migrate()
+    except BaseException:
+        db.dispose()
+        raise
+    return ServerServices(settings=settings, db=db, clock=clock)
 
 
 def open_existing(settings: Settings) -> Services | None:

@@ -94,6 +94,11 @@ def default_database_url() -> str:
     return f"sqlite:///{default_data_dir() / 'reconnect.db'}"
 
 
+def default_server_database_url() -> str:
+    """Server mode's SQLite file (its journals go in a ``journals`` folder beside it)."""
+    return f"sqlite:///{default_data_dir() / 'server' / 'server.db'}"
+
+
 class Settings(BaseSettings):
     """Everything configurable. Environment variables use the ``RECONNECT_`` prefix."""
 
@@ -128,6 +133,33 @@ class Settings(BaseSettings):
     )
     auto_lock_minutes: int = Field(
         default=15, ge=1, le=24 * 60, description="The web app locks itself after this idle time."
+    )
+    server_database_url: str = Field(
+        default_factory=default_server_database_url,
+        description=(
+            "Server mode only (reconnect serve --server, reconnect users): where accounts "
+            "and their journals live. PostgreSQL for several processes; SQLite for one."
+        ),
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Host names the web app answers to besides its bind address (server mode behind "
+            "a proxy: the public name, such as journal.example.org)."
+        ),
+    )
+    session_hours: int = Field(
+        default=12, ge=1, le=24 * 30, description="Server mode: a login lasts at most this long."
+    )
+    session_idle_minutes: int = Field(
+        default=30,
+        ge=1,
+        le=24 * 60,
+        description="Server mode: a session ends after this long without a request.",
+    )
+    open_signup: bool = Field(
+        default=False,
+        description="Server mode: anyone may create an account, without an invite.",
     )
     test_fast_kdf: bool = Field(
         default=False,

@@ -82,3 +82,34 @@ class NotSetUpError(ReconnectError):
 
 class ContentError(ReconnectError):
     """A data file shipped with reconnect is invalid: a bug, not a user mistake."""
+
+
+class NotLoggedInError(ReconnectError):
+    """Server mode: the request has no live session (none, ended, expired or idle too long)."""
+
+    http_status = 401
+
+
+class LoginFailedError(ReconnectError):
+    """Server mode: the username, password or one-time code is wrong.
+
+    One message for every cause, so a refusal never tells whether an account exists.
+    """
+
+    http_status = 401
+
+
+class ForbiddenError(ReconnectError):
+    """Server mode: the session may not do this (a role it lacks, or TOTP not set up yet)."""
+
+    http_status = 403
+
+
+class ThrottledError(ReconnectError):
+    """Server mode: too many failed logins; ``retry_after`` says how many seconds to wait."""
+
+    http_status = 429
+
+    def __init__(self, message: str, retry_after: int, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.retry_after = retry_after

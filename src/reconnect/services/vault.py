@@ -278,6 +278,29 @@ def _open_with(services: Services, kind: str, secret: str) -> None:
     services.keys.last_used = monotonic()
 
 
+def open_with_master_key(services: Services, master_key: bytes) -> None:
+    """Open the journal with its master key (server mode: the key a session carries).
+
+    CryptoError when the key is not this journal's; nothing is derived from a passphrase.
+    """
+    with transaction(services.engine) as connection:
+        info = vault_rows.get_journal(connection)
+        if info is None:
+            raise _not_set_up()
+        if not info.encrypted:
+            raise CryptoError("this journal is not encrypted, so no key opens it")
+        services.keys.codec = load_vault_codec(connection, info.journal_id, master_key)
+    services.keys.last_used = monotonic()
+
+
+def master_key_of(services: Services) -> bytes:
+    """The open journal's master key (server mode seals it into a session)."""
+    codec = open_codec(services)
+    if not isinstance(codec, VaultCodec):
+        raise CryptoError("this journal is not encrypted, so it has no master key")
+    return codec.master_key
+
+
 def _bind_rows_to_uids(
     connection: Connection, info: vault_rows.JournalInfo, codec: VaultCodec
 ) -> None:

@@ -12,26 +12,38 @@ from fastapi.staticfiles import StaticFiles
 from reconnect import __version__
 from reconnect.bootstrap import build_services
 from reconnect.errors import InputError
-from reconnect.web import api, errors, pages
-from reconnect.web.security import LOOPBACK_NAMES, GuardMiddleware
+from reconnect.services.server import csrf_secret
+from reconnect.web import api, errors, health, pages
+from reconnect.web.security import LOOPBACK_NAMES, CsrfTokens, GuardMiddleware
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
 
     from reconnect.config import Settings
     from reconnect.services import Services
+    from reconnect.services.server import ServerServices
 
 
 def create_app(
-    settings: Settings, services: Services | None = None, *, demo: bool = False
+    settings: Settings,
+    services: Services | None = None,
+    *,
+    demo: bool = False,
+    server: ServerServices | None = None,
 ) -> FastAPI:
     """Build the app for these settings; the database is opened (and migrated) at startup.
 
-    ``demo`` (``reconnect serve --demo``) marks every page as the demo journal's.
+    ``demo`` (``reconnect serve --demo``) marks every page as the demo journal's. With
+    ``server`` (``reconnect serve --server``) it is the multi-user app: every journal
+    route serves the logged-in person's own journal (docs/decisions/0010-*).
     """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if server is not None:
+            app.state.services = None
+            yield
+            return
         owned = services is None
         # The web app never unlocks from RECONNECT_PASSPHRASE: only its unlock page opens it.
         app.state.services = (
@@ -64,13 +76,25 @@ def create_app(
     )
     app.state.settings = settings
     app.state.demo = demo
+    app.state.server = server
+    app.state.services = None
+    # Server mode's processes share the CSRF signing key (kept in the server's tables), so
+    # a token from one process is good in every other; the local app's dies with it.
+    tokens = CsrfTokens(csrf_secret(server) if server is not None else None)
+    app.state.csrf_tokens = tokens
     app.add_middleware(errors.UnexpectedErrorMiddleware)  # inside the guard: headers apply
-    allowed = LOOPBACK_NAMES | {settings.host.lower()}
-    app.add_middleware(GuardMiddleware, allowed_hosts=frozenset(allowed))
+    allowed = LOOPBACK_NAMES | {settings.host.lower()} | set(settings.allowed_hosts)
+    app.add_middleware(
+        GuardMiddleware,
+        allowed_hosts=frozenset(allowed),
+        tokens=tokens,
+        token_free=frozenset({"/api/login"}) if server is not None else frozenset(),
+    )
     static = resources.files("reconnect.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     errors.install(app)
 
+    app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(pages.router)
     return app

@@ -11,10 +11,16 @@ from jinja2 import Environment, FileSystemLoader
 
 from reconnect.content import load_texts
 from reconnect.domain.wording import counted
+from reconnect.errors import ForbiddenError, NotFoundError
 from reconnect.services import Services
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from fastapi.responses import HTMLResponse
+
+    from reconnect.services.server import ServerServices
+    from reconnect.services.sessions import ActiveSession
 
 templates = Jinja2Templates(
     env=Environment(
@@ -26,13 +32,64 @@ templates.env.globals["texts"] = load_texts
 templates.env.globals["counted"] = counted  # counted(1, "week") -> "1 week", never "1 weeks"
 
 
-def get_services(request: Request) -> Services:
-    """The services bundle built at startup."""
-    services: Services = request.app.state.services
-    return services
+SESSION_COOKIE = "reconnect_session"
+# Over TLS the session cookie is ``__Host-`` prefixed and Secure, like the CSRF cookie.
+SECURE_SESSION_COOKIE = f"__Host-{SESSION_COOKIE}"
+
+
+def session_cookie_name(request: Request) -> str:
+    """The session cookie's name for this request (``__Host-`` prefixed over TLS)."""
+    return SECURE_SESSION_COOKIE if request.url.scheme == "https" else SESSION_COOKIE
+
+
+def server_of(request: Request) -> ServerServices | None:
+    """Server mode's services, or None in the single-user app."""
+    server: ServerServices | None = getattr(request.app.state, "server", None)
+    return server
+
+
+def active_session(request: Request, *, allow_enrol: bool = False) -> ActiveSession:
+    """Server mode: the request's live session (NotLoggedInError otherwise), kept on
+    ``request.state`` so templates can name who is logged in."""
+    from reconnect.services import sessions
+
+    server = server_of(request)
+    assert server is not None
+    found = sessions.resolve(
+        server, request.cookies.get(session_cookie_name(request)), allow_enrol=allow_enrol
+    )
+    request.state.account = found.account
+    return found
+
+
+def get_services(request: Request) -> Iterator[Services]:
+    """The services bundle: built at startup in the single-user app; in server mode, the
+    logged-in person's own journal, open for this request only."""
+    if server_of(request) is None:
+        services: Services = request.app.state.services
+        yield services
+        return
+    session = active_session(request)
+    if session.account.role == "admin":
+        session.close()
+        raise ForbiddenError(
+            "Admin accounts manage accounts; they have no journal here.",
+            hint="Use a member account for your own journal.",
+        )
+    try:
+        yield session.journal
+    finally:
+        session.close()
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def single_user_only(request: Request) -> None:
+    """Routes that exist only in the single-user app (unlock, lock, the settings file):
+    server mode answers them with 404."""
+    if server_of(request) is not None:
+        raise NotFoundError("Not found.")
 
 
 def render(

@@ -16,7 +16,14 @@ from starlette.requests import Request as StarletteRequest
 from starlette.responses import Response
 from starlette.routing import Mount, compile_path
 
-from reconnect.errors import LockedError, NotFoundError, NotSetUpError, ReconnectError
+from reconnect.errors import (
+    LockedError,
+    NotFoundError,
+    NotLoggedInError,
+    NotSetUpError,
+    ReconnectError,
+    ThrottledError,
+)
 from reconnect.web.deps import render
 
 if TYPE_CHECKING:
@@ -86,6 +93,14 @@ async def _reconnect_error(request: Request, exc: Exception) -> Response:
         if request.headers.get("hx-request"):
             return Response(status_code=204, headers={"HX-Redirect": target})
         return RedirectResponse(target, status_code=303)
+    if isinstance(exc, NotLoggedInError) and not request.url.path.startswith("/api"):
+        target = f"/login?next={quote(request.url.path, safe='/')}"
+        if request.headers.get("hx-request"):
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+    if isinstance(exc, ThrottledError):
+        headers = {"Retry-After": str(exc.retry_after)}
+        return _respond(request, exc.http_status, exc.message, exc.hint, headers=headers)
     hint = exc.hint
     if isinstance(exc, LockedError):  # the command line's hint (RECONNECT_PASSPHRASE) is not ours
         hint = "Unlock it first on the unlock page (/unlock); the web app always asks."

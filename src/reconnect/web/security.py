@@ -202,11 +202,18 @@ class GuardMiddleware:
     """
 
     def __init__(
-        self, app: ASGIApp, allowed_hosts: frozenset[str], tokens: CsrfTokens | None = None
+        self,
+        app: ASGIApp,
+        allowed_hosts: frozenset[str],
+        tokens: CsrfTokens | None = None,
+        token_free: frozenset[str] = frozenset(),
     ) -> None:
         self.app = app
         self.allowed_hosts = allowed_hosts
         self.tokens = tokens if tokens is not None else CsrfTokens()
+        # Paths whose unsafe requests need no CSRF token (server mode's API login, which
+        # hands the token out); the Origin and Sec-Fetch-Site checks still apply.
+        self.token_free = token_free
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -241,7 +248,7 @@ class GuardMiddleware:
             sent = headers.get(CSRF_HEADER)
             if sent is None:
                 sent = _form_token(headers, body)
-            if not self.tokens.accepts(cookie, sent):
+            if scope.get("path") not in self.token_free and not self.tokens.accepts(cookie, sent):
                 hint = CSRF_HINT_API if _is_api(scope) else CSRF_HINT_PAGE
                 await _reject(scope, receive, send, 403, CSRF_REFUSED, hint)
                 return
@@ -257,7 +264,10 @@ class GuardMiddleware:
                     response_headers.setdefault(name, value)
                 if response_headers.get("content-type", "").startswith("text/html"):
                     response_headers["cache-control"] = "no-store"
-                if new_cookie:
+                rotated = scope["state"].get("csrf_rotated")
+                if rotated is not None:  # a login or logout chose a fresh token
+                    response_headers.append("set-cookie", set_cookie_header(scope, rotated))
+                elif new_cookie:
                     response_headers.append("set-cookie", set_cookie_header(scope, token))
             await send(message)
 

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, Request
 
-from reconnect.web.api import docs, guide, journal, selfcheck
+from reconnect.web.api import account, docs, guide, journal, selfcheck
 from reconnect.web.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
@@ -10,6 +10,7 @@ router.include_router(selfcheck.router)
 router.include_router(journal.router)
 router.include_router(guide.router)
 router.include_router(docs.router)
+router.include_router(account.router)
 
 
 @router.get("/csrf", tags=["session"], summary="The CSRF token for unsafe requests")

@@ -1,8 +1,10 @@
 """HTML pages, one module per feature."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from reconnect.web.deps import single_user_only
 from reconnect.web.pages import (
+    account,
     calendar,
     checkin,
     guide,
@@ -19,6 +21,7 @@ from reconnect.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
+router.include_router(account.router)
 router.include_router(home.router)
 router.include_router(selfcheck.router)
 router.include_router(journal.router)
@@ -30,5 +33,5 @@ router.include_router(guide.router)
 router.include_router(report.router)
 router.include_router(safety_plan.router)
 router.include_router(settings.router)
-router.include_router(unlock.router)
+router.include_router(unlock.router, dependencies=[Depends(single_user_only)])
 router.include_router(offline.router)

@@ -1,7 +1,7 @@
 """The safety-plan page: read the plan, change it (one thing per line in each step), and
 choose whether a copy opens while the journal is locked."""
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.contracts import safety_plan_out
@@ -14,13 +14,18 @@ from reconnect.services.safety_plan import (
     save_plan,
     set_readable_copy,
 )
-from reconnect.web.deps import ServicesDep, render
+from reconnect.web.deps import ServicesDep, render, server_of, single_user_only
 
 router = APIRouter()
 
 
 def _encrypted(request: Request) -> bool:
-    """Whether the journal is encrypted and open here (so a readable copy means something)."""
+    """Whether the journal is encrypted and open here (so a readable copy means something).
+
+    Server mode has no readable copy: a journal there is open only inside a session.
+    """
+    if server_of(request) is not None:
+        return False
     return bool(request.app.state.services.keys.can_lock)
 
 
@@ -67,7 +72,7 @@ async def save(request: Request, services: ServicesDep) -> Response:
     return RedirectResponse("/safety-plan?saved=true", status_code=303)
 
 
-@router.post("/safety-plan/open-copy")
+@router.post("/safety-plan/open-copy", dependencies=[Depends(single_user_only)])
 async def open_copy(request: Request, services: ServicesDep) -> Response:
     """Keep (``keep=on``) or delete (anything else) the copy that opens while locked."""
     form = await request.form()

@@ -2,13 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from reconnect.config import save_setting
 from reconnect.content import load_crisis_resources
 from reconnect.services.vault import journal_state
-from reconnect.web.deps import ServicesDep, render
+from reconnect.web.deps import ServicesDep, render, single_user_only
 
 router = APIRouter()
 PASSPHRASE_NOTES = {
@@ -39,7 +39,7 @@ def settings_page(
     return render(request, "settings.html", context)
 
 
-@router.post("/settings")
+@router.post("/settings", dependencies=[Depends(single_user_only)])
 def save(request: Request, country: Annotated[str, Form(max_length=8)] = "") -> RedirectResponse:
     code = country.strip().upper()
     save_setting("country", code)
