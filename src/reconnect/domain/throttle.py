@@ -41,10 +41,12 @@ _ZERO = timedelta(0)
 class ThrottlePolicy:
     """The limits: free failures, windows and delays, per account and per address."""
 
-    account_free_failures: int = 5
+    # Four failures cost nothing; after the fifth inside 15 minutes the next attempt waits
+    # a minute (RELIABILITY WEB-8: the sixth try is refused), doubling up to an hour.
+    account_free_failures: int = 4
     account_window: timedelta = timedelta(minutes=15)
-    account_base_delay: timedelta = timedelta(seconds=2)
-    account_max_delay: timedelta = timedelta(minutes=15)
+    account_base_delay: timedelta = timedelta(minutes=1)
+    account_max_delay: timedelta = timedelta(hours=1)
     address_free_failures: int = 20
     address_window: timedelta = timedelta(minutes=15)
     address_delay: timedelta = timedelta(minutes=5)
