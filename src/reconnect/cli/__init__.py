@@ -54,6 +54,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("help-now", "helpnow", "help_now"),
     ("safety-plan", "safety_plan", "safety_plan_app"),
     ("serve", "serve", "serve"),
+    ("users", "users", "users_app"),
 )
 _WHERE = {name: (module, attribute) for name, module, attribute in COMMANDS}
 

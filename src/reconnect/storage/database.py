@@ -51,7 +51,7 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _prepare_sqlite_file(path: Path) -> None:
+def _prepare_sqlite_file(path: Path, ours: frozenset[str] | None = None) -> None:
     """Create the folder (0700) and check the file is usable before SQLite touches it."""
     folder = path.parent
     try:
@@ -74,7 +74,7 @@ def _prepare_sqlite_file(path: Path) -> None:
                 f"{path} is not a SQLite database (it may be damaged); it was left untouched"
             )
         if header:
-            _check_existing_sqlite(path)
+            _check_existing_sqlite(path, ours)
     else:
         # Create the file private (0600); SQLite gives -wal and -shm the same mode.
         try:
@@ -88,7 +88,7 @@ def _prepare_sqlite_file(path: Path) -> None:
             ) from None
 
 
-def _check_existing_sqlite(path: Path) -> None:
+def _check_existing_sqlite(path: Path, ours: frozenset[str] | None = None) -> None:
     """Open an existing file read-only and refuse it, unchanged, if damaged or not reconnect's.
 
     This runs before any pragma is set: switching to WAL would rewrite the header.
@@ -109,8 +109,9 @@ def _check_existing_sqlite(path: Path) -> None:
         ) from None
     finally:
         conn.close()
-    foreign = tables - set(Base.metadata.tables) - {"alembic_version", "sqlite_sequence"}
-    if foreign and "alembic_version" not in tables:
+    known = ours if ours is not None else frozenset(Base.metadata.tables) | {"alembic_version"}
+    foreign = tables - known - {"sqlite_sequence"}
+    if foreign and not (known & tables & {"alembic_version", "server_alembic_version"}):
         raise StorageError(
             f"{path} holds tables that are not reconnect's "
             f"({', '.join(sorted(foreign)[:3])}); it was left untouched",
@@ -201,19 +202,22 @@ def _postgres_check(*, refuse: bool) -> Any:
     return on_connect
 
 
-def make_engine(url: str, *, refuse_unsafe_postgres: bool = False) -> Engine:
+def make_engine(
+    url: str, *, refuse_unsafe_postgres: bool = False, tables: frozenset[str] | None = None
+) -> Engine:
     """An engine for the URL with reconnect's connection settings applied.
 
     SQLite files get WAL, ``synchronous=FULL``, foreign keys, a busy timeout and
     secure delete on every connection; their folder is created with mode 0700.
     PostgreSQL connections are checked for settings that lose commits (DUR-4): a
     visible warning naming the setting, or StorageError with ``refuse_unsafe_postgres``
-    (for a production profile).
+    (for a production profile). ``tables`` names the tables an existing SQLite file may
+    hold (default: a journal's); a file with others and no version table of ours is refused.
     """
     parsed = normalise_url(url)
     path = sqlite_path(parsed)
     if path is not None:
-        _prepare_sqlite_file(path)
+        _prepare_sqlite_file(path, tables)
     try:
         engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
     except (ArgumentError, ImportError) as exc:

@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from reconnect.errors import StorageError
 from reconnect.storage.database import describe_db_error, make_engine, normalise_url, sqlite_path
 from reconnect.storage.migrate import alembic_config, upgrade_to_head
+from reconnect.storage.server_tables import ServerBase
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 SERVER_SCHEMA = "server"
 JOURNAL_NAME = re.compile(r"^j_[0-9a-f]{24}$")
 MAX_OPEN_SQLITE_JOURNALS = 64
+SERVER_TABLES = frozenset(ServerBase.metadata.tables) | {"server_alembic_version"}
 
 
 def new_journal_name() -> str:
@@ -74,7 +76,7 @@ class ServerDatabase:
         self.backend = parsed.get_backend_name()
         if self.backend not in ("sqlite", "postgresql"):
             raise StorageError(f"server mode runs on SQLite or PostgreSQL, not {self.backend}")
-        self._base = make_engine(url)
+        self._base = make_engine(url, tables=SERVER_TABLES)
         self._folder: Path | None = None
         self._open_journals: OrderedDict[str, Engine] = OrderedDict()
         if self.backend == "sqlite":

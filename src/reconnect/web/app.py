@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import asynccontextmanager
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -101,12 +102,21 @@ def create_app(
 
 
 def run(
-    settings: Settings, on_listening: Callable[[], None] | None = None, *, demo: bool = False
+    settings: Settings,
+    on_listening: Callable[[], None] | None = None,
+    *,
+    demo: bool = False,
+    server_mode: bool = False,
+    workers: int = 1,
+    tls: tuple[str, str] | None = None,
 ) -> None:
-    """Serve the app with uvicorn on the configured loopback address and port.
+    """Serve the app with uvicorn on the configured address and port.
 
     The port is bound before anything is said: a port in use is an InputError, and
     ``on_listening`` (say where the app runs) is called only once the socket listens.
+    ``server_mode`` serves server mode's multi-user app; with ``workers`` above one, as
+    that many processes sharing the socket (each builds its app from the environment,
+    see ``reconnect.web.server_factory``). ``tls`` is (certificate file, key file).
     """
     import socket
 
@@ -126,12 +136,37 @@ def run(
             f"cannot listen on {settings.host}:{settings.port}: {exc.strerror or exc}",
             hint="Another program may be using that port: stop it, or choose one with --port.",
         ) from None
-    config = uvicorn.Config(
-        create_app(settings, demo=demo),
-        log_level="warning",
-        server_header=False,
-        access_log=False,
-    )
+    options: dict[str, Any] = {
+        "log_level": "warning",
+        "server_header": False,
+        "access_log": False,
+    }
+    if tls is not None:
+        options["ssl_certfile"], options["ssl_keyfile"] = tls
+    if server_mode and workers > 1:
+        from reconnect.web.server_factory import SETTINGS_VARIABLE
+
+        os.environ[SETTINGS_VARIABLE] = settings.model_dump_json(exclude={"passphrase"})
+        config = uvicorn.Config(
+            "reconnect.web.server_factory:app_from_environment",
+            factory=True,
+            workers=workers,
+            **options,
+        )
+        if on_listening is not None:
+            on_listening()
+        from uvicorn.supervisors import Multiprocess
+
+        with listener:
+            Multiprocess(config, sockets=[listener]).run()
+        return
+    if server_mode:
+        from reconnect.bootstrap import build_server
+
+        app = create_app(settings, server=build_server(settings))
+    else:
+        app = create_app(settings, demo=demo)
+    config = uvicorn.Config(app, **options)
     if on_listening is not None:
         on_listening()
     with listener:
