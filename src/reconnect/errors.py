@@ -105,6 +105,10 @@ class ForbiddenError(ReconnectError):
     http_status = 403
 
 
+class EnrolmentRequiredError(ForbiddenError):
+    """Server mode: this account must set up one-time codes before anything else."""
+
+
 class ThrottledError(ReconnectError):
     """Server mode: too many failed logins; ``retry_after`` says how many seconds to wait."""
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 MAX_PASSWORD_BYTES = 4096
 
 users_app = typer.Typer(
-    help="Server mode's accounts: add, list, disable, enable, delete, invite.",
+    help="Server mode's accounts: add, list, disable, enable, reset-codes, delete, invite.",
     no_args_is_help=True,
 )
 
@@ -168,6 +168,22 @@ def enable(ctx: typer.Context, name: str, server_db: ServerDbOption = None) -> N
     finally:
         server.close()
     typer.echo(f"Enabled {name.strip().casefold()}.")
+
+
+@users_app.command("reset-codes")
+def reset_codes(ctx: typer.Context, name: str, server_db: ServerDbOption = None) -> None:
+    """Remove an account's one-time codes (a lost phone); it sets them up again at login."""
+    from reconnect.services.accounts import reset_totp
+
+    server = _server(ctx, server_db)
+    try:
+        account = reset_totp(server, name)
+    finally:
+        server.close()
+    typer.echo(
+        f"Removed {account.username}'s one-time codes and ended their sessions; "
+        "they set up new ones at their next login."
+    )
 
 
 @users_app.command("delete")

@@ -166,6 +166,21 @@ def set_disabled(
     return find_account(server, username)
 
 
+def reset_totp(server: ServerServices, username: str, *, actor_id: str | None = None) -> Account:
+    """Remove an account's one-time codes (a lost phone) and end its sessions.
+
+    Its journal is untouched; a counsellor or admin must set codes up again at login.
+    """
+    account = find_account(server, username)
+    with server.transaction() as connection:
+        rows.set_totp(connection, account.id, None, None)
+        rows.delete_sessions_of(connection, account.id)
+        rows.add_audit(
+            connection, "totp.reset", server.clock(), account_id=account.id, actor_id=actor_id
+        )
+    return find_account(server, username)
+
+
 def delete_account(server: ServerServices, username: str, *, actor_id: str | None = None) -> None:
     """Delete an account and its whole journal. Nothing of it can be recovered."""
     account = find_account(server, username)

@@ -20,7 +20,7 @@ from reconnect.crypto.kdf import KdfParams, derive_key, new_salt
 from reconnect.domain.throttle import DEFAULT_POLICY, ThrottlePolicy, check
 from reconnect.errors import (
     CryptoError,
-    ForbiddenError,
+    EnrolmentRequiredError,
     InputError,
     LoginFailedError,
     NotLoggedInError,
@@ -225,7 +225,7 @@ def resolve(
         if now - stored.last_seen >= TOUCH_EVERY:
             rows.touch_session(connection, token.id_hash, now)
     if stored.scope != FULL and not allow_enrol:
-        raise ForbiddenError(
+        raise EnrolmentRequiredError(
             "Set up one-time codes first: this account needs them.",
             hint="Use POST /api/totp/enrol, then POST /api/totp/confirm with a code.",
         )
@@ -295,3 +295,35 @@ def confirm_totp(server: ServerServices, session: ActiveSession, code: str) -> N
         )
         rows.set_session_scope(connection, session.token.id_hash, FULL)
         rows.add_audit(connection, "totp.enrolled", now, account_id=session.account.id)
+
+
+def end_other_sessions(server: ServerServices, session: ActiveSession) -> int:
+    """End every session of this account but this one; how many ended."""
+    with server.transaction() as connection:
+        ended = rows.delete_other_sessions(connection, session.account.id, session.token.id_hash)
+        rows.add_audit(
+            connection, "sessions.ended_others", server.clock(), account_id=session.account.id
+        )
+    return ended
+
+
+def change_password(server: ServerServices, session: ActiveSession, current: str, new: str) -> int:
+    """Change the account's password (its journal's passphrase slot) after checking the
+    current one; every other session ends. How many ended.
+
+    The journal's key stays the same, so the recovery key still works and nothing is
+    re-encrypted (ENC-4).
+    """
+    from reconnect.services.accounts import check_password
+
+    secret = check_password(new, session.account.username)
+    try:
+        vault.confirm_secret(session.journal, normalise_password(current))
+    except CryptoError:
+        raise InputError("the current password is not right; nothing was changed") from None
+    vault.set_passphrase(session.journal, secret, params=_params(server))
+    with server.transaction() as connection:
+        rows.add_audit(
+            connection, "password.changed", server.clock(), account_id=session.account.id
+        )
+    return end_other_sessions(server, session)

@@ -230,6 +230,14 @@ def delete_sessions_of(connection: Connection, account_id: str) -> int:
     return int(result.rowcount)
 
 
+def delete_other_sessions(connection: Connection, account_id: str, keep: bytes) -> int:
+    """End every session of an account except ``keep``; how many there were."""
+    result = connection.execute(
+        delete(SessionRow).where(SessionRow.account_id == account_id, SessionRow.id_hash != keep)
+    )
+    return int(result.rowcount)
+
+
 def delete_expired_sessions(connection: Connection, now: datetime) -> int:
     """Remove sessions past their end; how many."""
     result = connection.execute(delete(SessionRow).where(SessionRow.expires_at <= now))

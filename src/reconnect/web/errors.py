@@ -17,6 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, compile_path
 
 from reconnect.errors import (
+    EnrolmentRequiredError,
     LockedError,
     NotFoundError,
     NotLoggedInError,
@@ -98,6 +99,10 @@ async def _reconnect_error(request: Request, exc: Exception) -> Response:
         if request.headers.get("hx-request"):
             return Response(status_code=204, headers={"HX-Redirect": target})
         return RedirectResponse(target, status_code=303)
+    if isinstance(exc, EnrolmentRequiredError) and not request.url.path.startswith("/api"):
+        if request.headers.get("hx-request"):
+            return Response(status_code=204, headers={"HX-Redirect": "/account/totp"})
+        return RedirectResponse("/account/totp", status_code=303)
     if isinstance(exc, ThrottledError):
         headers = {"Retry-After": str(exc.retry_after)}
         return _respond(request, exc.http_status, exc.message, exc.hint, headers=headers)

@@ -66,6 +66,20 @@ def logout(request: Request, response: Response) -> None:
     clear_session_cookie(request, response)
 
 
+@router.post(
+    "/sessions/end-others", summary="End every other session of this account", status_code=200
+)
+def end_other_sessions(request: Request) -> dict[str, int]:
+    """Log out everywhere else (other browsers and devices); this session stays."""
+    server = _server(request)
+    session = active_session(request)
+    try:
+        ended = sessions.end_other_sessions(server, session)
+    finally:
+        session.close()
+    return {"ended": ended}
+
+
 @router.get("/me", summary="Who is logged in")
 def me(request: Request) -> MeOut:
     _server(request)

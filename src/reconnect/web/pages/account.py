@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.errors import InputError, LoginFailedError, NotFoundError, ThrottledError
 from reconnect.services import accounts, sessions
-from reconnect.web.deps import render, server_of, session_cookie_name
+from reconnect.web.deps import active_session, render, server_of, session_cookie_name
 from reconnect.web.pages.unlock import safe_next
 from reconnect.web.session_cookies import clear_session_cookie, client_address, set_session
 
@@ -112,3 +112,99 @@ def signup(
         context = {"invite": invite, "error": exc.message, "hint": exc.hint, "username": username}
         return render(request, "signup.html", context, status_code=422)
     return render(request, "signed_up.html", {"recovery_key": made.recovery_key})
+
+
+ACCOUNT_NOTES = {
+    "password": "Password changed. Your other sessions have ended; your recovery key still works.",
+    "ended": "Your other sessions have ended.",
+    "totp": "One-time codes are set up. From now on, log in with a code from your app.",
+}
+
+
+def _account_page(
+    request: Request, note: str | None = None, error: str | None = None, status: int = 200
+) -> Response:
+    session = active_session(request)
+    session.close()
+    context = {"account": session.account, "note": note, "error": error}
+    return render(request, "account.html", context, status_code=status)
+
+
+@router.get("/account", response_class=HTMLResponse)
+def account_page(request: Request, done: str = "") -> Response:
+    _server(request)
+    return _account_page(request, note=ACCOUNT_NOTES.get(done))
+
+
+@router.post("/account/password", response_class=HTMLResponse)
+def change_password(
+    request: Request,
+    current: Password = "",
+    password: Password = "",
+    again: Password = "",
+) -> Response:
+    server = _server(request)
+    session = active_session(request)
+    try:
+        if password != again:
+            raise InputError("the two new passwords differ; nothing was changed")
+        sessions.change_password(server, session, current, password)
+    except InputError as exc:
+        return _account_page(request, error=exc.message, status=422)
+    finally:
+        session.close()
+    return RedirectResponse("/account?done=password", status_code=303)
+
+
+@router.post("/account/sessions/end-others")
+def end_other_sessions(request: Request) -> Response:
+    server = _server(request)
+    session = active_session(request)
+    try:
+        sessions.end_other_sessions(server, session)
+    finally:
+        session.close()
+    return RedirectResponse("/account?done=ended", status_code=303)
+
+
+@router.get("/account/totp", response_class=HTMLResponse)
+def totp_page(request: Request) -> Response:
+    _server(request)
+    session = active_session(request, allow_enrol=True)
+    try:
+        if session.account.has_totp:
+            return RedirectResponse("/account", status_code=303)
+        offered = sessions.begin_totp(session)
+    finally:
+        session.close()
+    context = {
+        "secret": offered.secret,
+        "grouped": " ".join(offered.secret[i : i + 4] for i in range(0, len(offered.secret), 4)),
+        "uri": offered.uri,
+        "required": session.scope == sessions.ENROL,
+        "error": None,
+    }
+    return render(request, "totp.html", context)
+
+
+@router.post("/account/totp", response_class=HTMLResponse)
+def confirm_totp(request: Request, code: Annotated[str, Form(max_length=16)] = "") -> Response:
+    server = _server(request)
+    session = active_session(request, allow_enrol=True)
+    try:
+        sessions.confirm_totp(server, session, code)
+    except InputError as exc:
+        offered = sessions.begin_totp(session)
+        context = {
+            "secret": offered.secret,
+            "grouped": " ".join(
+                offered.secret[i : i + 4] for i in range(0, len(offered.secret), 4)
+            ),
+            "uri": offered.uri,
+            "required": session.scope == sessions.ENROL,
+            "error": f"{exc.message}. {exc.hint or ''}".strip(),
+        }
+        return render(request, "totp.html", context, status_code=422)
+    finally:
+        session.close()
+    return RedirectResponse("/account?done=totp", status_code=303)
