@@ -58,17 +58,24 @@ def build_services(
 def build_server(settings: Settings, clock: Callable[[], datetime] = utc_now) -> ServerServices:
     """Open server mode's database (``server_database_url``) and migrate its own tables.
 
-    Account journals are migrated when they are created (and, later, at login).
+    Account journals are migrated when they are created and at login. On PostgreSQL the
+    job queue's tables are made too (reconnect worker runs the jobs).
     """
     from reconnect.storage.server_db import ServerDatabase
 
     db = ServerDatabase(settings.server_database_url)
     try:
         db.migrate()
+        jobs = None
+        if db.is_postgres:
+            from reconnect.storage.job_queue import JobQueue
+
+            db.install_job_queue()
+            jobs = JobQueue(settings.server_database_url)
     except BaseException:
         db.dispose()
         raise
-    return ServerServices(settings=settings, db=db, clock=clock)
+    return ServerServices(settings=settings, db=db, clock=clock, jobs=jobs)
 
 
 def open_existing(settings: Settings) -> Services | None:

@@ -55,6 +55,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("safety-plan", "safety_plan", "safety_plan_app"),
     ("serve", "serve", "serve"),
     ("users", "users", "users_app"),
+    ("worker", "worker", "worker"),
 )
 _WHERE = {name: (module, attribute) for name, module, attribute in COMMANDS}
 

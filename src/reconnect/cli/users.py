@@ -207,10 +207,16 @@ def delete(
                 "This cannot be undone.",
                 abort=True,
             )
-        delete_account(server, account.username)
+        now = delete_account(server, account.username)
     finally:
         server.close()
-    typer.echo(f"Deleted {account.username} and their journal.")
+    if now:
+        typer.echo(f"Deleted {account.username} and their journal.")
+    else:
+        typer.echo(
+            f"Deleted {account.username}; their journal (unreachable from now on) is deleted "
+            "by the next job a worker runs (reconnect worker)."
+        )
 
 
 @users_app.command("invite")

@@ -34,6 +34,7 @@ TOTP_REQUIRED_ROLES = frozenset({"counsellor", "admin"})
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,30}[a-z0-9]$")
 INVITE_DAYS = 7
 INVITE_CHARS = 32
+DROP_JOURNAL_TASK = "reconnect.drop_journal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +182,12 @@ def reset_totp(server: ServerServices, username: str, *, actor_id: str | None = 
     return find_account(server, username)
 
 
-def delete_account(server: ServerServices, username: str, *, actor_id: str | None = None) -> None:
-    """Delete an account and its whole journal. Nothing of it can be recovered."""
+def delete_account(server: ServerServices, username: str, *, actor_id: str | None = None) -> bool:
+    """Delete an account and its whole journal. Nothing of it can be recovered.
+
+    The account ends at once (no login, no session). On PostgreSQL a worker job deletes the
+    journal (False: queued); on SQLite it is deleted here (True).
+    """
     account = find_account(server, username)
     with server.transaction() as connection:
         _keep_an_admin(connection, account, True)
@@ -190,6 +195,11 @@ def delete_account(server: ServerServices, username: str, *, actor_id: str | Non
         rows.add_audit(
             connection, "account.deleted", server.clock(), account_id=account.id, actor_id=actor_id
         )
+    if server.jobs is not None:
+        # The account is gone now (no login, no session); a worker deletes the journal,
+        # and retries until it is done.
+        server.jobs.defer(DROP_JOURNAL_TASK, journal=account.journal)
+        return False
     try:
         server.db.drop_journal_storage(account.journal)
     except StorageError as exc:
@@ -197,6 +207,7 @@ def delete_account(server: ServerServices, username: str, *, actor_id: str | Non
             f"the account is deleted but its journal could not be removed: {exc.message}",
             hint="Run the command again; the journal is unreachable meanwhile.",
         ) from None
+    return True
 
 
 def _keep_an_admin(connection: Connection, account: Account, removing: bool) -> None:

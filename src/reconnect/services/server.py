@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from reconnect.config import Settings
+    from reconnect.storage.job_queue import JobQueue
     from reconnect.storage.server_db import ServerDatabase
 
 
@@ -29,6 +30,7 @@ class ServerServices:
     settings: Settings
     db: ServerDatabase
     clock: Callable[[], datetime]
+    jobs: JobQueue | None = None  # PostgreSQL only: work for ``reconnect worker``
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -51,6 +53,8 @@ class ServerServices:
 
     def close(self) -> None:
         """Release every database connection."""
+        if self.jobs is not None:
+            self.jobs.close()
         self.db.dispose()
 
 

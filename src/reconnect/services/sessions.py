@@ -131,6 +131,7 @@ def login(
         # The same Argon2id work as a real attempt, so the time does not tell.
         derive_key(password[: vault.MAX_PASSPHRASE_CHARS], new_salt(), _params(server))
         _fail(server, name, address, account)
+    server.db.upgrade_journal(account.journal)  # a journal made by an older reconnect
     journal = server.journal(account.journal)
     try:
         vault.unlock(journal, normalise_password(password))

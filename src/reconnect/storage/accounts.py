@@ -238,6 +238,16 @@ def delete_other_sessions(connection: Connection, account_id: str, keep: bytes) 
     return int(result.rowcount)
 
 
+def delete_stale_sessions(connection: Connection, now: datetime, idle_since: datetime) -> int:
+    """Remove sessions past their end or unused since ``idle_since``; how many."""
+    result = connection.execute(
+        delete(SessionRow).where(
+            (SessionRow.expires_at <= now) | (SessionRow.last_seen <= idle_since)
+        )
+    )
+    return int(result.rowcount)
+
+
 def delete_expired_sessions(connection: Connection, now: datetime) -> int:
     """Remove sessions past their end; how many."""
     result = connection.execute(delete(SessionRow).where(SessionRow.expires_at <= now))
@@ -316,9 +326,22 @@ def clear_failures(connection: Connection, username: str) -> None:
     connection.execute(delete(LoginFailureRow).where(LoginFailureRow.username == username))
 
 
-def prune_failures(connection: Connection, before: datetime) -> None:
-    """Drop failures too old to matter."""
-    connection.execute(delete(LoginFailureRow).where(LoginFailureRow.at < before))
+def prune_failures(connection: Connection, before: datetime) -> int:
+    """Drop failures too old to matter; how many."""
+    result = connection.execute(delete(LoginFailureRow).where(LoginFailureRow.at < before))
+    return int(result.rowcount)
+
+
+def prune_invites(connection: Connection, before: datetime) -> int:
+    """Drop invites that expired before ``before``; how many."""
+    result = connection.execute(delete(InviteRow).where(InviteRow.expires_at < before))
+    return int(result.rowcount)
+
+
+def journal_in_use(connection: Connection, journal: str) -> bool:
+    """Whether an account names this journal."""
+    found = connection.execute(select(AccountRow.id).where(AccountRow.journal == journal)).first()
+    return found is not None
 
 
 def add_audit(

@@ -122,6 +122,12 @@ class ServerDatabase:
         context = MigrationContext.configure(connection, opts={"version_table": table})
         return context.get_current_revision()
 
+    def install_job_queue(self) -> None:
+        """PostgreSQL: make the job queue's tables in their own schema (once)."""
+        from reconnect.storage.job_queue import install_schema
+
+        install_schema(self._base)
+
     def server_revision(self) -> str | None:
         """The server tables' revision, or None before the first migration."""
         try:
@@ -162,6 +168,31 @@ class ServerDatabase:
         except SQLAlchemyError as exc:
             raise StorageError(f"cannot create a journal: {describe_db_error(exc)}") from None
         return engine
+
+    def upgrade_journal(self, name: str) -> bool:
+        """Bring an account's journal to the newest schema (after an upgrade of reconnect);
+        True when it had to be migrated. Runs at login, before the journal is opened."""
+        _check_name(name)
+        if not self.is_postgres:
+            engine = self.journal_engine(name)
+            from reconnect.storage.migrate import current_revision, head_revision
+
+            if current_revision(engine) == head_revision():
+                return False
+            upgrade_to_head(engine)
+            return True
+        from reconnect.storage.migrate import head_revision
+
+        try:
+            with self._scoped(self._base, name) as connection:
+                if self._revision(connection, "alembic_version") == head_revision():
+                    return False
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot migrate a journal: {describe_db_error(exc)}") from None
+        return True
 
     def drop_journal_storage(self, name: str) -> None:
         """Delete an account's journal and everything in it."""
