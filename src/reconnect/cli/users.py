@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 MAX_PASSWORD_BYTES = 4096
 
 users_app = typer.Typer(
-    help="Server mode's accounts: add, list, disable, enable, reset-codes, delete, invite.",
+    help="Server mode's accounts: add, list, invite, disable, reset their codes or password.",
     no_args_is_help=True,
 )
 
@@ -184,6 +184,36 @@ def reset_codes(ctx: typer.Context, name: str, server_db: ServerDbOption = None)
         f"Removed {account.username}'s one-time codes and ended their sessions; "
         "they set up new ones at their next login."
     )
+
+
+@users_app.command("reset-password")
+def reset_password(
+    ctx: typer.Context, name: str, server_db: ServerDbOption = None, yes: YesOption = False
+) -> None:
+    """Give an account a new password WITHOUT its recovery key: it starts again with a new,
+    empty journal, and the old one is deleted. With the recovery key, the person keeps
+    everything by using "Forgot your password?" on the login page instead."""
+    from reconnect.errors import InputError
+    from reconnect.services.accounts import find_account
+    from reconnect.services.accounts import reset_password as reset
+
+    server = _server(ctx, server_db)
+    try:
+        account = find_account(server, name)
+        warning = (
+            f"{account.username}'s journal cannot be opened without their password or "
+            "recovery key, so this gives them a new, EMPTY journal and deletes the old one. "
+            "Nothing in it can be recovered."
+        )
+        if not yes:
+            if not sys.stdin.isatty():
+                raise InputError(warning, hint="Add --yes to agree, after telling them.")
+            typer.confirm(f"{warning} Go ahead?", abort=True)
+        made = reset(server, account.username, _read_password())
+    finally:
+        server.close()
+    typer.echo(f"{made.account.username} has a new password and a new, empty journal.")
+    typer.echo(f"New recovery key (shown once, give it to them to keep): {made.recovery_key}")
 
 
 @users_app.command("delete")

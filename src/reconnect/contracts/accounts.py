@@ -89,3 +89,13 @@ class SignupOut(BaseModel):
     username: str
     role: str
     recovery_key: str
+
+
+class RecoverIn(BaseModel):
+    """A forgotten password: the username, the recovery key, and the new password."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(max_length=64)
+    recovery_key: str = Field(max_length=100)
+    new_password: str = Field(max_length=MAX_PASSWORD)

@@ -276,3 +276,41 @@ def sign_up(server: ServerServices, username: str, password: str, invite: str | 
         with server.transaction() as connection:  # the invite still admits someone
             rows.restore_invite(connection, code_hash)
         raise
+
+
+def reset_password(
+    server: ServerServices, username: str, password: str, *, actor_id: str | None = None
+) -> NewAccount:
+    """An admin's reset without the recovery key: the account keeps its name and role but
+    gets a new, empty journal under the new password. The old journal cannot be opened by
+    anyone any more and is deleted. Say so and get agreement before calling this.
+    """
+    account = find_account(server, username)
+    secret = check_password(password, account.username)
+    journal_name = new_journal_name()
+    server.db.create_journal_storage(journal_name)
+    try:
+        journal = server.journal(journal_name)
+        created = vault.create_journal(
+            journal, secret, params=vault.default_params(server.settings)
+        )
+        journal.keys.lock()
+        assert created.recovery_key is not None
+        with server.transaction() as connection:
+            rows.replace_journal(connection, account.id, journal_name)
+            rows.delete_sessions_of(connection, account.id)
+            rows.add_audit(
+                connection,
+                "password.reset_new_journal",
+                server.clock(),
+                account_id=account.id,
+                actor_id=actor_id,
+            )
+    except BaseException:
+        server.db.drop_journal_storage(journal_name)
+        raise
+    if server.jobs is not None:
+        server.jobs.defer(DROP_JOURNAL_TASK, journal=account.journal)
+    else:
+        server.db.drop_journal_storage(account.journal)
+    return NewAccount(find_account(server, username), created.recovery_key)

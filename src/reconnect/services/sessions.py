@@ -328,3 +328,50 @@ def change_password(server: ServerServices, session: ActiveSession, current: str
             connection, "password.changed", server.clock(), account_id=session.account.id
         )
     return end_other_sessions(server, session)
+
+
+def recover_password(
+    server: ServerServices,
+    username: str,
+    recovery_key: str,
+    new_password: str,
+    *,
+    address: str,
+    policy: ThrottlePolicy = DEFAULT_POLICY,
+) -> None:
+    """Set a new password with the journal's recovery key (a forgotten password).
+
+    Throttled like a login and refused with the same message for every cause. The journal
+    is unchanged: the recovery key opens its master key, which the new password wraps;
+    every session of the account ends.
+    """
+    name = username.strip()[:MAX_USERNAME_CHARS]
+    try:
+        name = normalise_username(name)
+    except InputError:
+        name = name.casefold()
+    address = address[:64]
+    from reconnect.services.accounts import check_password
+
+    secret = check_password(new_password, name)  # says what is wrong before any work
+    _throttle(server, name, address, policy)
+    with server.transaction() as connection:
+        account = rows.find_by_name(connection, name)
+    if account is None or account.disabled:
+        derive_key(recovery_key[:200], new_salt(), _params(server))
+        _fail(server, name, address, account)
+    journal = server.journal(account.journal)
+    try:
+        vault.unlock_with_recovery_key(journal, recovery_key)
+        vault.set_passphrase(journal, secret, params=_params(server))
+    except (CryptoError, InputError):
+        _fail(server, name, address, account)
+    finally:
+        journal.keys.lock()
+    now = server.clock()
+    with server.transaction() as connection:
+        rows.delete_sessions_of(connection, account.id)
+        rows.clear_failures(connection, account.username)
+        rows.add_audit(
+            connection, "password.recovered", now, account_id=account.id, address=address
+        )

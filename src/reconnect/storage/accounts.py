@@ -125,6 +125,16 @@ def count_accounts(connection: Connection, role: str | None = None) -> int:
     return int(connection.execute(query).scalar_one())
 
 
+def replace_journal(connection: Connection, account_id: str, journal: str) -> None:
+    """Point an account at a new journal (a reset without the recovery key); its one-time
+    codes go too, since they were sealed under the old journal's key."""
+    connection.execute(
+        update(AccountRow)
+        .where(AccountRow.id == account_id)
+        .values(journal=journal, totp_sealed=None, totp_last_step=None)
+    )
+
+
 def set_disabled(connection: Connection, account_id: str, disabled: bool) -> None:
     """Disable or enable an account."""
     connection.execute(

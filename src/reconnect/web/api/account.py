@@ -12,6 +12,7 @@ from reconnect.contracts.accounts import (
     LoginIn,
     LoginOut,
     MeOut,
+    RecoverIn,
     SignupIn,
     SignupOut,
     TotpConfirmIn,
@@ -121,6 +122,19 @@ def invite(body: InviteIn, request: Request) -> InviteOut:
     code = accounts.create_invite(server, body.role, actor=session.account)
     url = f"{request.base_url}signup?invite={code}"
     return InviteOut(code=code, url=url, role=body.role)
+
+
+@router.post("/password/recover", status_code=204, summary="A new password, with the recovery key")
+def recover_password(body: RecoverIn, request: Request) -> None:
+    """For a forgotten password: the journal is kept, every session ends. The same refusal
+    for every wrong name or key; 429 with Retry-After after too many."""
+    sessions.recover_password(
+        _server(request),
+        body.username,
+        body.recovery_key,
+        body.new_password,
+        address=client_address(request),
+    )
 
 
 @router.post("/signup", status_code=201, summary="Create an account from an invite")

@@ -29,9 +29,17 @@ def _server(request: Request) -> ServerServices:
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, next: str = "/", ended: bool = False) -> Response:
+def login_page(
+    request: Request, next: str = "/", ended: bool = False, recovered: bool = False
+) -> Response:
     _server(request)
-    context = {"next": safe_next(next), "error": None, "username": "", "ended": ended}
+    context = {
+        "next": safe_next(next),
+        "error": None,
+        "username": "",
+        "ended": ended,
+        "recovered": recovered,
+    }
     return render(request, "login.html", context)
 
 
@@ -208,3 +216,33 @@ def confirm_totp(request: Request, code: Annotated[str, Form(max_length=16)] = "
     finally:
         session.close()
     return RedirectResponse("/account?done=totp", status_code=303)
+
+
+@router.get("/recover", response_class=HTMLResponse)
+def recover_page(request: Request) -> Response:
+    _server(request)
+    return render(request, "recover.html", {"error": None, "username": ""})
+
+
+@router.post("/recover", response_class=HTMLResponse)
+def recover(
+    request: Request,
+    username: Text64 = "",
+    recovery_key: Annotated[str, Form(max_length=100)] = "",
+    password: Password = "",
+    again: Password = "",
+) -> Response:
+    server = _server(request)
+    try:
+        if password != again:
+            raise InputError("the two new passwords differ; nothing was changed")
+        sessions.recover_password(
+            server, username, recovery_key, password, address=client_address(request)
+        )
+    except (InputError, LoginFailedError, ThrottledError) as exc:
+        context = {"error": exc.message, "hint": exc.hint, "username": username}
+        page = render(request, "recover.html", context, status_code=exc.http_status)
+        if isinstance(exc, ThrottledError):
+            page.headers["Retry-After"] = str(exc.retry_after)
+        return page
+    return RedirectResponse("/login?recovered=true", status_code=303)
