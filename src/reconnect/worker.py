@@ -1,7 +1,8 @@
 """``reconnect worker``'s jobs: procrastinate tasks over server mode's upkeep services.
 
 Every job is idempotent and needs no key. A worker killed mid-job loses nothing: its job
-stays "doing" until another worker's stalled-job check (every minute) queues it again.
+stays "doing" until another worker's stalled-job check (every ten seconds) queues it
+again.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def build_app(server: ServerServices, *, stalled_after: float = 30.0) -> procras
     def sweep(timestamp: int) -> None:  # noqa: ARG001 - procrastinate passes the tick
         upkeep.sweep(server)
 
-    @app.periodic(cron="* * * * *", periodic_id="retry-stalled")
+    # croniter's sixth field is seconds: look for stalled jobs every ten seconds.
+    @app.periodic(cron="* * * * * */10", periodic_id="retry-stalled")
     @app.task(name=RETRY_STALLED_TASK, queue=UPKEEP_QUEUE, queueing_lock="retry-stalled")
     async def retry_stalled(timestamp: int) -> None:  # noqa: ARG001
         stalled = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after)

@@ -86,6 +86,7 @@ def json_body(name: str, secret: str) -> Any:
         "login": {"username": "robin", "password": PASSWORDS["robin"]},
         "signup": {"username": "newcomer", "password": "a long enough one", "invite": "bogus"},
         "wrong_code": {"code": "000000"},
+        "recover": {"username": "nobody", "recovery_key": "bogus", "new_password": "short"},
         "invite": {"role": "member"},
         "entry": {"text": f"A quiet evening at home. {secret}"},
         "safe": {"answer": "safe"},
@@ -104,6 +105,12 @@ def form_body(name: str, secret: str) -> dict[str, Any]:
             "username": "newcomer",
             "password": "a long enough one",
             "again": "a long enough one",
+        },
+        "recover": {
+            "username": "nobody",
+            "recovery_key": "bogus",
+            "password": "short",
+            "again": "short",
         },
         "wrong_password": {
             "current": "not the password",

@@ -46,6 +46,7 @@ def test_logout_ends_the_session_and_the_old_cookie_no_longer_works(
     people.add("alex")
     alex = client_for("alex")
     cookie = alex.cookies.get("reconnect_session")
+    assert cookie is not None
     assert alex.post("/api/logout").status_code == 204
     assert alex.get("/api/entries").status_code == 401
     replay = client_for(None)

@@ -112,17 +112,31 @@ def check(
 
 
 def _account_until(policy: ThrottlePolicy, now: datetime, failures: list[datetime]) -> datetime:
-    """When the account rules next allow an attempt (``now`` or earlier if they allow it now)."""
+    """When the account rules next allow an attempt (``now`` or earlier if they allow it now).
+
+    Failures belong to one run while each follows the one before within the window plus the
+    longest wait, so someone who waits out each delay and fails again keeps doubling it (to
+    the cap) instead of starting over once the first failures are a window old.
+    """
     until = now
-    recent = [t for t in failures if t > now - policy.account_window]
-    extra = len(recent) - policy.account_free_failures
+    chain = _trailing_run(failures, policy.account_window + policy.account_max_delay)
+    extra = len(chain) - policy.account_free_failures
     if extra > 0:
-        until = max(until, recent[-1] + _doubled(policy, extra))
+        until = max(until, chain[-1] + _doubled(policy, extra))
     today = [t for t in failures if t > now - DAY]
     if len(today) >= policy.account_daily_cap:
         # Allowed again once only cap - 1 failures remain within the day.
         until = max(until, today[len(today) - policy.account_daily_cap] + DAY)
     return until
+
+
+def _trailing_run(failures: list[datetime], gap: timedelta) -> list[datetime]:
+    """The latest failures in which each follows the previous one within ``gap``."""
+    ordered = sorted(failures)
+    start = len(ordered)
+    while start > 0 and (start == len(ordered) or ordered[start] - ordered[start - 1] <= gap):
+        start -= 1
+    return ordered[start:]
 
 
 def _address_until(policy: ThrottlePolicy, now: datetime, failures: list[datetime]) -> datetime:

@@ -215,16 +215,20 @@ def resolve(
         raise NotLoggedInError("You are not logged in.", hint="Log in first.")
     now = server.clock()
     idle = timedelta(minutes=server.settings.session_idle_minutes)
+    ended = False
     with server.transaction() as connection:
         stored = rows.get_session(connection, token.id_hash)
         account = rows.find_by_id(connection, stored.account_id) if stored else None
-        if stored is None or account is None:
-            raise NotLoggedInError("You are not logged in.", hint="Log in first.")
-        if stored.expires_at <= now or stored.last_seen + idle <= now or account.disabled:
-            rows.delete_session(connection, token.id_hash)
-            raise NotLoggedInError("Your session has ended.", hint="Log in again.")
-        if now - stored.last_seen >= TOUCH_EVERY:
-            rows.touch_session(connection, token.id_hash, now)
+        if stored is not None and account is not None:
+            ended = stored.expires_at <= now or stored.last_seen + idle <= now or account.disabled
+            if ended:  # deleted in this transaction, which commits before the refusal
+                rows.delete_session(connection, token.id_hash)
+            elif now - stored.last_seen >= TOUCH_EVERY:
+                rows.touch_session(connection, token.id_hash, now)
+    if stored is None or account is None:
+        raise NotLoggedInError("You are not logged in.", hint="Log in first.")
+    if ended:
+        raise NotLoggedInError("Your session has ended.", hint="Log in again.")
     if stored.scope != FULL and not allow_enrol:
         raise EnrolmentRequiredError(
             "Set up one-time codes first: this account needs them.",
