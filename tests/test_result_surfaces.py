@@ -225,9 +225,21 @@ NOT_RESULTS_CLI = {
     "import json",
     "safety-plan show",  # the person's own plan, in their words: no reading of them
     "ask",  # general answers from the articles about a question: no reading of the person
+    # server mode's account administration: names and roles, never a reading of anyone
+    "users add",
+    "users list",
 }
 # GET routes that show no result: forms, help, settings, assets, the API's own docs.
 NOT_RESULTS_WEB = {
+    # server mode's accounts and health: no reading of the person
+    "/login",
+    "/signup",
+    "/recover",
+    "/account",
+    "/account/totp",
+    "/api/me",
+    "/healthz",
+    "/readyz",
     "/help",
     "/safety-plan",  # the person's own plan, in their words: no reading of them
     "/guide",  # general answers from the articles about a question: no reading of the person
