@@ -379,3 +379,31 @@ def recover_password(
         rows.add_audit(
             connection, "password.recovered", now, account_id=account.id, address=address
         )
+
+
+def catch_up_analysis(server: ServerServices, cookie: str) -> int:
+    """Read again, with this version's analyzer, the entries an older one read; how many.
+
+    Run right after a login, in the web process that has the session's cookie: a worker
+    never holds a journal key, so this is the only place it can happen (decision 0010).
+    Each entry is saved on its own; if the session ends meanwhile, the rest wait for the
+    next login. Nothing to do (the common case) costs one query.
+    """
+    from reconnect.services.journal import count_read_by_older_analyzers, reanalyse_entries
+
+    try:
+        session = resolve(server, cookie)
+    except (NotLoggedInError, EnrolmentRequiredError):
+        return 0
+    try:
+        if session.account.role == "admin" or not count_read_by_older_analyzers(session.journal):
+            return 0
+        done = reanalyse_entries(session.journal)
+    finally:
+        session.close()
+    if done.read:
+        with server.transaction() as connection:
+            rows.add_audit(
+                connection, "analysis.caught_up", server.clock(), account_id=session.account.id
+            )
+    return done.read

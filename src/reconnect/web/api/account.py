@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Request, Response
 
 from reconnect.contracts.accounts import (
     InviteIn,
@@ -37,17 +37,20 @@ def _server(request: Request) -> ServerServices:
 
 
 @router.post("/login", summary="Log in (server mode)")
-def login(body: LoginIn, request: Request, response: Response) -> LoginOut:
+def login(body: LoginIn, request: Request, response: Response, later: BackgroundTasks) -> LoginOut:
     """Sets the session cookie. The same refusal for every wrong name, password or code;
-    429 with Retry-After after too many."""
+    429 with Retry-After after too many. Entries an older analyzer read are read again
+    after the answer is sent."""
+    server = _server(request)
     started = sessions.login(
-        _server(request),
+        server,
         body.username,
         body.password,
         address=client_address(request),
         code=body.totp,
     )
     csrf = set_session(request, response, started.cookie)
+    later.add_task(sessions.catch_up_analysis, server, started.cookie)
     return LoginOut(
         csrf_token=csrf,
         username=started.account.username,

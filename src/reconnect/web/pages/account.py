@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.background import BackgroundTask
 
 from reconnect.errors import InputError, LoginFailedError, NotFoundError, ThrottledError
 from reconnect.services import accounts, sessions
@@ -72,7 +73,11 @@ def login(
         if isinstance(exc, ThrottledError):
             page.headers["Retry-After"] = str(exc.retry_after)
         return page
-    response = RedirectResponse(safe_next(next), status_code=303)
+    response = RedirectResponse(
+        safe_next(next),
+        status_code=303,
+        background=BackgroundTask(sessions.catch_up_analysis, server, started.cookie),
+    )
     set_session(request, response, started.cookie)
     return response
 
