@@ -103,3 +103,19 @@ def enrolment_seed(master_key: bytes, id_hash: bytes) -> bytes:
     """
     key = _derived(master_key, b"totp enrolment")
     return hmac.new(key, id_hash, hashlib.sha256).digest()[:20]
+
+
+def _private_place(account_id: str) -> Place:
+    return Place("server", "account_keys", account_id, "private_sealed")
+
+
+def seal_private_key(master_key: bytes, account_id: str, private: bytes) -> bytes:
+    """An account's X25519 private key, sealed so only its journal's master key opens it."""
+    key = _derived(master_key, b"account private key")
+    return seal(key, 0, private, _private_place(account_id))
+
+
+def open_private_key(master_key: bytes, account_id: str, sealed: bytes) -> bytes:
+    """The account's private key back; TamperedDataError on a wrong key or changed bytes."""
+    key = _derived(master_key, b"account private key")
+    return open_envelope({0: key}, sealed, _private_place(account_id))

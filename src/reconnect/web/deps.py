@@ -100,3 +100,16 @@ def render(
         request, name, context, status_code=status_code
     )
     return response
+
+
+def after_private_writing(request: Request, text: str) -> None:
+    """Server mode: words the person just saved in their own journal pause their couple's
+    shared check-ins when they describe abuse or coercion (nothing of them is stored or
+    told to the partner). The single-user app has no partner: nothing happens."""
+    server = server_of(request)
+    account = getattr(request.state, "account", None)
+    if server is None or account is None or not text.strip():
+        return
+    from reconnect.services.couples import note_private_writing
+
+    note_private_writing(server, account.id, text)

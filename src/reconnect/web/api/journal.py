@@ -17,7 +17,7 @@ from reconnect.contracts import (
 )
 from reconnect.services import checkins, journal
 from reconnect.services.safety_checks import answer_entry_check
-from reconnect.web.deps import ServicesDep
+from reconnect.web.deps import ServicesDep, after_private_writing
 
 router = APIRouter(tags=["journal"])
 
@@ -38,6 +38,7 @@ def create_entry(body: EntryIn, request: Request, services: ServicesDep) -> Entr
         activities=body.activities,
         written_at=body.written_at,
     )
+    after_private_writing(request, body.text)
     return entry_out(entry, _country(request))
 
 
@@ -72,6 +73,7 @@ def update_entry(entry_id: int, body: EntryIn, request: Request, services: Servi
         people=body.people,
         activities=body.activities,
     )
+    after_private_writing(request, body.text)
     return entry_out(entry, _country(request))
 
 
@@ -103,6 +105,7 @@ def create_checkin(body: CheckInIn, request: Request, services: ServicesDep) -> 
         note=body.note,
         checked_at=body.checked_at,
     )
+    after_private_writing(request, body.note or "")
     return checkin_out(saved, _country(request))
 
 

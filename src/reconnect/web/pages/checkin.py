@@ -12,7 +12,7 @@ from reconnect.domain.safety import SafetyAnswer
 from reconnect.errors import InputError, LockedError, NotFoundError
 from reconnect.services import checkins
 from reconnect.services.safety_checks import answer_checkin_check
-from reconnect.web.deps import ServicesDep, render
+from reconnect.web.deps import ServicesDep, after_private_writing, render
 from reconnect.web.pages.drafts import Draft, unlock_to_save
 
 router = APIRouter()
@@ -80,6 +80,7 @@ def record(
     except LockedError:
         draft = Draft("checkin", note, pleasantness, energy, tuple(feeling or ()))
         return unlock_to_save(request, draft)
+    after_private_writing(request, note)
     return RedirectResponse(f"/checkin?saved={saved.id}", status_code=303)
 
 

@@ -14,7 +14,7 @@ from reconnect.errors import InputError, LockedError, NotFoundError
 from reconnect.services import journal
 from reconnect.services.prompts import suggest_prompt
 from reconnect.services.safety_checks import answer_entry_check
-from reconnect.web.deps import ServicesDep, render
+from reconnect.web.deps import ServicesDep, after_private_writing, render
 from reconnect.web.pages.drafts import Draft, unlock_to_save
 
 router = APIRouter()
@@ -67,6 +67,7 @@ def write(
         entry = journal.write_entry(services, text)
     except LockedError:
         return unlock_to_save(request, Draft("new", text))
+    after_private_writing(request, text)
     return RedirectResponse(f"/journal/entries/{entry.id}", status_code=303)
 
 
@@ -133,4 +134,5 @@ def edit(
         journal.edit_entry(services, entry_id, text)
     except LockedError:
         return unlock_to_save(request, Draft(str(entry_id), text))
+    after_private_writing(request, text)
     return RedirectResponse(f"/journal/entries/{entry_id}", status_code=303)

@@ -1,0 +1,238 @@
+"""Couples in server mode: pairing, the weekly check-in, shared entries (issue "Together")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from reconnect.errors import NotFoundError
+from reconnect.services import couples
+from reconnect.web.deps import active_session, server_of
+
+if TYPE_CHECKING:
+    from reconnect.services.server import ServerServices
+    from reconnect.services.sessions import ActiveSession
+
+router = APIRouter(tags=["couple"])
+EntryId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+
+
+class CodeOut(BaseModel):
+    """A single-use pairing code for your partner, valid 48 hours."""
+
+    code: str
+
+
+class JoinIn(BaseModel):
+    """The code your partner gave you."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(max_length=32)
+
+
+class CoupleOut(BaseModel):
+    """Whether you are paired, with whom, and whether shared check-ins are paused."""
+
+    paired: bool
+    partner: str | None
+    paused: bool
+    notice: str | None = Field(description="Said once: 'The pairing has ended.'")
+
+
+class QuestionOut(BaseModel):
+    """One check-in question."""
+
+    id: str
+    kind: Literal["scale", "text"]
+    wording: str
+    min: int | None = None
+    max: int | None = None
+    low: str | None = None
+    high: str | None = None
+
+
+class AnswersIn(BaseModel):
+    """Your answers, by question id: whole numbers for scales, short text for the rest."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    answers: dict[str, int | str] = Field(max_length=20)
+
+
+class WeekOut(BaseModel):
+    """One week's check-in. ``waiting``: only your own answers. ``revealed``: both sets,
+    side by side, with conversation starters. ``paused``: nothing."""
+
+    week: str
+    status: Literal["waiting", "revealed", "paused"]
+    mine: dict[str, int | str] | None
+    partner: dict[str, int | str] | None
+    starters: list[str]
+
+
+class SharedEntryOut(BaseModel):
+    """An entry your partner chose to share."""
+
+    entry_id: int
+    text: str
+    written_at: str
+    shared_at: str
+
+
+def _session(request: Request) -> tuple[ServerServices, ActiveSession]:
+    server = server_of(request)
+    if server is None:
+        raise NotFoundError("Not found.")
+    return server, active_session(request)
+
+
+def _status(found: couples.CoupleStatus) -> CoupleOut:
+    return CoupleOut(
+        paired=found.paired, partner=found.partner, paused=found.paused, notice=found.notice
+    )
+
+
+@router.get("/couple", summary="Your pairing")
+def couple_status(request: Request) -> CoupleOut:
+    server, session = _session(request)
+    try:
+        return _status(couples.status(server, session))
+    finally:
+        session.close()
+
+
+@router.post("/couple/invite", summary="A code for your partner (48 hours, single use)")
+def couple_invite(request: Request) -> CodeOut:
+    server, session = _session(request)
+    try:
+        return CodeOut(code=couples.invite(server, session))
+    finally:
+        session.close()
+
+
+@router.post("/couple/join", summary="Pair with your partner's code")
+def couple_join(body: JoinIn, request: Request) -> Any:
+    server, session = _session(request)
+    try:
+        return _status(couples.join(server, session, body.code))
+    except couples.TooManyTriesError as exc:
+        return JSONResponse(
+            {"error": exc.message, "hint": exc.hint},
+            status_code=429,
+            headers={"Retry-After": str(exc.retry_after)},
+        )
+    finally:
+        session.close()
+
+
+@router.delete("/couple", status_code=204, summary="Unpair (alone, at once)")
+def couple_unpair(request: Request) -> None:
+    server, session = _session(request)
+    try:
+        couples.unpair(server, session)
+    finally:
+        session.close()
+
+
+@router.get("/couple/checkins/questions", summary="The weekly check-in's questions")
+def checkin_questions(request: Request) -> list[QuestionOut]:
+    _session(request)[1].close()
+    return [
+        QuestionOut(
+            id=q.id,
+            kind="scale" if q.kind == "scale" else "text",
+            wording=q.wording,
+            min=q.min,
+            max=q.max,
+            low=q.low,
+            high=q.high,
+        )
+        for q in couples.questions()
+    ]
+
+
+@router.post("/couple/checkins", summary="Answer this week's check-in (alone)")
+def checkin_answer(body: AnswersIn, request: Request) -> dict[str, Any]:
+    """Returns the ISO week. If your words describe being hurt or controlled, shared
+    check-ins pause for both of you, nothing of them is stored, and help is shown to you
+    alone (``abuse_resources``)."""
+    server, session = _session(request)
+    try:
+        week, harm = couples.answer(server, session, dict(body.answers))
+    finally:
+        session.close()
+    if not harm:
+        return {"week": week}
+    from reconnect.contracts.safety import abuse_help_out
+
+    texts = " ".join(v for v in body.answers.values() if isinstance(v, str))
+    help_out = abuse_help_out(texts, server.settings.country)
+    return {"week": week, "paused": True, "abuse_resources": help_out}
+
+
+@router.get("/couple/checkins/{week}", summary="One week's check-in")
+def checkin_week(week: Annotated[str, Path(max_length=10)], request: Request) -> WeekOut:
+    server, session = _session(request)
+    try:
+        view = couples.week_view(server, session, week)
+    finally:
+        session.close()
+    return WeekOut(
+        week=view.week,
+        status=_week_status(view.status),
+        mine=view.mine,
+        partner=view.partner,
+        starters=list(view.starters),
+    )
+
+
+def _week_status(status: str) -> Literal["waiting", "revealed", "paused"]:
+    if status == "revealed":
+        return "revealed"
+    return "paused" if status == "paused" else "waiting"
+
+
+@router.post("/couple/resume", status_code=204, summary="Resume paused check-ins")
+def checkin_resume(request: Request) -> None:
+    server, session = _session(request)
+    try:
+        couples.resume(server, session)
+    finally:
+        session.close()
+
+
+@router.post("/entries/{entry_id}/share", status_code=204, summary="Share one entry")
+def share_entry(entry_id: EntryId, request: Request) -> None:
+    server, session = _session(request)
+    try:
+        couples.share_entry(server, session, entry_id)
+    finally:
+        session.close()
+
+
+@router.delete("/entries/{entry_id}/share", status_code=204, summary="Stop sharing one entry")
+def unshare_entry(entry_id: EntryId, request: Request) -> None:
+    server, session = _session(request)
+    try:
+        couples.unshare_entry(server, session, entry_id)
+    finally:
+        session.close()
+
+
+@router.get("/couple/entries", summary="Entries your partner shared")
+def partner_entries(request: Request) -> list[SharedEntryOut]:
+    server, session = _session(request)
+    try:
+        found = couples.partner_entries(server, session)
+    finally:
+        session.close()
+    return [
+        SharedEntryOut(
+            entry_id=e.entry_id, text=e.text, written_at=e.written_at, shared_at=e.shared_at
+        )
+        for e in found
+    ]
