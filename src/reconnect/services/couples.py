@@ -18,7 +18,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from reconnect.crypto import sealed_box
-from reconnect.crypto import sessions as keys
 from reconnect.domain.couple_checkin import (
     QUESTIONS,
     AnswerError,
@@ -30,7 +29,7 @@ from reconnect.domain.couple_checkin import (
     starters,
 )
 from reconnect.errors import ForbiddenError, InputError, NotFoundError, ReconnectError
-from reconnect.services import vault
+from reconnect.services.keypairs import own_key_pair
 from reconnect.storage import accounts as account_rows
 from reconnect.storage import couples as rows
 
@@ -104,21 +103,6 @@ def _code_hash(code: str) -> bytes:
     return hashlib.sha256(_normal_code(code).encode()).digest()
 
 
-def _private_key(server: ServerServices, session: ActiveSession) -> tuple[bytes, bytes]:
-    """(private, public) key of the session's account, made at its first need."""
-    master = vault.master_key_of(session.journal)
-    account_id = session.account.id
-    with server.transaction() as connection:
-        found = rows.account_key(connection, account_id)
-        if found is None:
-            private, public = sealed_box.new_key_pair()
-            sealed = keys.seal_private_key(master, account_id, private)
-            rows.add_account_key(connection, account_id, public, sealed, server.clock())
-            return private, public
-    public, sealed = found
-    return keys.open_private_key(master, account_id, sealed), public
-
-
 def _couple(server: ServerServices, session: ActiveSession) -> Couple:
     with server.transaction() as connection:
         couple = rows.couple_of(connection, session.account.id)
@@ -128,7 +112,7 @@ def _couple(server: ServerServices, session: ActiveSession) -> Couple:
 
 
 def _couple_key(server: ServerServices, session: ActiveSession, couple: Couple) -> bytes:
-    private, _ = _private_key(server, session)
+    private, _ = own_key_pair(server, session)
     aad = _key_aad(couple.id, session.account.id)
     return sealed_box.open_sealed(private, couple.key_for(session.account.id), aad)
 
@@ -143,7 +127,7 @@ def invite(server: ServerServices, session: ActiveSession) -> str:
     with server.transaction() as connection:
         if rows.couple_of(connection, session.account.id) is not None:
             raise InputError("you are already paired", hint="Unpair first to pair again.")
-    _private_key(server, session)  # the partner's join seals the couple key to it
+    own_key_pair(server, session)  # the partner's join seals the couple key to it
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_CHARS))
     now = server.clock()
     with server.transaction() as connection:
@@ -175,7 +159,7 @@ def join(server: ServerServices, session: ActiveSession, code: str) -> CoupleSta
     inviter, expires, _ = found
     if expires <= now:
         raise InviteGoneError("That code has expired.", hint="Ask your partner for a new one.")
-    _, my_public = _private_key(server, session)
+    _, my_public = own_key_pair(server, session)
     with server.transaction() as connection:
         their = rows.account_key(connection, inviter)
         if their is None or rows.couple_of(connection, inviter) is not None:

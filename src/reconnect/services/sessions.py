@@ -141,6 +141,9 @@ def login(
     finally:
         journal.keys.lock()
     scope = _second_factor(server, account, master_key, code, name, address)
+    from reconnect.services.keypairs import key_pair_for
+
+    key_pair_for(server, account.id, master_key)  # partners and clients seal keys to it
     return _start(server, account, master_key, scope, address)
 
 
