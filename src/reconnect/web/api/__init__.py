@@ -2,7 +2,17 @@
 
 from fastapi import APIRouter, Request
 
-from reconnect.web.api import account, docs, guide, journal, selfcheck
+from reconnect.web.api import (
+    account,
+    couple,
+    couple_pattern,
+    docs,
+    guide,
+    journal,
+    push,
+    selfcheck,
+    shares,
+)
 from reconnect.web.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
@@ -11,6 +21,10 @@ router.include_router(journal.router)
 router.include_router(guide.router)
 router.include_router(docs.router)
 router.include_router(account.router)
+router.include_router(push.router)
+router.include_router(couple.router)
+router.include_router(couple_pattern.router)
+router.include_router(shares.router)
 
 
 @router.get("/csrf", tags=["session"], summary="The CSRF token for unsafe requests")

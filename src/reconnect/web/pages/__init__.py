@@ -7,6 +7,7 @@ from reconnect.web.pages import (
     account,
     calendar,
     checkin,
+    couple,
     guide,
     home,
     insights,
@@ -26,6 +27,7 @@ router.include_router(home.router)
 router.include_router(selfcheck.router)
 router.include_router(journal.router)
 router.include_router(checkin.router)
+router.include_router(couple.router)
 router.include_router(insights.router)
 router.include_router(calendar.router)
 router.include_router(practices.router)
