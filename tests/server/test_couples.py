@@ -183,3 +183,24 @@ def test_abuse_in_a_check_in_answer_pauses_and_shows_help_to_the_writer_alone(
     seen = alex.get(f"/api/couple/checkins/{week}").json()
     assert seen == {"week": week, "status": "paused", "mine": None, "partner": None, "starters": []}
     assert "abuse" not in alex.get("/api/couple").text
+
+
+def test_a_reset_without_the_recovery_key_ends_the_pairing_and_the_next_login_works(
+    server: ServerServices,
+    pair: tuple[TestClient, TestClient],
+    client_for: Callable[[str | None], TestClient],
+) -> None:
+    """A new journal means a new key: what was sealed to the old one cannot open again."""
+    from reconnect.services import accounts
+
+    alex, _ = pair
+    accounts.reset_password(server, "sam", "a brand new phrase")
+    fresh = client_for(None)
+    assert (
+        fresh.post(
+            "/api/login", json={"username": "sam", "password": "a brand new phrase"}
+        ).status_code
+        == 200
+    )
+    assert fresh.get("/api/couple").json()["paired"] is False
+    assert alex.get("/api/couple").json()["notice"] == "The pairing has ended."

@@ -21,6 +21,7 @@ from reconnect.domain.passwords import password_problem
 from reconnect.errors import ForbiddenError, InputError, NotFoundError, StorageError
 from reconnect.services import vault
 from reconnect.storage import accounts as rows
+from reconnect.storage import couples as couple_rows
 from reconnect.storage.server_db import new_journal_name
 
 if TYPE_CHECKING:
@@ -299,6 +300,9 @@ def reset_password(
         with server.transaction() as connection:
             rows.replace_journal(connection, account.id, journal_name)
             rows.delete_sessions_of(connection, account.id)
+            former = couple_rows.forget_sharing(connection, account.id)
+            if former is not None:
+                couple_rows.set_notice(connection, former, "ended", server.clock())
             rows.add_audit(
                 connection,
                 "password.reset_new_journal",

@@ -15,6 +15,7 @@ from reconnect.storage.together_tables import (
     CoupleNoticeRow,
     CoupleRow,
     CoupleSharedEntryRow,
+    ShareRow,
 )
 
 if TYPE_CHECKING:
@@ -269,3 +270,19 @@ def take_notice(connection: Connection, account_id: str) -> str | None:
     if kind is not None:
         connection.execute(delete(CoupleNoticeRow).where(CoupleNoticeRow.account_id == account_id))
     return None if kind is None else str(kind)
+
+
+def forget_sharing(connection: Connection, account_id: str) -> str | None:
+    """Remove an account's key pair, its couple (with everything shared) and its shares,
+    as one whose journal key changed must (a reset gives a new journal: nothing sealed to
+    the old key pair can be opened again). The former partner's id, to tell them."""
+    couple = couple_of(connection, account_id)
+    if couple is not None:
+        delete_couple(connection, couple.id)
+    connection.execute(
+        delete(ShareRow).where(
+            or_(ShareRow.client_id == account_id, ShareRow.counsellor_id == account_id)
+        )
+    )
+    connection.execute(delete(AccountKeyRow).where(AccountKeyRow.account_id == account_id))
+    return None if couple is None else couple.partner_of(account_id)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from reconnect.errors import NotFoundError
+from reconnect.errors import ForbiddenError, NotFoundError
 from reconnect.services import couples
 from reconnect.web.deps import active_session, server_of
 
@@ -87,7 +87,11 @@ def _session(request: Request) -> tuple[ServerServices, ActiveSession]:
     server = server_of(request)
     if server is None:
         raise NotFoundError("Not found.")
-    return server, active_session(request)
+    session = active_session(request)
+    if session.account.role == "admin":
+        session.close()
+        raise ForbiddenError("Admin accounts have no journal to share.")
+    return server, session
 
 
 def _status(found: couples.CoupleStatus) -> CoupleOut:
