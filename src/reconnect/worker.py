@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reconnect.services import upkeep
+from reconnect.services import push, upkeep
 from reconnect.services.accounts import DROP_JOURNAL_TASK
 from reconnect.storage.job_queue import make_app
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 UPKEEP_QUEUE = "upkeep"
 SWEEP_TASK = "reconnect.sweep"
 RETRY_STALLED_TASK = "reconnect.retry_stalled"
+REMINDERS_QUEUE = "reminders"
+SEND_REMINDERS_TASK = "reconnect.send_reminders"
 
 
 def build_app(server: ServerServices, *, stalled_after: float = 30.0) -> procrastinate.App:
@@ -38,6 +40,13 @@ def build_app(server: ServerServices, *, stalled_after: float = 30.0) -> procras
     @app.task(name=SWEEP_TASK, queue=UPKEEP_QUEUE, queueing_lock="sweep")
     def sweep(timestamp: int) -> None:  # noqa: ARG001 - procrastinate passes the tick
         upkeep.sweep(server)
+
+    # Every minute: push the reminders due now (docs/decisions/0011-*). The lock keeps one
+    # queued at a time; each reminder's slot is claimed, so overlapping runs send it once.
+    @app.periodic(cron="* * * * *", periodic_id="send-reminders")
+    @app.task(name=SEND_REMINDERS_TASK, queue=REMINDERS_QUEUE, queueing_lock="send-reminders")
+    def send_reminders(timestamp: int) -> None:  # noqa: ARG001
+        push.send_due(server, server.clock())
 
     # croniter's sixth field is seconds: look for stalled jobs every ten seconds.
     @app.periodic(cron="* * * * * */10", periodic_id="retry-stalled")

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from reconnect.errors import StorageError
+from reconnect.storage import together_tables as _together  # noqa: F401 - registers tables
 from reconnect.storage.database import describe_db_error, make_engine, normalise_url, sqlite_path
 from reconnect.storage.migrate import alembic_config, upgrade_to_head
 from reconnect.storage.server_tables import ServerBase

@@ -1,10 +1,12 @@
-"""Server mode's own tables: accounts, sessions, invites, login failures and the audit log.
+"""Server mode's own tables: accounts, sessions, invites, login failures, the audit log and
+web push reminders.
 
 They live apart from every journal (PostgreSQL schema ``server``; on SQLite the server's
 own file), with their own metadata and migrations, so a journal's tables never hold them
 (docs/decisions/0010-*). Nothing here is journal content: no text, no scores, no key a
 journal could be opened with. A session's key is sealed under a secret only its cookie
-carries.
+carries. Push reminders (``push_*``) are in the clear on purpose: the worker that sends them
+holds no key, so they say when to remind someone and never why (docs/decisions/0011-*).
 """
 
 from __future__ import annotations
@@ -103,3 +105,33 @@ class ServerSecretRow(ServerBase):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PushSubscriptionRow(ServerBase):
+    """A browser's push subscription (its endpoint and the keys to encrypt for it)."""
+
+    __tablename__ = "push_subscriptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    endpoint: Mapped[str] = mapped_column(String(2000), unique=True)
+    p256dh: Mapped[str] = mapped_column(String(200))
+    auth: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PushScheduleRow(ServerBase):
+    """When one account wants a reminder: days ("1111100", Monday first), a local minute of
+    the day in an IANA zone, and the UTC minute (since the epoch) of the last one sent."""
+
+    __tablename__ = "push_schedules"
+
+    account_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    days: Mapped[str] = mapped_column(String(7))
+    at_minute: Mapped[int] = mapped_column(Integer)
+    timezone: Mapped[str] = mapped_column(String(64))
+    last_slot: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

@@ -12,6 +12,11 @@
 //
 // A new version (an upgraded server, changed files, another country for help) is installed
 // at once and deletes every older cache.
+//
+// Server mode's reminders arrive here as pushes (docs/decisions/0011-web-push.md). Their
+// words are fixed ("A moment to check in with yourself."), never journal content; a
+// push whose data cannot be read shows the same words. Tapping one opens
+// the check-in page, in a window of the app that is already open when there is one.
 "use strict";
 
 var CACHE = "reconnect-shell-" + SHELL.version;
@@ -59,4 +64,41 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(fetch(request).catch(function () { return kept(url.pathname); }));
   }
   // Anything else (htmx requests, /api) is left to the browser: this worker never sees it.
+});
+
+var REMINDER = { title: "reconnect", body: "A moment to check in with yourself." };
+var REMINDER_PAGE = "/checkin";
+
+self.addEventListener("push", function (event) {
+  var shown = { title: REMINDER.title, body: REMINDER.body };
+  try {
+    var data = event.data ? event.data.json() : {};
+    if (typeof data.title === "string") { shown.title = data.title; }
+    if (typeof data.body === "string") { shown.body = data.body; }
+  } catch (error) {
+    // Not JSON: show the fixed words rather than nothing (browsers penalise silent pushes).
+  }
+  event.waitUntil(self.registration.showNotification(shown.title, {
+    body: shown.body,
+    icon: "/static/icons/icon-192.png",
+    tag: "reconnect-reminder"
+  }));
+});
+
+self.addEventListener("notificationclick", function (event) {
+  event.notification.close();
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true })
+      .then(function (windows) {
+        for (var i = 0; i < windows.length; i += 1) {
+          var open = windows[i];
+          if (new URL(open.url).origin === self.location.origin && "focus" in open) {
+            return open.focus().then(function (focused) {
+              return focused && "navigate" in focused ? focused.navigate(REMINDER_PAGE) : focused;
+            });
+          }
+        }
+        return self.clients.openWindow(REMINDER_PAGE);
+      })
+  );
 });
