@@ -231,6 +231,26 @@ NOT_RESULTS_CLI = {
 }
 # GET routes that show no result: forms, help, settings, assets, the API's own docs.
 NOT_RESULTS_WEB = {
+    # Server mode only (404 in the single-user app this inventory reads). The readings among
+    # them carry the disclaimer, asserted where they are tested: the counsellor's summary
+    # and reports (tests/server/test_shares.py) and the couple's pattern
+    # (tests/server/test_couple_pattern.py); the rest show no reading of anyone.
+    "/api/clients",
+    "/api/clients/{client_id}/report.html",
+    "/api/clients/{client_id}/report.pdf",
+    "/api/clients/{client_id}/summary",
+    "/api/couple",
+    "/api/couple/checkins/questions",
+    "/api/couple/checkins/{week}",
+    "/api/couple/entries",
+    "/api/couple/pattern",
+    "/api/push",
+    "/api/push/key",
+    "/api/shares",
+    "/api/shares/preview",
+    "/api/shares/{share_id}/access",
+    "/couple",
+    "/couple/unpair",
     # server mode's accounts and health: no reading of the person
     "/login",
     "/signup",

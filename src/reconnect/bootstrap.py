@@ -75,7 +75,14 @@ def build_server(settings: Settings, clock: Callable[[], datetime] = utc_now) ->
     except BaseException:
         db.dispose()
         raise
-    return ServerServices(settings=settings, db=db, clock=clock, jobs=jobs)
+    server = ServerServices(settings=settings, db=db, clock=clock, jobs=jobs)
+    from reconnect.services.push import ensure_vapid_key
+    from reconnect.services.server import csrf_secret
+
+    # Secrets every process shares, made here so that no GET request ever writes one.
+    csrf_secret(server)
+    ensure_vapid_key(server)
+    return server
 
 
 def open_existing(settings: Settings) -> Services | None:

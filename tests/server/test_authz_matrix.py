@@ -61,6 +61,9 @@ PRACTICE = "box-breathing"
 INSTRUMENT = load_instrument()
 ANSWERS = {item.id: INSTRUMENT.scale.values[1] for item in INSTRUMENT.items}
 CSRF_COOKIE = "reconnect_csrf"
+# A well-formed push subscription (nothing is sent to it: no worker runs in this test).
+PUSH_ENDPOINT = "https://fcm.googleapis.com/fcm/send/authz-matrix"
+PUSH_KEYS = {"p256dh": "BA" + "A" * 85, "auth": "A" * 22}  # 65 bytes (0x04 ...), 16 bytes
 
 
 def load_matrix() -> list[dict[str, Any]]:
@@ -88,10 +91,18 @@ def json_body(name: str, secret: str) -> Any:
         "wrong_code": {"code": "000000"},
         "recover": {"username": "nobody", "recovery_key": "bogus", "new_password": "short"},
         "invite": {"role": "member"},
+        "couple_code": {"code": "ZZZZZZZZ"},
+        "couple_answers": {
+            "answers": {"closeness": 3, "heard": 3, "want": 3, "reached_out": 3, "pressured": 1}
+        },
         "entry": {"text": f"A quiet evening at home. {secret}"},
         "safe": {"answer": "safe"},
         "checkin": {"pleasantness": 6, "energy": 4, "note": f"Tired but fine. {secret}"},
         "selfcheck": {"perspective": "self", "instrument": INSTRUMENT.id, "answers": ANSWERS},
+        "push_subscription": {"endpoint": PUSH_ENDPOINT, "keys": PUSH_KEYS},
+        "push_endpoint": {"endpoint": PUSH_ENDPOINT},
+        "push_schedule": {"days": [0, 2, 4], "at": "19:30", "timezone": "Europe/London"},
+        "share": {"counsellor": "casey", "scopes": ["not-a-scope"]},
     }[name]
 
 
@@ -125,6 +136,9 @@ def form_body(name: str, secret: str) -> dict[str, Any]:
         "reflection": {"reflection": f"It helped a little. {secret}"},
         "selfcheck": {"perspective": "self", **{k: str(v) for k, v in ANSWERS.items()}},
         "safety_plan": dict.fromkeys(SECTION_KEYS, f"Call a friend. {secret}"),
+        "couple_code": {"code": "ZZZZZZZZ"},
+        "couple_answers": dict.fromkeys(("closeness", "heard", "want", "reached_out"), "3")
+        | {"pressured": "1"},
     }
     return forms[name]
 
@@ -223,6 +237,8 @@ def make_objects(client: TestClient, secret: str) -> dict[str, str]:
         "practice_id": PRACTICE,
         "instrument_id": INSTRUMENT.id,
         "day": DAY,
+        "week": "2026-W49",
+        "share_id": uuid.uuid4().hex,  # no share exists: casey must stay without one
     }
 
 
@@ -252,6 +268,7 @@ def world(
     clock = Clock()
     settings = Settings(server_database_url=url, test_fast_kdf=True, country=None)
     server = build_server(settings, clock=clock)
+    account_ids = {}
     for name, role in (
         ("alex", "member"),
         ("sam", "member"),
@@ -259,12 +276,13 @@ def world(
         ("admin", "admin"),
         ("casey", "counsellor"),
     ):
-        accounts.add_account(server, name, PASSWORDS[name], role)
+        account_ids[name] = accounts.add_account(server, name, PASSWORDS[name], role).account.id
     built = World(kind, server, create_app(settings, server=server), clock, {})
     owner = built.member("alex")
     built.owner_text = f"alex-private-{uuid.uuid4().hex}"
     for _ in range(PAD):
         built.owner_ids = make_objects(owner, built.owner_text)
+    built.owner_ids["client_id"] = account_ids["alex"]  # /api/clients/{client_id}/...
     draft = owner.put("/api/selfchecks/draft", json=json_body("selfcheck", ""))
     assert draft.status_code == 200, draft.text
     try:

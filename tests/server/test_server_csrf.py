@@ -44,6 +44,9 @@ PLACEHOLDERS = {
     "practice_id": "box-breathing",
     "instrument_id": "detachment-signs",
     "day": "2026-12-06",
+    "week": "2026-W49",
+    "share_id": "0" * 32,
+    "client_id": "0" * 32,
 }
 
 
@@ -182,7 +185,7 @@ def test_no_get_route_changes_a_row_count(
     people.add("alex")
     people.add("sam")
     alex = client_for("alex")
-    ids = make_objects(alex, f"canary-{uuid.uuid4().hex}")
+    ids = {**PLACEHOLDERS, **make_objects(alex, f"canary-{uuid.uuid4().hex}")}
     assert alex.put("/api/selfchecks/draft", json=json_body("selfcheck", "")).status_code == 200
     sam = client_for("sam")
     anonymous = client_for(None)

@@ -103,7 +103,8 @@ def _code_hash(code: str) -> bytes:
     return hashlib.sha256(_normal_code(code).encode()).digest()
 
 
-def _couple(server: ServerServices, session: ActiveSession) -> Couple:
+def current_couple(server: ServerServices, session: ActiveSession) -> Couple:
+    """The session's couple; NotFoundError when the account is not paired."""
     with server.transaction() as connection:
         couple = rows.couple_of(connection, session.account.id)
     if couple is None:
@@ -111,7 +112,8 @@ def _couple(server: ServerServices, session: ActiveSession) -> Couple:
     return couple
 
 
-def _couple_key(server: ServerServices, session: ActiveSession, couple: Couple) -> bytes:
+def couple_key(server: ServerServices, session: ActiveSession, couple: Couple) -> bytes:
+    """The couple key, opened with this session's private key."""
     private, _ = own_key_pair(server, session)
     aad = _key_aad(couple.id, session.account.id)
     return sealed_box.open_sealed(private, couple.key_for(session.account.id), aad)
@@ -201,10 +203,30 @@ def status(server: ServerServices, session: ActiveSession) -> CoupleStatus:
     )
 
 
+def partner_name(server: ServerServices, session: ActiveSession) -> str | None:
+    """The partner's username when paired, else None (no notice is read or cleared)."""
+    with server.transaction() as connection:
+        couple = rows.couple_of(connection, session.account.id)
+        if couple is None:
+            return None
+        partner = account_rows.find_by_id(connection, couple.partner_of(session.account.id))
+    return partner.username if partner is not None else None
+
+
+def is_shared(server: ServerServices, session: ActiveSession, entry_id: int) -> bool:
+    """Whether this entry of mine is shared with my partner now."""
+    with server.transaction() as connection:
+        couple = rows.couple_of(connection, session.account.id)
+        if couple is None:
+            return False
+        found = rows.shared_entries(connection, couple.id, session.account.id)
+    return any(shared_id == entry_id for shared_id, _, _ in found)
+
+
 def unpair(server: ServerServices, session: ActiveSession) -> None:
     """End the pairing alone, at once: answers and shared entries are deleted for both
     (PAIR-3); the other partner is told only that it ended."""
-    couple = _couple(server, session)
+    couple = current_couple(server, session)
     with server.transaction() as connection:
         rows.delete_couple(connection, couple.id)
         rows.set_notice(connection, couple.partner_of(session.account.id), "ended", server.clock())
@@ -229,14 +251,14 @@ def answer(
         answers = check_answers(raw)
     except AnswerError as exc:
         raise InputError(str(exc)) from None
-    couple = _couple(server, session)
+    couple = current_couple(server, session)
     week = iso_week(server.clock(), server.settings.zone)
     texts = " ".join(str(v) for v in answers.values() if isinstance(v, str))
     if texts and note_private_writing(server, session.account.id, texts):
         return week, True
     if couple.paused_at is not None:
         raise ForbiddenError(PAUSED)
-    key = _couple_key(server, session, couple)
+    key = couple_key(server, session, couple)
     aad = f"answers:{couple.id}:{week}:{session.account.id}".encode()
     sealed = sealed_box.seal_with(key, json.dumps(answers).encode(), aad)
     with server.transaction() as connection:
@@ -251,13 +273,13 @@ def week_view(server: ServerServices, session: ActiveSession, week: str) -> Week
         check_week(week)
     except AnswerError as exc:
         raise InputError(str(exc)) from None
-    couple = _couple(server, session)
+    couple = current_couple(server, session)
     if couple.paused_at is not None:
         return WeekView(week, "paused", None, None, ())
     me = session.account.id
     with server.transaction() as connection:
         sealed = rows.answers_for(connection, couple.id, week)
-    key = _couple_key(server, session, couple)
+    key = couple_key(server, session, couple)
 
     def opened(account_id: str) -> Answers | None:
         blob = sealed.get(account_id)
@@ -294,7 +316,7 @@ def note_private_writing(server: ServerServices, account_id: str, text: str) -> 
 def resume(server: ServerServices, session: ActiveSession) -> None:
     """Resume paused check-ins; only the partner whose writing paused them can, and the
     other partner cannot tell this exists (404 for them)."""
-    couple = _couple(server, session)
+    couple = current_couple(server, session)
     if couple.paused_by != session.account.id:
         raise NotFoundError("Not found.")
     with server.transaction() as connection:
@@ -305,9 +327,9 @@ def share_entry(server: ServerServices, session: ActiveSession, entry_id: int) -
     """Share one journal entry with the partner (its text and date, nothing else)."""
     from reconnect.services.journal import get_entry
 
-    couple = _couple(server, session)
+    couple = current_couple(server, session)
     entry = get_entry(session.journal, entry_id)
-    key = _couple_key(server, session, couple)
+    key = couple_key(server, session, couple)
     payload = {"text": entry.text, "written_at": entry.written_at.isoformat()}
     aad = f"entry:{couple.id}:{session.account.id}:{entry_id}".encode()
     sealed = sealed_box.seal_with(key, json.dumps(payload).encode(), aad)
@@ -319,7 +341,7 @@ def share_entry(server: ServerServices, session: ActiveSession, entry_id: int) -
 
 def unshare_entry(server: ServerServices, session: ActiveSession, entry_id: int) -> None:
     """Stop sharing one entry; NotFoundError when it was not shared."""
-    couple = _couple(server, session)
+    couple = current_couple(server, session)
     with server.transaction() as connection:
         if not rows.remove_shared_entry(connection, couple.id, session.account.id, entry_id):
             raise NotFoundError("That entry is not shared.")
@@ -327,9 +349,9 @@ def unshare_entry(server: ServerServices, session: ActiveSession, entry_id: int)
 
 def partner_entries(server: ServerServices, session: ActiveSession) -> list[SharedEntry]:
     """The entries the partner shared, newest first."""
-    couple = _couple(server, session)
+    couple = current_couple(server, session)
     partner = couple.partner_of(session.account.id)
-    key = _couple_key(server, session, couple)
+    key = couple_key(server, session, couple)
     with server.transaction() as connection:
         found = rows.shared_entries(connection, couple.id, partner)
     out = []

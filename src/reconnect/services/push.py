@@ -145,6 +145,11 @@ def _vapid(server: ServerServices) -> Any:
     return Vapid.from_pem(pem)
 
 
+def ensure_vapid_key(server: ServerServices) -> None:
+    """Make the VAPID key pair now if there is none, so no GET request ever writes it."""
+    _vapid(server)
+
+
 def public_key(server: ServerServices, account: Account) -> str:
     """The server's VAPID public key, base64url, for ``pushManager.subscribe``: made at
     first use and shared by every process through ``server_secrets``."""

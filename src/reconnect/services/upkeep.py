@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from reconnect.storage import accounts as rows
+from reconnect.storage import shares as share_rows
 
 if TYPE_CHECKING:
     from reconnect.services.server import ServerServices
@@ -23,6 +24,7 @@ class Swept:
     sessions: int
     failures: int
     invites: int
+    shares: int = 0  # counsellor shares past their expiry, with their sealed summaries
 
 
 def drop_deleted_journal(server: ServerServices, journal: str) -> bool:
@@ -41,11 +43,13 @@ def drop_deleted_journal(server: ServerServices, journal: str) -> bool:
 
 
 def sweep(server: ServerServices) -> Swept:
-    """Remove sessions past their lifetime or idle limit, old login failures and old invites."""
+    """Remove sessions past their lifetime or idle limit, old login failures, old invites and
+    expired counsellor shares (reads refuse an expired share anyway; this deletes it)."""
     now = server.clock()
     idle = timedelta(minutes=server.settings.session_idle_minutes)
     with server.transaction() as connection:
         sessions = rows.delete_stale_sessions(connection, now, now - idle)
         failures = rows.prune_failures(connection, now - FAILURES_KEPT)
         invites = rows.prune_invites(connection, now - INVITES_KEPT)
-    return Swept(sessions, failures, invites)
+        shares = share_rows.delete_expired(connection, now)
+    return Swept(sessions, failures, invites, shares)

@@ -72,7 +72,11 @@ def write(
 
 
 @router.get("/journal/entries/{entry_id}", response_class=HTMLResponse)
-def entry_page(request: Request, entry_id: int, services: ServicesDep) -> HTMLResponse:
+def entry_page(
+    request: Request, entry_id: int, services: ServicesDep, done: str = ""
+) -> HTMLResponse:
+    from reconnect.web.pages.couple import entry_share_context
+
     entry = journal.get_entry(services, entry_id)
     country = request.app.state.settings.country
     context = {
@@ -80,6 +84,7 @@ def entry_page(request: Request, entry_id: int, services: ServicesDep) -> HTMLRe
         "pieces": highlight(entry),
         "resources": resources_if(entry.crisis, country),
         "abuse": abuse_help_out(entry.text, country),
+        **entry_share_context(request, entry_id, done),
     }
     return render(request, "journal/entry.html", context)
 

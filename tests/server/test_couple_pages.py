@@ -1,0 +1,262 @@
+"""The couple pages, through their forms: pair with a code, answer apart, read together,
+share an entry, unpair after a confirmation; the services' errors shown on the page."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from fastapi.testclient import TestClient
+
+from reconnect.config import Settings
+from reconnect.web.app import create_app
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from tests.server.conftest import Clock, People
+
+CODE = re.compile(r'id="couple-code">([0-9A-Z]{4}) ([0-9A-Z]{4})<')
+SCALES = {"closeness": "2", "heard": "3", "want": "5", "reached_out": "5", "pressured": "1"}
+PARTNER_SCALES = {"closeness": "4", "heard": "4", "want": "2", "reached_out": "5", "pressured": "4"}
+ALEX_WORDS = {"appreciation": "alex thanks the lemon tart", "wish": "alex hopes for a canoe"}
+SAM_WORDS = {"appreciation": "sam liked the quiet walk", "wish": "sam wants a slow sunday"}
+
+
+def _invite(client: TestClient) -> str:
+    made = client.post("/couple/invite")
+    assert made.status_code == 200, made.text
+    found = CODE.search(made.text)
+    assert found is not None, made.text
+    assert "48 hours" in made.text
+    return found.group(1) + found.group(2)
+
+
+def _pair(client_for: Callable[[str | None], TestClient]) -> tuple[TestClient, TestClient]:
+    alex, sam = client_for("alex"), client_for("sam")
+    code = _invite(alex)
+    joined = sam.post("/couple/join", data={"code": code.lower()}, follow_redirects=False)
+    assert joined.status_code == 303, joined.text
+    assert joined.headers["location"] == "/couple?done=joined"
+    return alex, sam
+
+
+@pytest.fixture
+def pair(
+    people: People, client_for: Callable[[str | None], TestClient]
+) -> tuple[TestClient, TestClient]:
+    people.add("alex")
+    people.add("sam")
+    return _pair(client_for)
+
+
+def _answer(client: TestClient, answers: dict[str, str]) -> None:
+    sent = client.post("/couple/checkin", data=answers, follow_redirects=False)
+    assert sent.status_code == 303, sent.text
+    assert sent.headers["location"] == "/couple?done=answered"
+
+
+def test_the_unpaired_page_says_what_is_shared_and_what_never_is(
+    people: People, client_for: Callable[[str | None], TestClient]
+) -> None:
+    people.add("alex")
+    page = client_for("alex").get("/couple")
+    assert page.status_code == 200
+    assert "only the entries you choose to share" in page.text
+    assert "self-checks and your activity always stay private" in page.text
+    assert 'action="/couple/invite"' in page.text
+    assert 'action="/couple/join"' in page.text
+    assert '<a href="/couple" aria-current="page">Together</a>' in page.text
+
+
+def test_pair_answer_apart_then_read_together(pair: tuple[TestClient, TestClient]) -> None:
+    alex, sam = pair
+    assert (
+        'You are paired with <strong id="couple-partner">alex</strong>' in sam.get("/couple").text
+    )
+    page = alex.get("/couple")
+    assert 'id="couple-partner">sam<' in page.text
+    assert "<legend>How close did you feel to each other this week?</legend>" in page.text
+    assert "1 means far apart; 5 means very close." in page.text
+
+    _answer(alex, {**SCALES, **ALEX_WORDS})
+    waiting = alex.get("/couple?done=answered")
+    assert "You have answered. Waiting for sam." in waiting.text
+    assert 'id="couple-checkin"' not in waiting.text
+
+    # Sam's page: the form, and nothing of what alex wrote or chose.
+    before = sam.get("/couple")
+    assert 'id="couple-checkin"' in before.text
+    for words in ALEX_WORDS.values():
+        assert words not in before.text
+    assert "checked" not in before.text
+
+    _answer(sam, {**PARTNER_SCALES, **SAM_WORDS})
+    for client in (alex, sam):
+        revealed = client.get("/couple")
+        assert "You have both answered." in revealed.text
+        for words in (*ALEX_WORDS.values(), *SAM_WORDS.values()):
+            assert words in revealed.text
+        assert "To talk about together" in revealed.text
+        assert "One of you wants more closeness and the other more space" in revealed.text
+    assert '<th scope="col">sam</th>' in alex.get("/couple").text
+
+
+def test_the_waiting_partner_sees_none_of_the_others_text_answers(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, sam = pair
+    _answer(sam, {**PARTNER_SCALES, **SAM_WORDS})
+    for path in ("/couple", "/couple?done=answered", "/couple/unpair"):
+        text = alex.get(path).text
+        for words in SAM_WORDS.values():
+            assert words not in text
+    assert "Waiting for alex." in sam.get("/couple").text
+    assert "Waiting" not in alex.get("/couple").text
+
+
+def test_a_shared_entry_reaches_the_partner_and_can_be_taken_back(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, sam = pair
+    entry = alex.post("/api/entries", json={"text": "A long talk about the garden."})
+    entry_id = entry.json()["id"]
+    page = alex.get(f"/journal/entries/{entry_id}")
+    assert "Share with sam" in page.text
+    shared = alex.post(f"/couple/share/{entry_id}", follow_redirects=False)
+    assert shared.headers["location"] == f"/journal/entries/{entry_id}?done=shared"
+    after = alex.get(shared.headers["location"]).text
+    assert "Shared with sam." in after
+    assert 'action="/couple/share/' not in after
+    assert "A long talk about the garden." in sam.get("/couple").text
+
+    alex.post(f"/couple/unshare/{entry_id}")
+    assert "A long talk about the garden." not in sam.get("/couple").text
+    again = alex.post(f"/couple/unshare/{entry_id}")
+    assert again.status_code == 404
+    assert "That entry is not shared." in again.text
+    assert "Traceback" not in again.text
+
+
+def test_the_entry_page_offers_no_sharing_when_not_paired(
+    people: People, client_for: Callable[[str | None], TestClient]
+) -> None:
+    people.add("alex")
+    alex = client_for("alex")
+    entry_id = alex.post("/api/entries", json={"text": "Alone today."}).json()["id"]
+    page = alex.get(f"/journal/entries/{entry_id}")
+    assert page.status_code == 200
+    assert "Share with" not in page.text
+    assert "/couple/share/" not in page.text
+
+
+def test_unpairing_asks_first_then_ends_it_for_both(pair: tuple[TestClient, TestClient]) -> None:
+    alex, sam = pair
+    entry_id = alex.post("/api/entries", json={"text": "The hedgehog came back."}).json()["id"]
+    alex.post(f"/couple/share/{entry_id}")
+    _answer(alex, {**SCALES, **ALEX_WORDS})
+
+    asked = sam.get("/couple/unpair")
+    assert asked.status_code == 200
+    assert "Unpair from alex?" in asked.text
+    assert "every entry either of you shared" in asked.text
+    assert "every shared check-in" in asked.text
+    unconfirmed = sam.post("/couple/unpair", follow_redirects=False)
+    assert unconfirmed.headers["location"] == "/couple/unpair"
+    assert "Waiting for sam." in alex.get("/couple").text  # still paired
+
+    done = sam.post("/couple/unpair", data={"confirm": "yes"}, follow_redirects=False)
+    assert done.headers["location"] == "/couple?done=unpaired"
+    assert (
+        "Shared entries and check-ins are deleted for both of you."
+        in sam.get(done.headers["location"]).text
+    )
+
+    # Alex's entry page does not take the one-time notice before the couple page shows it.
+    assert "Share with" not in alex.get(f"/journal/entries/{entry_id}").text
+    ended = alex.get("/couple").text
+    assert "The pairing has ended." in ended
+    assert "The hedgehog came back." not in ended
+    assert "alex thanks the lemon tart" not in ended
+    assert "The pairing has ended." not in alex.get("/couple").text
+    assert sam.get("/couple/unpair").status_code == 404
+
+
+def test_wrong_expired_and_too_many_codes_are_shown_on_the_page(
+    people: People, client_for: Callable[[str | None], TestClient], clock: Clock
+) -> None:
+    people.add("alex")
+    people.add("sam")
+    alex, sam = client_for("alex"), client_for("sam")
+    wrong = sam.post("/couple/join", data={"code": "ZZZZ ZZZZ"})
+    assert wrong.status_code == 404
+    assert "That code is not valid. Check it with your partner." in wrong.text
+    assert 'action="/couple/join"' in wrong.text
+
+    code = _invite(alex)
+    clock.advance(hours=49)
+    sam = client_for("sam")  # the old session has ended by now
+    gone = sam.post("/couple/join", data={"code": code})
+    assert gone.status_code == 410
+    assert "That code has expired." in gone.text
+
+    for _ in range(5):  # the earlier wrong code is past the 15-minute window
+        assert sam.post("/couple/join", data={"code": "ZZZZZZZZ"}).status_code == 404
+    limited = sam.post("/couple/join", data={"code": "ZZZZZZZZ"})
+    assert limited.status_code == 429
+    assert int(limited.headers["retry-after"]) > 0
+    assert "Too many wrong codes." in limited.text
+    assert "Traceback" not in limited.text
+
+
+def test_an_incomplete_check_in_is_refused_with_the_answers_kept(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, _ = pair
+    partial = {**SCALES, "wish": "a picnic by the lake"}
+    del partial["heard"]
+    refused = alex.post("/couple/checkin", data=partial)
+    assert refused.status_code == 422
+    assert "Choose an answer for every scale question." in refused.text
+    assert "a picnic by the lake</textarea>" in refused.text
+    assert 'value="2" required aria-describedby="ends-closeness"\n          checked' in refused.text
+
+    out_of_range = alex.post("/couple/checkin", data={**SCALES, "heard": "9"})
+    assert out_of_range.status_code == 422
+    assert "heard: choose from 1 to 5" in out_of_range.text
+    assert "You have answered." not in alex.get("/couple").text
+
+
+def test_making_a_code_while_paired_is_refused_on_the_page(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, _ = pair
+    again = alex.post("/couple/invite")
+    assert again.status_code == 422
+    assert "you are already paired" in again.text
+    assert "Unpair first to pair again." in again.text
+
+
+def test_single_user_mode_has_no_couple_pages(sqlite_url: str) -> None:
+    app = create_app(Settings(database_url=sqlite_url))
+    with TestClient(app, base_url="http://127.0.0.1:8765") as client:
+        assert client.get("/couple").status_code == 404
+        assert client.get("/couple/unpair").status_code == 404
+
+
+def test_harm_in_an_answer_shows_help_to_the_writer_and_only_a_pause_to_the_other(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, sam = pair
+    wish = "I'm scared of what she'll do if I say no."
+    written = sam.post("/couple/checkin", data={**PARTNER_SCALES, "wish": wish})
+    assert written.status_code == 200
+    assert 'id="abuse-title"' in written.text
+    assert "Shared check-ins are paused." in written.text
+
+    seen = alex.get("/couple").text
+    assert "Shared check-ins are paused." in seen
+    assert 'id="couple-checkin"' not in seen
+    assert "abuse" not in seen
+    assert "scared" not in seen
