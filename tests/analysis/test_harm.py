@@ -1,16 +1,24 @@
 """Signs of abuse or coercive control in the writer's own words (``analysis/harm.py``).
 
-Four sets of journal-style statements and look-alikes, each written by a helper who did
-not write the rules (``data/coercion_*.jsonl``):
+Journal-style statements and look-alikes (``data/coercion_*.jsonl``). Four sets were
+written by helpers who did not write the rules; the fifth by the one who widened them:
 
-- ``dev`` (35 + 35) and ``dev2`` (150 + 150): the rules were written against these;
-- ``suite`` (50 + 50): held out, first run on an early version (8 of 50 found), then once more;
-- ``holdout`` (60 + 60): held out, run once on this version: 25 of 60 found, 5 of 60
-  look-alikes fired.
+- ``dev`` (35 + 35) and ``dev2`` (150 + 150): tuning data, the rules were written against these;
+- ``dev3`` (80 + 82): tuning data too, written with the indirect patterns (phrasings of the
+  same signs, and look-alikes aimed at each new pattern: the writer's own choice, a boss or
+  a pet, fiction, play, other people);
+- ``suite`` (50 + 50): held out, first run on an early version (8 of 50 found), then on the
+  first rules (26 of 50, 1 look-alike);
+- ``holdout`` (60 + 60): held out, first run on the first rules (25 of 60 found, 5 of 60
+  look-alikes fired).
 
-The thresholds below are those measurements, kept as floors so the rules cannot quietly get
-worse. They are far from enough: most indirect descriptions of control are still missed,
-which is why the help is shown when the rules are sure and nothing is said when they are not.
+The indirect patterns were then tuned on dev, dev2 and dev3 only, and ``suite`` and
+``holdout`` were run once after that tuning, counts only: 34 of 50 found with 1 look-alike
+firing, and 31 of 60 found with 6 of 60 look-alikes firing (one more than before, accepted
+unseen). The thresholds below are those measurements, kept as floors so the rules cannot
+quietly get worse. They are still far from enough: many indirect descriptions of control are
+missed, which is why the help is shown when the rules are sure and nothing is said when they
+are not.
 """
 
 from __future__ import annotations
@@ -42,7 +50,13 @@ def _score(name: str) -> tuple[int, int, int, int]:
 
 @pytest.mark.parametrize(
     ("name", "least_found", "most_alarms"),
-    [("dev", 35, 0), ("dev2", 71, 0), ("suite", 26, 1), ("holdout", 25, 5)],
+    [
+        ("dev", 35, 0),
+        ("dev2", 142, 0),
+        ("dev3", 78, 0),
+        ("suite", 34, 1),
+        ("holdout", 31, 6),
+    ],
 )
 def test_each_set_is_read_at_least_as_well_as_when_measured(
     name: str, least_found: int, most_alarms: int
@@ -55,7 +69,7 @@ def test_each_set_is_read_at_least_as_well_as_when_measured(
 
 def test_the_sets_do_not_share_a_sentence() -> None:
     seen: dict[str, str] = {}
-    for name in ("dev", "dev2", "suite", "holdout"):
+    for name in ("dev", "dev2", "dev3", "suite", "holdout"):
         for row in _rows(name):
             text = str(row["text"]).casefold()
             assert text not in seen, (text, seen.get(text), name)

@@ -9,7 +9,13 @@ domestic-abuse help for their country (``content/abuse_resources.toml``).
 Rules only, read as the person wrote it: each pattern needs the writer as the one it is
 done to ("me", "my"), so "my boss is controlling" or "he hit the gym" stay quiet. A
 denial just before ("he would never hit me", "she doesn't check my phone") is not a sign.
-Deterministic and fast; ``find_harm`` on 20,000 characters takes a few milliseconds.
+Indirect ways of saying it ("she stops hitting me when the kids come in", "I have to text
+him when I get to work, when I leave...", "my wages go straight into his account") are
+built the same way: who does it, a controlling verb, and the writer's phone, money, friends
+or body; they also stay quiet when the sentence says it was the writer's own wish or is
+about a boss, a pet, a story or a game. Deterministic and fast: one pass finds where any
+pattern could start and only those places are tried, so ``find_harm`` on 20,000 characters
+takes a few milliseconds to a few tens.
 
 >>> [h.kind for h in find_harm("He checks my phone every night and I'm scared of him.")]
 ['monitoring', 'fear']
@@ -20,20 +26,29 @@ Deterministic and fast; ``find_harm`` on 20,000 characters takes a few milliseco
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 __all__ = ["HARM_KINDS", "HarmHit", "find_harm"]
 
 # Who: a partner, an ex or family at home, or a pronoun standing for one.
 _WHO = (
-    r"(?:he|she|they|him|her|them|mum|mom|dad|(?:my|our) (?:husband|wife|partner|boyfriend|"
+    r"(?:he|she|they|him|her|them|mum|mom|dad|bf|gf|(?:my|our) (?:husband|wife|partner|boyfriend|"
     r"girlfriend|bf|gf|fianc[eé]e?|spouse|ex|ex-?husband|ex-?wife|ex-?partner|ex-?boyfriend|ex-?girlfriend|"
     r"dad|father|mum|mom|mother|step-?dad|step-?mum|step-?mom|stepfather|stepmother|brother|"
-    r"sister|in-?laws?|mother-in-law|father-in-law))"
+    r"sister|parents|in-?laws?|mother-in-law|father-in-law))"
 )
 _NOT = r"(?<!n't )(?<!not )(?<!never )(?<!wouldn't )(?<!won't )(?<!doesn't )(?<!didn't )"
 _ME = r"(?:me|myself)"
+# "hit me with a belt" is violence, "hit me with terrible puns" is not.
+_WEAPON = (
+    r"(?! with (?!(?:a |an |his |her |the |my )?(?:belt|fists?|bat|stick|shoe|slipper|hand|"
+    r"bottle|phone|cable|cord|hanger|spoon|remote|plate|cup|mug|chair|door|knife|back of)))"
+)
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -42,7 +57,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"went through|reads?|read|going through|looks? through|looked through|tracks?|tracked|"
         r"tracking|monitors?|monitored|monitoring|spies on|spied on)\b[^.!?\n]{0,12}\bmy "
         r"(?:phone|texts|messages|emails?|location|bank|browser|browsing|calls|dms|social media|"
-        r"whatsapp|car)\b(?! (?:for (?:the time|me)|to (?:check|see) the time|because mine))",
+        r"whatsapp|car)\b(?! (?:photos|pictures|gallery|camera roll)\b)(?! (?:out loud|aloud)\b)"
+        r"(?! (?:for (?:the time|me)|to (?:check|see) the time|because mine))",
     ),
     (
         "monitoring",
@@ -62,7 +78,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "isolation",
-        r"\bi'?m (?:not|no longer) allowed to (?:see|go|visit|talk|speak|meet|call|work|leave|"
+        r"\bi'?m (?:not|no longer) allowed to (?![^.!?\n]{0,40}\buntil (?:the|my) (?:plumber|"
+        r"delivery|engineer|parcel|results|fever|rash|test))(?:see|go|visit|talk|speak|meet|call|work|leave|"
         r"have (?:friends|my own)|drive|text|get a job)\b|\b(?:cut|cuts|cutting|keeps?|kept) me "
         r"(?:off|away) from (?:my |all my )?(?:friends|family|sister|brother|mum|mom|parents)\b"
         r"|\b" + _WHO + r" (?:gets?|got) (?:angry|furious|mad|jealous) (?:when|if|whenever) i "
@@ -100,7 +117,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "fear",
         r"\bi'?m (?:so |really |too )?(?:scared|afraid|terrified|frightened) (?:of (?:him|her|"
         r"them|my (?:husband|wife|partner|boyfriend|girlfriend|ex|dad|father))\b|of what "
-        r"(?:he|she|they)(?:'ll|'d| will| would| might) do\b|to go home\b|(?:he|she|they)"
+        r"(?:he|she|they)(?:'ll|'d| will| would| might) do\b|to go home\b"
+        r"(?![^.!?\n]{0,30}\b(?:spider|mouse|rat|ghost|film|movie))|"
+        r"(?:he|she|they)"
         r"(?:'ll|'d| will| would| might) (?:hurt|hit|kill) me\b)|\bwalk(?:ing)? on eggshells\b"
         r"[^.!?\n]{0,40}\b(?:so|or) (?:he|she|they) (?:doesn'?t|don'?t|won'?t) (?:explode|"
         r"snap|lose it|kick off|hit)"
@@ -115,7 +134,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         _NOT + r"\b" + _WHO + r" (?:hit|hits|slapped|slaps|punched|punches|pushed|shoved|"
         r"choked|chokes|strangled|grabbed|kicked|kicks|beat|beats|hurt|hurts|bit|burned|"
         r"threw (?:something|a \w+|things|my \w+) at)(?: " + _ME + r"\b| me(?= |,|\.|$))"
-        r"(?! (?:to|into) \w+ing\b)(?! to (?!the )\w+)",
+        r"(?! (?:to|into) \w+ing\b)(?! to (?!the )\w+)" + _WEAPON,
     ),
     (
         "physical",
@@ -132,7 +151,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "sexual_coercion",
         r"\b(?:makes|made|forces|forced|pressures|pressured|guilts|guilted|pressuring|forcing) "
-        r"me (?:(?:in)?to )?(?:have sex|sleep with|do (?:sexual )?things|things in bed)\b"
+        r"me (?:(?:in)?to )?(?:have sex|sex|sleep with|sleeping with|do (?:sexual )?things|"
+        r"things in bed)\b"
         r"|\b(?:my|a wife's|a husband's) duty\b[^.!?\n]{0,40}\b(?:sulks?|until i give in|"
         r"sex|in bed)\b|\buntil i give in\b|\bi said no and (?:he|she|they) "
         r"(?:didn'?t|did not|wouldn'?t|would not) stop\b|\b(?:raped|rapes) me\b",
@@ -161,13 +181,311 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# Indirect ways of saying the same things, each still built from who does it (a partner,
+# family, he/she) and what of the writer's it is done to.
+_HIM = r"(?:him|her|them)"
+_HE = r"(?:he|she|they)"
+_MORE: tuple[tuple[str, str], ...] = (
+    (
+        "monitoring",
+        r"\b(?:makes?|made) me (?:read|show|send|forward) " + _HIM + r" (?:every|all|each|my)\b"
+        r"|\bi (?:have|had|need) to (?:text|call|ring|message|check in with|facetime|send) "
+        + _HIM
+        + r"\b[^.!?\n]{0,40}\b(?:every time i|whenever i|the (?:second|minute) i|or (?:he|she|"
+        r"they)\b|when i (?:get|leave|arrive)[^.!?\n]{0,30}\b(?:when i|again|and when))"
+        r"|\b(?:clear|delete|wipe|hide|hid)\w* (?:my |the |all my )?(?:search history|history|"
+        r"messages|texts|receipts?|browser|chats?)\b[^.!?\n]{0,40}\b(?:in case|so) "
+        + _HE
+        + r" (?:looks|checks|sees|finds|won'?t see|doesn'?t see|can'?t see|won'?t find|reads)\b"
+        r"|\b" + _WHO + r" (?:\w+ )?(?:times|timed|counts|counted|clocks) how long i\b"
+        r"|\b(?:my )?location (?:has to|must|needs to) stay on\b"
+        r"|\b" + _HE + r" (?:calls?|called|rings?|rang|texts?|turns? up at) my (?:work|office|"
+        r"job|friends?|mum|mom|sister)\b[^.!?\n]{0,20}\b(?:asks?|asking|to ask|to check|to see) "
+        r"(?:where i|who i|if i'?m|if i was)"
+        r"|\b(?:my ex|he|she|they) (?:keeps? turning|turned|turns|keeps? showing|showed|shows) up "
+        r"(?:outside|at) my (?:work|office|house|flat|job|gym|door|school|uni|place)\b (?:again|"
+        r"uninvited|unannounced|every)"
+        r"|\b(?:my ex|he|she|they) (?:always|somehow|still) knows? where i (?:am|was|go|'?ve been)"
+        r"|\bhow does (?:my ex|he|she) (?:always |somehow )?know where i (?:am|was|go)"
+        r"|\b" + _HE + r" (?:reads?|read|checks?|goes through|went through) (?:this|my) "
+        r"(?:journal|diary|notebook)\b",
+    ),
+    (
+        "isolation",
+        r"\b" + _WHO + r" (?:says?|said|thinks|decided|decides) (?:that )?(?:my|all my) "
+        r"(?:friends?|sister|brother|mum|mom|family|parents|best friend|mates)\b[^.!?\n]{0,12}"
+        r"\b(?:is|are) (?:a )?bad influences?\b"
+        r"|\b(?:whenever|every time|when(?:ever)?) i (?:make plans|go|plan|try|arrange|am out|'?m "
+        r"out|go out)\b[^.!?\n]{0,60}\b"
+        + _HE
+        + r" (?:\w+ ){0,2}?(?:texts?|rings?|calls?|messages?|"
+        r"has a (?:crisis|go|meltdown)|kicks? off|sulks?|starts?|turns up|goes off|gets? (?:angry|"
+        r"jealous|upset|funny))\b[^.!?\n]{0,60}\bi (?:end up|have to|always "
+        r"end up) (?:cancel\w*|leaving early|not going|staying (?:home|in)|going home|coming home)"
+        r"|\b" + _WHO + r" (?:\w+ )?(?:made|makes|forced|pressured|pushed) me (?:to )?(?:quit|give "
+        r"up|leave) my (?:job|work|course|studies|degree|uni|friends)\b"
+        r"|\b(?:picks?|picked|answers?|answered) (?:up )?my phone\b[^.!?\n]{0,40}\b(?:tells?|"
+        r"told|says?|said) (?:her|him|them|my \w+|\w+) (?:i'?m|i was|i am|i can'?t)\b"
+        r"|\b" + _WHO + r" (?:\w+ )?(?:ha(?:s|ve)|keeps?|kept|took|takes|hid|hides|holds?) my "
+        r"(?:passport|id|documents|visa)\b"
+        r"|\bstopped (?:seeing|talking to|going to|visiting) [^.!?\n]{0,40}\bnot worth the "
+        r"(?:argument|row|fight|grief|drama)\b",
+    ),
+    (
+        "threats",
+        r"\b" + _WHO + r" (?:says?|said|told me|tells me|warned me|texted)(?: that)? if i\b"
+        r"[^.!?\n]{0,60}\b(?:don'?t bother coming back|never come back|(?:he|she|they|mum|mom|dad"
+        r"|you)(?:'ll| will|'d| would) (?:hurt|kill|take (?:the|my|everything|them)|ruin|leave me|"
+        r"find (?:me|someone)|make me|tell (?:everyone|my|them|people)|throw me out|kick me out|"
+        r"end it|break|beat|hit|be the one who|pay for it|regret|lose (?:the|my))|will (?:be the "
+        r"one who )?pays? for it|(?:'|\")?disappear)"
+        r"|\b" + _WHO + r" (?:says?|said|told me)(?: that)? (?:the (?:dog|cat|kids|children|baby)|"
+        r"my \w+|i|you) (?:will|'ll|would|'d) (?:'|\")?(?:disappear|regret it|pay for it|be sorry|"
+        r"get hurt|never see)[^.!?\n]{0,40}\bif i\b",
+    ),
+    (
+        "fear",
+        r"\b(?:lied|lie|lying|lies) (?:to [\w']+(?: [\w']+)? )?about (?:the|my|a|where i got the)"
+        r" (?:bruises?|marks? on my|black eye|cut on my|burns? on my)\b"
+        r"|\bwalk(?:ing)? on eggshells (?:all day|every day|at home|again|around (?:him|her|them|"
+        r"my (?:husband|wife|partner|boyfriend|girlfriend|dad|mum|mom|father|stepdad|ex)))"
+        r"|\b(?:kids|children|we|i|everyone|the dog) (?:go|goes|went|all go) (?:\w+ )?(?:quiet|"
+        r"silent|still)\b[^.!?\n]{0,30}\b(?:his|her) (?:car|key|keys|footsteps|van)\b"
+        r"|\b"
+        + _HE
+        + r" hates? (?:me|it when i) (?:having|doing|going|seeing|earning) (?:anything|"
+        r"something|things|my own|friends)"
+        r"|\b(?:heart (?:races|pounds|sinks|drops)|stomach (?:drops|turns|knots)|i panic|i freeze)"
+        r"\b[^.!?\n]{0,50}\bin case (?:it'?s|its) (?:him|her)\b"
+        r"|\b(?:stomach (?:drops|turns|knots)|i panic|i freeze)\b[^.!?\n]{0,30}\bwhen (?:he|she) "
+        r"(?:texts|calls|rings|gets home|comes home|walks in)"
+        r"|\bi (?:flinch|flinched|flinches|cower|cowered) (?:when|whenever|every time|if) (?:he|"
+        r"she|they|my \w+)\b"
+        r"|\b(?:outside (?:the|our|my) (?:house|flat|home)|on the drive)\b[^.!?\n]{0,60}\b"
+        r"couldn'?t face going (?:in|inside|home)\b"
+        r"|\bbag packed\b(?![^\n]{0,80}\b(?:baby|labour|hospital|birth plan|trip|holiday|flight))"
+        r"[^\n]{0,60}\bjust in case\b[^\n]{0,40}\b(?:passport|birth "
+        r"certificates?)",
+    ),
+    (
+        "physical",
+        r"\b(?:wore|wear|wearing|wears) long sleeves\b(?![^.!?\n]{0,80}\b(?:burn|sun|eczema|"
+        r"psoriasis|tattoo|mosquito|mozzie|allerg|cold|chilly|air con))[^.!?\n]{0,60}\b"
+        r"(?:even though|in (?:this|the) heat|boiling|to hide|so no one|so nobody)\b"
+        r"|\b" + _WHO + r" (?:scratched|scratches|spat|spits|bit|bites|burned|burnt|pinched|"
+        r"pinches|headbutted|strangled|choked|kicked|slapped|punched) (?:at |on )?(?:me|my (?:face|"
+        r"arm|neck|hand|back|leg|chest))\b(?! (?:to|into) \w+ing\b)"
+        r"|\b(?:drunk|drinks|drinking|angry|jealous|in a mood|temper)\b[^.!?\n]{0,20}\b"
+        + _HE
+        + r" (?:gets?|got|can get) (?:rough|violent|physical)\b"
+        r"|\b(?:gets?|got) (?:rough|violent|physical) with me when (?:he|she|they)(?:'s| is| gets|"
+        r" drinks)"
+        r"|\byou bruise (?:so )?easily\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:he|she|they|him|her|sulk\w*|mood)\b[^.!?\n]{0,60}\b(?:easier|quicker|simpler|safer) "
+        r"to (?:just )?(?:say yes|give in|go along with it|let (?:him|her))\b(?! to\b)"
+        r"|\b(?:easier|simpler|safer) to (?:just )?(?:say yes|give in)(?! to\b)[^.!?\n]{0,30}\b"
+        r"(?:sulk\w*|mood|him|her)\b"
+        r"|\bi said no\b[^.!?\n]{0,60}\b(?:until i (?:gave|give|finally gave) in|kept (?:on|going|"
+        r"asking|pushing)|did it anyway|carried on)"
+        r"|\b(?:said|told (?:him|her)|asked (?:him|her) to)(?: i wanted to)? stop\b[^.!?\n]{0,20}"
+        r"\b" + _HE + r" (?:didn'?t|did not|wouldn'?t|kept going|carried on)\b"
+        r"|\bif i (?:really|actually|truly) loved? (?:him|her|them) i'?d\b"
+        r"|\b(?:refuses?|refused|won'?t) (?:to )?(?:use|wear) (?:a )?(?:condom|protection)\b"
+        r"|\b" + _HE + r" (?:hid|hides|flushed|threw (?:out|away)|binned|took|takes) my (?:pills|"
+        r"contraceptives?|birth control|contraception|pill)\b"
+        r"|\b(?:calls?|called) me (?:frigid|boring in bed)\b"
+        r"|\b(?:pushing|pushes|pushed|pressures?|pressuring|pressured|guilts?|guilted|makes?|made|"
+        r"forces?|forced|begs?|nags?|keeps? asking|keeps? pushing) me (?:to )?(?:send|sending) "
+        r"(?:him |her |them )?(?:nudes|naked)"
+        r"|\b(?:says?|said|told me|tells me) (?:that )?i owe (?:him|her|them)(?: (?:after|since|"
+        r"now)\b)"
+        r"|\bpretend(?:ed|ing)? to be asleep (?:when|until|so) (?:he|she|they)\b"
+        r"|\b(?:makes?|made|forces?|forced) me (?:to )?(?:watch|do|try) (?:stuff|things|porn|it)\b"
+        r"[^.!?\n]{0,20}\bi (?:don'?t|didn'?t|do not|did not) (?:want|like)"
+        r"|\b(?:brings? up|mentions?|talks about) (?:other|another) (?:women|woman|men|man|girls?|"
+        r"guys?)\b[^.!?\n]{0,30}\b(?:say no|not in the mood|refuse|said no)"
+        r"|\b(?:kept|keeps) (?:topping up|filling up|refilling|pouring)\b[^.!?\n]{0,30}\bafter i "
+        r"(?:said|told)"
+        r"|\b(?:silent treatment|sulks?|sulking|sulked|ignores me)\b[^.!?\n]{0,30}\buntil i\b",
+    ),
+    (
+        "financial",
+        r"\bmy (?:wages|salary|pay|benefits|money|paycheck|pay ?cheque) (?:go|goes|went|gets? "
+        r"paid|is paid) (?:straight |directly )?(?:in)?to (?:his|her|their) account\b"
+        r"|\b" + _HE + r" gives? me (?:£|\$|€)?\d+ a (?:week|month|day)\b(?! (?:for|to)\b)"
+        r"|\bi (?:have|had|need) to (?:show|give) (?:him|her|them) (?:the |all the |every |my )?"
+        r"receipts?\b"
+        r"|\bi (?:have|had|need) to ask (?:him |her |them )?(?:first|before i|permission|if i can"
+        r" (?:buy|spend|have|eat))\b"
+        r"|\bbecause i didn'?t ask (?:him|her|them) first\b"
+        r"|\b(?:makes?|made) me ask (?:him |her |them )?(?:first|before i|permission|if i can)\b"
+        r"|\b(?:'allowed'|\"allowed\") to (?:buy|spend|have|eat)\b"
+        r"|\bi (?:hide|hid|stash|stashed|keep) (?:a bit of |some |a little )?(?:cash|money)\b"
+        r"[^.!?\n]{0,40}\b(?:so " + _HE + r"|in case|only money|actually mine|where " + _HE + r")"
+        r"|\b" + _WHO + r" (?:\w+ )?(?:keeps?|kept|takes?|took) my (?:wages|salary|pay|money|"
+        r"benefits|paycheck|bank cards?|cards)\b"
+        r"|\b" + _WHO + r" (?:cancelled|canceled|froze|blocked|cut up|stopped) my (?:bank )?"
+        r"(?:cards?|account)\b"
+        r"|\b(?:made|makes|forced|pressured) me (?:to )?sign (?:my|the|our) (?:[\w']+ ){0,4}over\b"
+        r"|\bthe money is (?:his|hers|theirs)\b|\bgrateful for what (?:he|she|they) gives? me\b"
+        r"|\bi (?:can'?t|cannot|haven'?t|never|couldn'?t|am not allowed to|'m not allowed to)\b"
+        r"[^.!?\n]{0,60}\bwithout (?:him|her|them|his|their) (?:approv\w+|permission|say-so|"
+        r"checking|agreeing|ok\w*)",
+    ),
+    (
+        "humiliation",
+        r"\b" + _HE + r" (?:says|said|thinks|accuses me of|accused me of) (?:i'?m |i am |i was )?"
+        r"(?:trying to attract|flirting with|dressing for)\b"
+        r"|\b" + _WHO + r" (?:mocks|mocked|laughs at|laughed at|makes fun of|made fun of|"
+        r"humiliates|humiliated|imitates) (?:me|my (?:weight|body|looks|accent|face|voice))\b"
+        r"[^.!?\n]{0,30}\b(?:at parties|in public|everyone laughs|and everyone|in front of)"
+        r"|\b" + _WHO + r" (?:tells|told) (?:everyone|people|my (?:family|friends|mum|mom|doctor)) "
+        r"(?:that )?(?:i'?m|i am|i was) (?:crazy|mad|insane|unstable|mental|a liar|lying|"
+        r"making it up)\b(?! (?:for|about))"
+        r"|\b(?:makes?|made|forces?|forced) me (?:to )?(?:get on my knees|kneel|beg|grovel)\b"
+        r"|\b(?:makes?|made) me apologi[sz]e to (?:his|her|their) (?:friends|family|mates|mum|"
+        r"mother|dad)\b"
+        r"|\bmakes? me (?:change|get changed)(?: (?:my )?(?:clothes|outfit|top|dress|shirt|"
+        r"skirt))? "
+        r"(?:if|when|unless|before i (?:go|leave))\b"
+        r"|\b(?:says?|said|tells me|told me) (?:that )?(?:i (?:make|made|making) (?:things|it|"
+        r"stuff) up|it never happened (?:whenever|every time|when|and)|i'?m imagining "
+        r"(?:things|it)|i'?m remembering it wrong)"
+        r"|\b" + _HE + r" (?:posted|shared|sent|leaked|showed) (?:screenshots of )?my (?:messages|"
+        r"texts|nudes|photos|pics)\b[^.!?\n]{0,40}\b(?:laugh\w* at me|mock\w* me|to humiliate|"
+        r"without (?:asking|my))|\b(?:posted|leaked|shared) my nudes\b"
+        r"|\b(?:he|she|they) (?:says|said|tells me|told me|reminds me)(?: that)? (?:no one|nobody|"
+        r"no man|no woman|no other \w+)(?: else)? (?:would|will|could) (?:ever )?(?:want|love|"
+        r"have|date|put up with) me\b"
+        r"|\btells me (?:i'?m|im|i am) a (?:useless|worthless|pathetic|terrible|bad|crap|shit) "
+        r"(?:mother|father|mum|mom|dad|wife|husband|parent|partner)\b"
+        r"|\b(?:says?|said|tells me|told me) (?:that )?i'?m too (?:thick|stupid|dumb) to\b",
+    ),
+)
+
+_MORE += (
+    (
+        "physical",
+        r"\b"
+        + _WHO
+        + r"(?:'s|'d)? (?:\w+ ){0,3}?"
+        + _NOT
+        + r"(?:hitting|slapping|punching|kicking|choking|"
+        r"hurting|shoving|beating|strangling|smacking|throttling) (?:me|on me)\b"
+        + _WEAPON
+        + r"|\b"
+        + _HE
+        + r"\b[^.!?\n]{0,60}\b(?:and|then) (?:then )?(?:kicked|hit|slapped|punched|"
+        r"shoved|choked|strangled|beat|bit|spat at) me\b"
+        + _WEAPON
+        + r"|\b"
+        + _WHO
+        + r" (?:\w+ ){0,2}?"
+        + _NOT
+        + r"(?:pushes|pushed|shoves|shoved|knocks|"
+        r"knocked|throws|threw|slams|slammed|pins|pinned|drags|dragged|holds|held) me (?:around|"
+        r"about|down (?:on|onto|and)|over|against|to the (?:floor|ground|wall|bed)|into the "
+        r"(?:wall|door|table)|across|by (?:my|the) (?:hair|arm|neck|throat|wrist)|"
+        r"out of (?:bed|the car))"
+        r"|\b" + _WHO + r" (?:\w+ ){0,2}?(?:throws|threw|throwing|hurls|hurled) (?:things|stuff|"
+        r"plates|cups|mugs|glasses|bottles|shoes|the \w+|a \w+|his \w+|her \w+) at me\b",
+    ),
+    (
+        "monitoring",
+        r"\b" + _WHO + r" (?:\w+ ){0,2}?" + _NOT + r"(?:checks?|checked|checking|asks?|asked|"
+        r"interrogates me about|questions me about|demands to know|wants to know) who i'?(?:ve|m)?"
+        r" ?(?:been )?(?:text|talk|messag|see|call|with|speak)\w*"
+        r"|\b" + _WHO + r" (?:\w+ ){0,2}?(?:wants|needs|has|demands) to know where i (?:am|was|go)"
+        r" (?:every|at all times|all the time|24|constantly|each)"
+        r"|(?<!if )(?<!in case )\b" + _WHO + r" (?:\w+ )?" + _NOT + r"(?:tracks?|tracked|tracking|"
+        r"monitors?|monitored|"
+        r"stalks?|stalked|stalking) me\b"
+        r"|\b" + _WHO + r" (?:\w+ )?" + _NOT + r"(?:takes?|took|hides?|hid|smashed|smashes|broke|"
+        r"breaks|confiscates?|confiscated) my (?:phone|laptop|car keys|keys)\b(?! away (?:at|for|"
+        r"during|when i was|as a)\b)(?! (?:to|for) "
+        r"(?:the|a|check|see|look|use|call|find)\b)",
+    ),
+    (
+        "humiliation",
+        r"\b" + _WHO + r" (?:says|said|tells me|told me|calls me|called me)(?: that)?"
+        r"(?: i'?m| i am| i was)? (?:worthless|useless|pathetic|disgusting|a waste of space|"
+        r"nothing|a failure|an idiot|a burden|a bad mother|a bad father|a bad wife|unlovable)\b"
+        r"(?! (?:at|about|for|to|in|with|when it comes)\b)",
+    ),
+)
+_MORE += (
+    (
+        "monitoring",
+        r"\b(?:makes?|made|forces?|forced) me (?:to )?(?:turn on|keep on|share|leave on) (?:my )?"
+        r"(?:location|find my|life360|gps)"
+        r"|\bi (?:have|had|need) to send (?:him|her|them) (?:a )?(?:photos?|pictures?|selfies?|"
+        r"pics?|videos?) of (?:where|who)\b"
+        r"|\b"
+        + _HE
+        + r"\b[^.!?\n]{0,40}\bto (?:make sure|check|see) (?:that )?(?:i'?m|i am|i was) "
+        r"(?:really |actually )?(?:there|where i said|alone|not lying)\b",
+    ),
+    (
+        "isolation",
+        r"\b" + _WHO + r" (?:gets?|got) (?:angry|furious|mad|jealous|nasty) (?:when|if|whenever) i "
+        r"(?:see|go out with|talk to|text|visit|call|speak to|meet|message)\b[^.!?\n]{0,20}\b(?:"
+        r"friends?|family|sister|brother|mum|mom|parents|colleagues?|men|guys|women|anyone)\b"
+        r"|\b"
+        + _WHO
+        + r" (?:\w+ )?(?:sold|sells|took|takes|hid|hides|disabled|took away) my (?:car|"
+        r"bike|phone|laptop|keys|car keys)\b[^.!?\n]{0,30}\bso i (?:can'?t|couldn'?t|have no)\b"
+        r"|\bi (?:had|have) to (?:give up|stop) (?:seeing|talking to|visiting|going to|meeting) "
+        r"[^.!?\n]{0,30}\bbecause (?:he|she|they|my (?:husband|wife|partner|boyfriend|"
+        r"girlfriend))\b",
+    ),
+    (
+        "threats",
+        r"\bmake sure i (?:never|don'?t) see (?:my|the) (?:kids|children|son|daughter|baby|family) "
+        r"again|\bi'?ll never see (?:my|the) (?:kids|children|son|daughter|baby) again\b",
+    ),
+    (
+        "fear",
+        r"\b(?:waiting to|wait to|to) (?:see|hear|find out|know) what mood (?:he|she|they)"
+        r"(?:'s| is| will be| are|'ll be)"
+        r"|\b(?:scared|afraid|terrified|frightened) to (?:disagree with|say no to|argue with|stand "
+        r"up to|contradict|upset|question) (?:him|her|them|my (?:husband|wife|partner|boyfriend|"
+        r"girlfriend|dad|father|mum|mom|mother))\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:took|takes|pulled|slipped) (?:the condom off|off the condom)|\bremoved the condom\b",
+    ),
+    (
+        "financial",
+        r"\b" + _WHO + r" (?:puts?|pays?|paid|moves?|moved|transfers?|transferred) my (?:wages|"
+        r"salary|pay|money|benefits|savings) (?:in|into) (?:his|her|their) (?:own )?account\b",
+    ),
+)
+_PATTERNS += _MORE
+# The indirect patterns above are quieter still: not when the sentence says it was the
+# writer's own wish or a fair deal, nor when it is about a boss, a teacher, a pet or a story.
+_CHOSEN = re.compile(
+    r"\b(?:i asked (?:him|her|them)|my (?:own )?idea|my choice|i chose|i signed up|we (?:both )?"
+    r"agreed|because i asked|at my request|fair enough|(?:which|it)(?: i|'s| is) (?:sweet|fair|"
+    r"fine|nice|lovely)|bless (?:him|her)|i (?:do|did) the same|both ways|we swap|boss|manager|"
+    r"coach|teacher|professor|landlord|referee|the ref|supervisor|trainer|toddler|"
+    r"kitten|puppy|rota|in the (?:book|film|movie|show|game|novel|series|story)|novel|character|"
+    r"villain|storyline|audiobook|thriller|typical little (?:brother|sister)|(?:his|her|their) "
+    r"(?:birthday|christmas|anniversary) (?:present|gift|surprise)|surprise (?:party|for "
+    r"(?:him|her|them)))\b"
+)
+_FIRST_MORE = len(_PATTERNS) - len(_MORE)
+
 # The second way in: a sentence that names someone close (he, she, my husband, mum, ...),
 # has the writer in it (I, me, my) and holds cues whose weights add up to 1. One cue is
 # rarely enough; "scared" and "permission" together are. Weights are whole tenths.
 _CLOSE = re.compile(
     r"\b(?:he|she|they|him|her|his|hers|them|husband|wife|partner|boyfriend|girlfriend|bf|gf|"
     r"fianc[eé]e?|spouse|ex|dad|father|mum|mom|mother|step-?dad|step-?mum|step-?mom|"
-    r"stepfather|stepmother|in-?laws?)\b",
+    r"stepfather|stepmother|parents|in-?laws?)\b",
     re.IGNORECASE,
 )
 _WRITER = re.compile(r"\b(?:i|me|my|mine|myself|i'm|im|i've|i'd|i'll)\b", re.IGNORECASE)
@@ -209,7 +527,9 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "isolation",
         _STRONG,
-        r"\b(?:won'?t let me|doesn'?t let me|never lets me|not allowed to|"
+        r"\b(?:(?<!phone )(?<!app )(?<!computer )(?<!laptop )(?<!it )(?:won'?t|doesn'?t|never) "
+        r"lets? me|"
+        r"not allowed to|"
         r"isn'?t allowed|wasn'?t allowed|need (?:his|her|their) permission|ask(?:ing)? permission|"
         r"deleted my friends|cancel(?:led|ed)? my (?:counselling|therapy|doctor|appointments?)|"
         r"has my passport|have my passport|took my passport|takes the (?:wifi|router|car keys)|"
@@ -228,9 +548,11 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         "monitoring",
         _STRONG,
         r"\b(?:checks?|checked|reads?|read|goes through|went through|"
-        r"logs? into|logged into|opens?|opened) (?:my|the) (?:phone|texts|messages|calls|call log|"
-        r"emails?|email|journal|diary|post|mail|bank|insta|instagram|facebook|accounts?|search "
-        r"history)\b|\b(?:app|tracker|spyware) on my (?:phone|car|laptop)\b|\bchanged the "
+        r"logs? into|logged into|opens?|opened) (?:my|the) (?!\w+ to (?:print|book|find|get|"
+        r"download|check the|pay)\b)(?:phone|texts|messages|calls|call log|"
+        r"emails?|email|journal|diary|bank|insta|instagram|facebook|accounts?|search "
+        r"history)\b(?! (?:photos|pictures|gallery|camera roll)\b)|\bopen(?:s|ed)? my (?:post|mail|"
+        r"letters)\b|\b(?:app|tracker|spyware) on my (?:phone|car|laptop)\b|\bchanged the "
         r"password on my\b|\b(?:selfie|photo|picture) every\b|\bto prove (?:who|where)\b",
     ),
     (
@@ -245,7 +567,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         "threats",
         _STRONG,
         r"\b(?:threaten\w*|no one (?:would|will) believe me|nobody (?:would|"
-        r"will) believe me|you'?ll regret it|see what happens|accidents happen|get me deported|"
+        r"will) believe me|you'?ll regret it|(?:you'?ll|or|then|just) see what happens|"
+        r"accidents happen|get me deported|"
         r"unfit (?:mother|father|parent)|never see the kids|take the (?:kids|children|house)|"
         r"leave me with nothing|change the locks|deal with me|knows where my (?:parents|family|"
         r"sister|mum|mom) live|be waiting outside|send those photos|out me)\b",
@@ -263,7 +586,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         r"\b(?:bruis\w+|black eye|hands? (?:on|round|around) my (?:neck|throat)|"
         r"scratched my|slapped me|shoved me|punched (?:me|the wall)|strangl\w+|held me down|"
         r"wouldn'?t let me (?:out|leave|go)|locked me (?:out|in)|made me get out of the car|"
-        r"broke my (?:phone|glasses)|threw (?:my|a|the) \w+ at me|hits (?:me|my)|hit me)\b",
+        r"broke my (?:phone|glasses)|threw (?:my|a|the) \w+ at me|hits (?:me|my)|hit me)\b"
+        + _WEAPON,
     ),
     (
         "physical",
@@ -327,12 +651,121 @@ class HarmHit:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS)
+    return tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, float, re.Pattern[str]], ...]:
-    return tuple((kind, weight, re.compile(cue, re.IGNORECASE)) for kind, weight, cue in _CUES)
+    return tuple((kind, weight, re.compile(cue)) for kind, weight, cue in _CUES)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level branches of a pattern (split at each ``|`` outside groups and sets)."""
+    branches, depth, start, i, in_set = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+_ZERO_WIDTH = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
+
+
+def _first_of(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any), and whether it can be empty."""
+    chars: set[str] = set()
+    first: set[str] | None
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _sre.LITERAL:
+            first, empty = {chr(av)}, False
+        elif op is _sre.IN and all(o in (_sre.LITERAL, _sre.RANGE) for o, _ in av):
+            first = {chr(a) for o, a in av if o is _sre.LITERAL}
+            first |= {chr(c) for o, a in av if o is _sre.RANGE for c in range(a[0], a[1] + 1)}
+            empty = False
+        elif op is _sre.SUBPATTERN:
+            first, empty = _first_of(av[-1].data)
+        elif op is _sre.BRANCH:
+            parts = [_first_of(branch.data) for branch in av[1]]
+            if any(part is None for part, _ in parts):
+                return None, False
+            first = set().union(*(part for part, _ in parts if part is not None))
+            empty = any(empty for _, empty in parts)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            first, empty = _first_of(av[2].data)
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _gate(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern that matches wherever any of ``patterns`` could start a match.
+
+    Python's ``re`` tries every branch at every position, which over dozens of patterns and
+    a long entry adds up. Here the branches are sorted by the letter they can start with, so
+    at each position only those that can match there are tried; one pass finds the few
+    places worth trying each pattern at.
+    """
+    by_char: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for pattern in patterns:
+        for branch in _alternatives(pattern):
+            branch = branch.removeprefix(_NOT)  # a lookbehind only narrows: not needed here
+            try:
+                first, empty = _first_of(_parser.parse(branch).data)
+            except Exception:  # re's internals moved: try this branch everywhere
+                first, empty = None, True
+            if first is None or empty:
+                anywhere.append(branch)
+                continue
+            for char in first:
+                by_char.setdefault(char, []).append(branch)
+    parts = [f"(?={re.escape(char)})(?:{'|'.join(branches)})" for char, branches in by_char.items()]
+    if all(branch.startswith("\\b") for branches in by_char.values() for branch in branches):
+        return re.compile("|".join([rf"\b(?:{'|'.join(parts)})", *anywhere]))
+    return re.compile("|".join(parts + anywhere))
+
+
+def _starts(gate: re.Pattern[str], text: str) -> list[int]:
+    """Every position where ``gate`` matches, overlapping matches included."""
+    found: list[int] = []
+    match = gate.search(text)
+    while match:
+        found.append(match.start())
+        match = gate.search(text, match.start() + 1)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _pattern_gate() -> re.Pattern[str]:
+    return _gate([pattern for _, pattern in _PATTERNS])
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    return _gate([cue for _, _, cue in _CUES])
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
@@ -344,16 +777,23 @@ _DENIED = re.compile(
 )
 
 
-def _cue_hits(text: str) -> list[HarmHit]:
+def _cue_hits(text: str, original: str) -> list[HarmHit]:
     """In a text about the writer and someone close, sentences whose cues add up to 1."""
     found: list[HarmHit] = []
     if not (_CLOSE.search(text) and _WRITER.search(text)):
         return found
+    # One pass for any cue at all, so only sentences holding one are weighed.
+    starts = _starts(_any_cue(), text)
+    if not starts:
+        return found
     for sentence in _SENTENCE.finditer(text):
+        i = bisect_left(starts, sentence.start())
+        if i == len(starts) or starts[i] >= sentence.end():
+            continue
         words = sentence.group(0)
         if _NOT_CLOSE.search(words):
             continue
-        if _PLAY.search(words):
+        if _PLAY.search(words) or _CHOSEN.search(words):
             continue
         matched = [
             (kind, weight)
@@ -365,7 +805,7 @@ def _cue_hits(text: str) -> list[HarmHit]:
             kind = max(matched, key=lambda pair: pair[1])[0]
             start = sentence.start() + len(words) - len(words.lstrip())
             end = sentence.end() - (len(words) - len(words.rstrip()))
-            found.append(HarmHit(kind, start, end, text[start:end]))
+            found.append(HarmHit(kind, start, end, original[start:end]))
     return found
 
 
@@ -375,12 +815,16 @@ def _cue_hits(text: str) -> list[HarmHit]:
 _PLAY = re.compile(
     r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|we laughed|laughed about|both idiots|finale|"
     r"spoil\w*|episode|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
-    r"board game|video game|in that (?:shirt|dress|top|outfit)|prank\w*|on the swings?|like we "
+    r"board game|video game|play(?:ing)? a game|in that (?:shirt|dress|top|outfit)|prank\w*|"
+    r"on the swings?|like we "
     r"were \d+|bjj|jiu.?jitsu|judo|sparring|training|in (?:the )?class|saved (?:me|my)|when i "
     r"(?:slipped|tripped|fell|stumbled)|(?:cyclist|car|bus|lorry|traffic) (?:came|was coming)|"
     r"(?:going to|gonna|will|'ll) (?:kill|strangle|murder) me (?:when|if)|threatened to "
     r"(?:eat|finish|watch|steal|spoil|drink) my|for the time|(?:his|hers|theirs) (?:died|was "
-    r"dead)|let me pay|such a (?:gentleman|sweetheart))\b",
+    r"dead)|let me pay|such a (?:gentleman|sweetheart)|with (?:a |the |his |her )?(?:pillows?|"
+    r"cushions?|snowballs?|nerf|foam|pool noodles?|lightsabers?|water balloons?)|(?<!')by "
+    r"accident(?!')|(?:ate|eat|eating|finished|finish) (?:the|his|her|their) (?:last|leftovers)|"
+    r"last (?:cookie|biscuit|slice|piece of))\b",
     re.IGNORECASE,
 )
 _NEVER_PLAY = frozenset({"sexual_coercion", "financial"})
@@ -392,16 +836,43 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left + 1 : min(rights) if rights else len(text)]
 
 
+def _allowed(kind: str, index: int, sentence: str) -> bool:
+    if kind not in _NEVER_PLAY and _PLAY.search(sentence):
+        return False
+    return index < _FIRST_MORE or not _CHOSEN.search(sentence)
+
+
+def _fold(text: str) -> str:
+    """Lower case with straight apostrophes, one character for one so spans stay put."""
+    folded = text.replace("\u2019", "'").lower()
+    if len(folded) != len(text):  # a few letters lower to two characters ("İ")
+        folded = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        folded = folded.replace("\u2019", "'")
+    return folded
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying only the positions in ``starts``."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            found.append(match)
+            end = max(match.end(), start + 1)
+    return found
+
+
 def find_harm(text: str) -> tuple[HarmHit, ...]:
     """Every sign of abuse or coercive control in ``text``, in order of where it starts."""
-    folded = text.replace("\u2019", "'")
+    folded = _fold(text)
+    starts = _starts(_pattern_gate(), folded)
     hits = [
         HarmHit(kind, m.start(), m.end(), text[m.start() : m.end()])
-        for kind, pattern in _compiled()
-        for m in pattern.finditer(folded)
-        if kind in _NEVER_PLAY or not _PLAY.search(_sentence(folded, m.start(), m.end()))
+        for index, (kind, pattern) in enumerate(_compiled())
+        for m in _matches(pattern, folded, starts)
+        if _allowed(kind, index, _sentence(folded, m.start(), m.end()))
     ]
     if not hits:
-        hits = _cue_hits(folded)
+        hits = _cue_hits(folded, text)
     hits.sort(key=lambda h: (h.start, h.end))
     return tuple(hits)
