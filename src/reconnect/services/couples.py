@@ -28,6 +28,13 @@ from reconnect.domain.couple_checkin import (
     iso_week,
     starters,
 )
+from reconnect.domain.couple_selfchecks import (
+    NOTE,
+    SharedScores,
+    ViewRow,
+    shared_scores,
+    side_by_side,
+)
 from reconnect.errors import ForbiddenError, InputError, NotFoundError, ReconnectError
 from reconnect.services.keypairs import own_key_pair
 from reconnect.storage import accounts as account_rows
@@ -365,3 +372,70 @@ def partner_entries(server: ServerServices, session: ActiveSession) -> list[Shar
 def _refuse_admin(session: ActiveSession) -> None:
     if session.account.role == "admin":
         raise ForbiddenError("Admin accounts have no journal to share.")
+
+
+@dataclass(frozen=True, slots=True)
+class SideBySide:
+    """The side-by-side view: ``waiting`` until both partners shared, then both sets."""
+
+    status: str  # "waiting" or "shown"
+    mine_shared: bool
+    about_me: tuple[ViewRow, ...]
+    about_partner: tuple[ViewRow, ...]
+    note: str
+
+
+def _selfcheck_aad(couple_id: str, account_id: str) -> bytes:
+    return f"selfchecks:{couple_id}:{account_id}".encode()
+
+
+def share_selfchecks(server: ServerServices, session: ActiveSession) -> None:
+    """Share my latest self-check scores (about me and about my partner) for the side-by-
+    side view; InputError when I have taken neither yet."""
+    from reconnect.domain.selfcheck_choices import Perspective
+    from reconnect.services.selfcheck import latest_selfcheck
+
+    couple = current_couple(server, session)
+    about_self = latest_selfcheck(session.journal, Perspective.SELF)
+    about_partner = latest_selfcheck(session.journal, Perspective.PARTNER)
+    if about_self is None and about_partner is None:
+        raise InputError(
+            "there is no self-check to share yet",
+            hint="Take the self-check about yourself, and one about your partner, first.",
+        )
+    scores = shared_scores(about_self, about_partner)
+    key = couple_key(server, session, couple)
+    aad = _selfcheck_aad(couple.id, session.account.id)
+    sealed = sealed_box.seal_with(key, json.dumps(scores.to_json()).encode(), aad)
+    with server.transaction() as connection:
+        rows.put_selfchecks(connection, couple.id, session.account.id, sealed, server.clock())
+
+
+def unshare_selfchecks(server: ServerServices, session: ActiveSession) -> None:
+    """Stop sharing my self-check scores; NotFoundError when they were not shared."""
+    couple = current_couple(server, session)
+    with server.transaction() as connection:
+        if not rows.remove_selfchecks(connection, couple.id, session.account.id):
+            raise NotFoundError("Your self-check scores are not shared.")
+
+
+def selfchecks_side_by_side(server: ServerServices, session: ActiveSession) -> SideBySide:
+    """Both partners' views side by side, only once both have shared; until then nothing
+    of the partner's scores, not even whether they shared."""
+    from reconnect.services.selfcheck import get_instrument
+
+    couple = current_couple(server, session)
+    me, partner = session.account.id, couple.partner_of(session.account.id)
+    with server.transaction() as connection:
+        sealed = rows.selfchecks(connection, couple.id)
+    if me not in sealed or partner not in sealed:
+        return SideBySide("waiting", me in sealed, (), (), NOTE)
+    key = couple_key(server, session, couple)
+
+    def opened(account_id: str) -> SharedScores:
+        blob = sealed_box.open_with(key, sealed[account_id], _selfcheck_aad(couple.id, account_id))
+        return SharedScores.from_json(json.loads(blob))
+
+    names = {d.id: d.name for d in get_instrument().dimensions}
+    about_me, about_partner = side_by_side(opened(me), opened(partner), names)
+    return SideBySide("shown", True, about_me, about_partner, NOTE)

@@ -14,6 +14,7 @@ from reconnect.storage.together_tables import (
     CoupleJoinFailureRow,
     CoupleNoticeRow,
     CoupleRow,
+    CoupleSelfcheckRow,
     CoupleSharedEntryRow,
     ShareRow,
 )
@@ -152,6 +153,7 @@ def add_couple(connection: Connection, couple: Couple) -> None:
 def delete_couple(connection: Connection, couple_id: str) -> None:
     """Remove a couple with every answer and shared entry (nothing is kept)."""
     connection.execute(delete(CoupleAnswerRow).where(CoupleAnswerRow.couple_id == couple_id))
+    connection.execute(delete(CoupleSelfcheckRow).where(CoupleSelfcheckRow.couple_id == couple_id))
     connection.execute(
         delete(CoupleSharedEntryRow).where(CoupleSharedEntryRow.couple_id == couple_id)
     )
@@ -286,3 +288,35 @@ def forget_sharing(connection: Connection, account_id: str) -> str | None:
     )
     connection.execute(delete(AccountKeyRow).where(AccountKeyRow.account_id == account_id))
     return None if couple is None else couple.partner_of(account_id)
+
+
+def put_selfchecks(
+    connection: Connection, couple_id: str, account_id: str, sealed: bytes, now: datetime
+) -> None:
+    """Share (or replace) one partner's sealed self-check scores."""
+    remove_selfchecks(connection, couple_id, account_id)
+    connection.execute(
+        insert(CoupleSelfcheckRow).values(
+            couple_id=couple_id, account_id=account_id, sealed=sealed, shared_at=now
+        )
+    )
+
+
+def remove_selfchecks(connection: Connection, couple_id: str, account_id: str) -> bool:
+    """Stop sharing one partner's self-check scores; False when none were shared."""
+    result = connection.execute(
+        delete(CoupleSelfcheckRow).where(
+            CoupleSelfcheckRow.couple_id == couple_id, CoupleSelfcheckRow.account_id == account_id
+        )
+    )
+    return result.rowcount == 1
+
+
+def selfchecks(connection: Connection, couple_id: str) -> dict[str, bytes]:
+    """The sealed shared self-check scores of a couple, by account id."""
+    rows = connection.execute(
+        select(CoupleSelfcheckRow.account_id, CoupleSelfcheckRow.sealed).where(
+            CoupleSelfcheckRow.couple_id == couple_id
+        )
+    )
+    return {str(account): bytes(sealed) for account, sealed in rows}

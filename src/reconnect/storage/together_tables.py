@@ -159,3 +159,18 @@ class ShareAccessRow(ServerBase):
     share_id: Mapped[str] = mapped_column(String(32))
     what: Mapped[str] = mapped_column(String(40))
     at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class CoupleSelfcheckRow(ServerBase):
+    """One partner's latest self-check scores (about themselves and about their partner),
+    shared for the side-by-side view, sealed under the couple key. Shown only once both
+    partners have shared theirs; removed when either stops or the couple ends."""
+
+    __tablename__ = "couple_selfchecks"
+
+    couple_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("couples.id", ondelete="CASCADE"), primary_key=True
+    )
+    account_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    shared_at: Mapped[datetime] = mapped_column(UtcDateTime())

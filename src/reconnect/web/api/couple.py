@@ -13,6 +13,7 @@ from reconnect.services import couples
 from reconnect.web.deps import active_session, server_of
 
 if TYPE_CHECKING:
+    from reconnect.domain.couple_selfchecks import ViewRow
     from reconnect.services.server import ServerServices
     from reconnect.services.sessions import ActiveSession
 
@@ -240,3 +241,69 @@ def partner_entries(request: Request) -> list[SharedEntryOut]:
         )
         for e in found
     ]
+
+
+class ViewRowOut(BaseModel):
+    """One dimension about one person: their own view and their partner's (0-100, more
+    signs = higher; None when too few answers)."""
+
+    dimension: str
+    name: str
+    own_view: float | None
+    partner_view: float | None
+
+
+class SideBySideOut(BaseModel):
+    """``waiting`` until both partners shared their self-check scores; then ``about_me``
+    (my view of me beside my partner's view of me) and ``about_partner``."""
+
+    status: Literal["waiting", "shown"]
+    mine_shared: bool
+    about_me: list[ViewRowOut]
+    about_partner: list[ViewRowOut]
+    note: str
+
+
+def _rows(found: tuple[ViewRow, ...]) -> list[ViewRowOut]:
+    return [
+        ViewRowOut(
+            dimension=r.dimension, name=r.name, own_view=r.own_view, partner_view=r.partner_view
+        )
+        for r in found
+    ]
+
+
+@router.get("/couple/selfchecks", summary="Self and partner side by side, if both agree")
+def selfchecks_side_by_side(request: Request) -> SideBySideOut:
+    server, session = _session(request)
+    try:
+        view = couples.selfchecks_side_by_side(server, session)
+    finally:
+        session.close()
+    return SideBySideOut(
+        status="shown" if view.status == "shown" else "waiting",
+        mine_shared=view.mine_shared,
+        about_me=_rows(view.about_me),
+        about_partner=_rows(view.about_partner),
+        note=view.note,
+    )
+
+
+@router.post("/couple/selfchecks/share", status_code=204, summary="Agree to the side-by-side view")
+def share_selfchecks(request: Request) -> None:
+    """Shares your latest self-check scores (about you and about your partner, not your
+    answers); they are shown only once your partner has shared theirs."""
+    server, session = _session(request)
+    try:
+        couples.share_selfchecks(server, session)
+    finally:
+        session.close()
+
+
+@router.delete("/couple/selfchecks/share", status_code=204, summary="Stop the side-by-side view")
+def unshare_selfchecks(request: Request) -> None:
+    server, session = _session(request)
+    try:
+        couples.unshare_selfchecks(server, session)
+    finally:
+        session.close()

@@ -1,0 +1,71 @@
+"""Self and partner side by side: shown only once both partners agreed, scores only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reconnect.services.selfcheck import get_instrument
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from fastapi.testclient import TestClient
+
+    from tests.server.conftest import People
+
+ITEMS = [item.id for item in get_instrument().items]
+
+
+def _take(client: TestClient, perspective: str, value: int) -> None:
+    answers = dict.fromkeys(ITEMS, value)
+    body = {"perspective": perspective, "instrument": get_instrument().id, "answers": answers}
+    taken = client.post("/api/selfchecks", json=body)
+    assert taken.status_code == 201, taken.text
+
+
+def test_the_views_are_shown_side_by_side_only_once_both_agree(
+    people: People, client_for: Callable[[str | None], TestClient]
+) -> None:
+    people.add("alex")
+    people.add("sam")
+    alex, sam = client_for("alex"), client_for("sam")
+    code = alex.post("/api/couple/invite").json()["code"]
+    assert sam.post("/api/couple/join", json={"code": code}).status_code == 200
+
+    assert alex.post("/api/couple/selfchecks/share").status_code == 422  # nothing taken yet
+    _take(alex, "self", 1)
+    _take(alex, "partner", 4)
+    _take(sam, "self", 2)
+    _take(sam, "partner", 3)
+
+    assert alex.post("/api/couple/selfchecks/share").status_code == 204
+    waiting = sam.get("/api/couple/selfchecks").json()
+    assert waiting["status"] == "waiting"
+    assert waiting["mine_shared"] is False
+    assert waiting["about_me"] == waiting["about_partner"] == []
+
+    assert sam.post("/api/couple/selfchecks/share").status_code == 204
+    seen_by_alex = alex.get("/api/couple/selfchecks").json()
+    seen_by_sam = sam.get("/api/couple/selfchecks").json()
+    assert seen_by_alex["status"] == seen_by_sam["status"] == "shown"
+    assert seen_by_alex["about_me"] == seen_by_sam["about_partner"]
+    assert seen_by_alex["about_partner"] == seen_by_sam["about_me"]
+    assert seen_by_alex["about_me"], "a dimension row for each scored dimension"
+    first = seen_by_alex["about_me"][0]
+    assert set(first) == {"dimension", "name", "own_view", "partner_view"}
+    assert first["own_view"] != first["partner_view"]  # alex rated self low, sam rated alex high
+    assert "not a diagnosis" in seen_by_alex["note"]
+    assert "answers" not in str(seen_by_alex)
+
+    assert sam.delete("/api/couple/selfchecks/share").status_code == 204
+    assert alex.get("/api/couple/selfchecks").json()["status"] == "waiting"
+    assert sam.delete("/api/couple/selfchecks/share").status_code == 404
+
+
+def test_without_a_partner_there_is_nothing_to_share(
+    people: People, client_for: Callable[[str | None], TestClient]
+) -> None:
+    people.add("alex")
+    alex = client_for("alex")
+    assert alex.get("/api/couple/selfchecks").status_code == 404
+    assert alex.post("/api/couple/selfchecks/share").status_code == 404
