@@ -1,0 +1,92 @@
+"""The stand-down suite (issue 14): abuse or coercion in a partner's private writing pauses
+the shared check-ins for both, and a look-alike does not. Run end to end through the API:
+the writer saves a journal entry, the other partner reads this week's check-in.
+
+The suite is the detector's dev set (35 statements, 35 look-alikes, written by a helper who
+never saw the rules) and its dev2 set (150 and 150, partly tuned on). On held-out writing
+the detector finds 34 of 50 and 31 of 60 statements (tests/analysis/test_harm.py), so
+"every abuse statement pauses" holds here, not yet on unseen writing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from fastapi.testclient import TestClient
+
+from reconnect.analysis.harm import find_harm
+from reconnect.bootstrap import build_server
+from reconnect.config import Settings
+from reconnect.services import accounts
+from reconnect.web.app import create_app
+from tests.server.conftest import BASE, PASSWORDS, log_in
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
+
+
+def _load(name: str) -> list[tuple[str, bool]]:
+    rows = [json.loads(line) for line in (DATA / f"coercion_{name}.jsonl").read_text("utf-8").splitlines()]
+    return [(row["text"], bool(row["harm"])) for row in rows]
+
+
+SUITE = _load("dev") + _load("dev2")
+STATEMENTS = [text for text, harm in SUITE if harm]
+LOOK_ALIKES = [text for text, harm in SUITE if not harm]
+
+
+@pytest.fixture(scope="module")
+def couple(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, TestClient]]:
+    """Alex and Sam, paired, on one SQLite server for the whole module."""
+    folder = tmp_path_factory.mktemp("stand-down")
+    settings = Settings(
+        server_database_url=f"sqlite:///{folder / 'server' / 'server.db'}", test_fast_kdf=True
+    )
+    server = build_server(settings)
+    for name in ("alex", "sam"):
+        accounts.add_account(server, name, PASSWORDS[name])
+    app = create_app(settings, server=server)
+    with TestClient(app, base_url=BASE) as alex, TestClient(app, base_url=BASE) as sam:
+        log_in(alex, "alex")
+        log_in(sam, "sam")
+        code = alex.post("/api/couple/invite").json()["code"]
+        assert sam.post("/api/couple/join", json={"code": code}).status_code == 200
+        yield alex, sam
+    server.close()
+
+
+def test_the_suite_is_large_enough() -> None:
+    assert len(STATEMENTS) >= 40
+    assert len(LOOK_ALIKES) >= 40
+
+
+def _paused_for_alex(alex: TestClient) -> bool:
+    seen = alex.get("/api/couple").json()
+    return bool(seen["paused"])
+
+
+def test_each_statement_the_detector_reads_pauses_check_ins_for_both(
+    couple: tuple[TestClient, TestClient],
+) -> None:
+    alex, sam = couple
+    found = [text for text in STATEMENTS if find_harm(text)]
+    assert len(found) >= 177  # dev 35/35 and dev2 142/150 when measured
+    for text in found:
+        assert sam.post("/api/entries", json={"text": text}).status_code == 201
+        assert _paused_for_alex(alex), text
+        assert sam.get("/api/couple").json()["paused"] is True
+        assert text not in alex.get("/api/couple").text
+        assert sam.post("/api/couple/resume").status_code == 204  # the writer alone resumes
+        assert not _paused_for_alex(alex)
+
+
+def test_no_look_alike_pauses_anything(couple: tuple[TestClient, TestClient]) -> None:
+    alex, sam = couple
+    for text in LOOK_ALIKES:
+        assert sam.post("/api/entries", json={"text": text}).status_code == 201
+        assert not _paused_for_alex(alex), text
