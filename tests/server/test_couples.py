@@ -204,3 +204,31 @@ def test_a_reset_without_the_recovery_key_ends_the_pairing_and_the_next_login_wo
     )
     assert fresh.get("/api/couple").json()["paired"] is False
     assert alex.get("/api/couple").json()["notice"] == "The pairing has ended."
+
+
+DENY_LIST = ("last_active", "entry_count", "streak", "crisis", "concern", "written_count")
+
+
+def test_nothing_about_activity_or_crisis_reaches_the_partner(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    """PAIR-5: no activity metadata and nothing about a crisis in any partner-facing answer."""
+    alex, sam = pair
+    crisis = alex.post("/api/entries", json={"text": "I don't want to be here anymore."}).json()
+    assert crisis["crisis"] is True
+    shared = alex.post("/api/entries", json={"text": "We cooked together tonight."}).json()
+    alex.post(f"/api/entries/{shared['id']}/share")
+    week = alex.post("/api/couple/checkins", json={"answers": ANSWERS}).json()["week"]
+    sam.post("/api/couple/checkins", json={"answers": PARTNER})
+    for path in (
+        "/api/couple",
+        "/api/couple/entries",
+        f"/api/couple/checkins/{week}",
+        "/api/couple/pattern",
+        "/api/couple/selfchecks",
+    ):
+        seen = sam.get(path)
+        assert seen.status_code == 200, (path, seen.text)
+        for key in DENY_LIST:
+            assert f'"{key}' not in seen.text, (path, key)
+        assert "here anymore" not in seen.text
