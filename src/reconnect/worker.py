@@ -7,9 +7,11 @@ again.
 
 from __future__ import annotations
 
+import logging
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from reconnect.services import push, upkeep
+from reconnect.services import couple_reminders, push, upkeep
 from reconnect.services.accounts import DROP_JOURNAL_TASK
 from reconnect.storage.job_queue import make_app
 
@@ -23,6 +25,10 @@ SWEEP_TASK = "reconnect.sweep"
 RETRY_STALLED_TASK = "reconnect.retry_stalled"
 REMINDERS_QUEUE = "reminders"
 SEND_REMINDERS_TASK = "reconnect.send_reminders"
+COUPLE_REMINDERS_TASK = "reconnect.couple_checkin_reminders"
+COUPLE_REMINDERS_CRON = "0 * * * *"
+
+log = logging.getLogger(__name__)
 
 
 def build_app(server: ServerServices, *, stalled_after: float = 30.0) -> procrastinate.App:
@@ -47,6 +53,23 @@ def build_app(server: ServerServices, *, stalled_after: float = 30.0) -> procras
     @app.task(name=SEND_REMINDERS_TASK, queue=REMINDERS_QUEUE, queueing_lock="send-reminders")
     def send_reminders(timestamp: int) -> None:  # noqa: ARG001
         push.send_due(server, server.clock())
+
+    # Hourly, because procrastinate reads cron in UTC: the service sends only for the tick
+    # in Sunday 18:00-18:59 of the server's zone. Each tick is deferred once across all
+    # workers; a job retried after a stall is skipped, so a week's reminder goes at most
+    # once (docs/decisions/0011-*).
+    @app.periodic(cron=COUPLE_REMINDERS_CRON, periodic_id="couple-checkin-reminders")
+    @app.task(
+        name=COUPLE_REMINDERS_TASK,
+        queue=REMINDERS_QUEUE,
+        queueing_lock="couple-checkin-reminders",
+        pass_context=True,
+    )
+    def couple_checkin_reminders(context: procrastinate.JobContext, timestamp: int) -> None:
+        if context.job.attempts > 0:
+            log.warning("couple check-in reminders were interrupted; not sent again")
+            return
+        couple_reminders.send_weekly(server, datetime.fromtimestamp(timestamp, UTC))
 
     # croniter's sixth field is seconds: look for stalled jobs every ten seconds.
     @app.periodic(cron="* * * * * */10", periodic_id="retry-stalled")

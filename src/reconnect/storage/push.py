@@ -18,6 +18,7 @@ from reconnect.storage.server_tables import (
     PushSubscriptionRow,
     ServerSecretRow,
 )
+from reconnect.storage.together_tables import CoupleAnswerRow, CoupleRow
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -187,6 +188,37 @@ def claim_slot(connection: Connection, account_id: str, slot: int) -> bool:
         .values(last_slot=slot)
     )
     return result.rowcount == 1
+
+
+def unanswered_partners(connection: Connection, week: str) -> list[str]:
+    """Accounts to remind of ``week``'s couple check-in: enabled, with at least one
+    subscription, in a couple that is not paused, and not yet answered for ``week``.
+
+    Only ids: nothing about the couple, the partner or the answers leaves this query.
+    """
+    subscribed = select(PushSubscriptionRow.id).where(
+        PushSubscriptionRow.account_id == AccountRow.id
+    )
+    answered = select(CoupleAnswerRow.account_id).where(
+        CoupleAnswerRow.couple_id == CoupleRow.id,
+        CoupleAnswerRow.week == week,
+        CoupleAnswerRow.account_id == AccountRow.id,
+    )
+    rows = connection.execute(
+        select(AccountRow.id)
+        .join(
+            CoupleRow,
+            (CoupleRow.a_account == AccountRow.id) | (CoupleRow.b_account == AccountRow.id),
+        )
+        .where(
+            AccountRow.disabled.is_(False),
+            CoupleRow.paused_at.is_(None),
+            subscribed.exists(),
+            ~answered.exists(),
+        )
+        .order_by(AccountRow.id)
+    )
+    return [str(account) for (account,) in rows]
 
 
 def stored_secret(connection: Connection, name: str) -> bytes | None:
