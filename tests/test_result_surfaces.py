@@ -251,6 +251,11 @@ NOT_RESULTS_WEB = {
     "/api/shares/{share_id}/access",
     "/couple",
     "/couple/unpair",
+    "/api/couple/selfchecks",  # scores shown beside each other, with the not-a-diagnosis note
+    "/shares",
+    "/shares/{share_id}/access",
+    "/clients",
+    "/clients/{client_id}",  # the counsellor's page of the share summary, with the notice
     # server mode's accounts and health: no reading of the person
     "/login",
     "/signup",

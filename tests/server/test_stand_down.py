@@ -31,7 +31,10 @@ DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
 
 
 def _load(name: str) -> list[tuple[str, bool]]:
-    rows = [json.loads(line) for line in (DATA / f"coercion_{name}.jsonl").read_text("utf-8").splitlines()]
+    rows = [
+        json.loads(line)
+        for line in (DATA / f"coercion_{name}.jsonl").read_text("utf-8").splitlines()
+    ]
     return [(row["text"], bool(row["harm"])) for row in rows]
 
 

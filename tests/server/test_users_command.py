@@ -77,3 +77,24 @@ def test_an_invite_link_admits_one_person(server_url: str, monkeypatch: pytest.M
     assert code == 0
     assert out.startswith("https://journal.example.org/signup?invite=")
     assert "expires in 7 days" in err
+
+
+def test_server_mode_refuses_a_public_address_without_a_proxy_or_tls(server_url: str) -> None:
+    """Bind to loopback unless --host is given; a non-loopback bind needs --behind-proxy or
+    TLS, and several processes need PostgreSQL."""
+    result = run_cli(["serve", "--server", "--host", "0.0.0.0", "--server-db", server_url])
+    assert result.returncode == 2
+    assert "without TLS" in result.stderr
+    assert "--behind-proxy" in result.stderr
+    half = run_cli(["serve", "--server", "--ssl-certfile", "cert.pem", "--server-db", server_url])
+    assert half.returncode == 2
+    assert "both --ssl-certfile and --ssl-keyfile" in half.stderr
+    local = run_cli(["serve", "--workers", "2"])
+    assert local.returncode == 2
+    assert "for server mode" in local.stderr
+    if server_url.startswith("sqlite"):
+        many = run_cli(["serve", "--server", "--workers", "2", "--server-db", server_url])
+        assert many.returncode == 2
+        assert "need PostgreSQL" in many.stderr
+    for result in (half, local):
+        assert "Traceback" not in result.stderr

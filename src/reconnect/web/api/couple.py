@@ -56,7 +56,7 @@ class QuestionOut(BaseModel):
     high: str | None = None
 
 
-class AnswersIn(BaseModel):
+class CoupleAnswersIn(BaseModel):
     """Your answers, by question id: whole numbers for scales, short text for the rest."""
 
     model_config = ConfigDict(extra="forbid")
@@ -161,7 +161,7 @@ def checkin_questions(request: Request) -> list[QuestionOut]:
 
 
 @router.post("/couple/checkins", summary="Answer this week's check-in (alone)")
-def checkin_answer(body: AnswersIn, request: Request) -> dict[str, Any]:
+def checkin_answer(body: CoupleAnswersIn, request: Request) -> dict[str, Any]:
     """Returns the ISO week. If your words describe being hurt or controlled, shared
     check-ins pause for both of you, nothing of them is stored, and help is shown to you
     alone (``abuse_resources``)."""

@@ -34,7 +34,8 @@ class ShareIn(BaseModel):
         max_length=5,
         description="From: selfchecks, checkin_trends, marker_trends, practices, entries",
     )
-    entry_ids: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] = Field(
+    # 2**53 - 1: the largest id a JSON number carries exactly (a fuzzer reads the bound too)
+    entry_ids: list[Annotated[int, Field(ge=1, le=2**53 - 1)]] = Field(
         default_factory=list, max_length=50
     )
     expires_at: AwareDatetime | None = None

@@ -18,6 +18,7 @@ from reconnect.web.pages import (
     safety_plan,
     selfcheck,
     settings,
+    shares,
     unlock,
 )
 
@@ -35,5 +36,6 @@ router.include_router(guide.router)
 router.include_router(report.router)
 router.include_router(safety_plan.router)
 router.include_router(settings.router)
+router.include_router(shares.router)
 router.include_router(unlock.router, dependencies=[Depends(single_user_only)])
 router.include_router(offline.router)
