@@ -29,11 +29,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as _sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
+from importlib import import_module
 from typing import Any
 
 __all__ = ["HARM_KINDS", "HarmHit", "find_harm"]
+
+# CPython's regular-expression parser, read (never changed) to find where a pattern can
+# start; private, so imported by name, and the reading falls back safely if it changes.
+_sre: Any = import_module("re._constants")
+_parser: Any = import_module("re._parser")
 
 # Who: a partner, an ex or family at home, or a pronoun standing for one.
 _WHO = (
