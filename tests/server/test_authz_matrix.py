@@ -7,8 +7,8 @@ subjects gets: anonymous, owner ("alex", a member who owns the objects), other_m
 ("jordan", paired with alex, one entry shared with them, this week revealed), ex_partner
 ("taylor", paired with alex and unpaired before jordan paired), counsellor_with_share
 ("morgan", every scope shared), counsellor_after_revocation ("riley") and
-counsellor_after_expiry ("quinn"). R x E = 10 subjects x 135 endpoints = 1,350 checks per
-database, 2,700 in all. The world (accounts, pairings, shares, the owner's objects) is
+counsellor_after_expiry ("quinn"). R x E = 10 subjects x 135 endpoints = 1,350 checks, on
+PostgreSQL (the rest of tests/server also runs on SQLite). The world (accounts, pairings, shares, the owner's objects) is
 built once per database for the module; the expiry is reached by moving the module's clock
 two minutes past it, before any subject logs in (sessions idle out after 30 minutes).
 
@@ -388,7 +388,9 @@ def _share(client: TestClient, counsellor: str, **extra: Any) -> str:
     return share_id
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+# PostgreSQL, the multi-process server's database: the routes and their checks are the same
+# code on SQLite, where the rest of tests/server runs (test time).
+@pytest.fixture(scope="module", params=["postgresql"])
 def world(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[World]:

@@ -24,6 +24,13 @@ ALEX_WORDS = {"appreciation": "alex thanks the lemon tart", "wish": "alex hopes 
 SAM_WORDS = {"appreciation": "sam liked the quiet walk", "wish": "sam wants a slow sunday"}
 
 
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
+
+
 def _invite(client: TestClient) -> str:
     made = client.post("/couple/invite")
     assert made.status_code == 200, made.text

@@ -25,6 +25,13 @@ AWAY = "I pulled away from everyone this week and kept to myself."
 
 
 @pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
+
+
+@pytest.fixture
 def paired(people: People, client_for: Callable[[str | None], TestClient]) -> None:
     people.add("alex")
     people.add("sam")

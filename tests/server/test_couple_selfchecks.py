@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from reconnect.services.selfcheck import get_instrument
 
 if TYPE_CHECKING:
@@ -14,6 +16,13 @@ if TYPE_CHECKING:
     from tests.server.conftest import People
 
 ITEMS = [item.id for item in get_instrument().items]
+
+
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
 
 
 def _take(client: TestClient, perspective: str, value: int) -> None:

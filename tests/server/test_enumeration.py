@@ -36,6 +36,13 @@ if TYPE_CHECKING:
 WRONG = "not the right password at all"
 
 
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
+
+
 @dataclass
 class Derivations:
     """Every Argon2id derivation made, by its parameters."""

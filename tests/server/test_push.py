@@ -42,6 +42,13 @@ GENERIC = {"title": "reconnect", "body": "A moment to check in with yourself."}
 AUCKLAND_DUE = datetime(2026, 12, 6, 18, 30, tzinfo=UTC)
 
 
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
+
+
 def b64url(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 

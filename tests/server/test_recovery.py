@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 NEW = "a brand new phrase"
 
 
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
+
+
 def test_the_recovery_key_sets_a_new_password_and_the_journal_is_kept(
     people: People, client_for: Callable[[str | None], TestClient]
 ) -> None:

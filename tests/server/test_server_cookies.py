@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.server.conftest import PASSWORDS
@@ -17,6 +18,13 @@ if TYPE_CHECKING:
     from tests.server.conftest import People
 
 HTTPS = "https://127.0.0.1:8765"
+
+
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
 
 
 def set_cookies(response: Response) -> dict[str, tuple[str, dict[str, str]]]:

@@ -30,6 +30,13 @@ SUMMARY = re.compile(r'<div class="share-summary" id="share-summary">.*?\n</div>
 HTML_NOTICE = NOT_A_DIAGNOSIS.replace("'", "&#39;")
 
 
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
+
+
 class Counsellor:
     """A counsellor (or an admin): enrols one-time codes on the first login, gives a code
     after."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from tests.server.conftest import PASSWORDS
 
 if TYPE_CHECKING:
@@ -19,6 +21,13 @@ if TYPE_CHECKING:
     from tests.server.conftest import Clock, People
 
 WRONG = "not the right password at all"
+
+
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: what this module checks does not depend on the database, and every
+    route it uses runs on PostgreSQL too in the authorization matrix (test time)."""
+    return server_sqlite_url
 
 
 def attempt(client: TestClient, name: str, password: str) -> Response:

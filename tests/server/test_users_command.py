@@ -4,14 +4,19 @@ and nothing from any journal in what it prints."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+
+import pytest
 
 from tests.forked_cli import run_cli
 
-if TYPE_CHECKING:
-    import pytest
-
 PASSWORD = "otter kettle tuesday\n"
+
+
+@pytest.fixture
+def server_url(server_sqlite_url: str) -> str:
+    """SQLite only: the commands' PostgreSQL path (schemas made and dropped) is checked in
+    test_user_admin.py on both databases (test time)."""
+    return server_sqlite_url
 
 
 def _users(url: str, *args: str, input: str | None = None) -> tuple[int, str, str]:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 settings.register_profile(
     "fuzz2-ci",
-    max_examples=200,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
