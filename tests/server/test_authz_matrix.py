@@ -9,8 +9,9 @@ subjects gets: anonymous, owner ("alex", a member who owns the objects), other_m
 ("morgan", every scope shared), counsellor_after_revocation ("riley") and
 counsellor_after_expiry ("quinn"). R x E = 10 subjects x 135 endpoints = 1,350 checks, on
 PostgreSQL (the rest of tests/server also runs on SQLite). The world (accounts, pairings,
-shares, the owner's objects) is built once for the module; the expiry is reached by moving the module's clock
-two minutes past it, before any subject logs in (sessions idle out after 30 minutes).
+shares, the owner's objects) is built once for the module; the expiry is reached by moving
+the module's clock two minutes past it, before any subject logs in (sessions idle out after
+30 minutes).
 
 What proves authorization: object routes are filled with the owner's real ids (padded
 above anything another subject creates during the run, so an id never exists by chance in
