@@ -149,6 +149,11 @@ def test_the_counsellor_sees_only_the_chosen_scopes_exactly_as_previewed(
     assert "not a diagnosis" in html.text and CANARY in html.text
     assert REFLECTION not in html.text and NOTE not in html.text
     assert html.headers["cache-control"] == "no-store"
+    # The counsellor's report speaks about the client and has only the shared sections.
+    assert "Between-sessions report" in html.text and "My reconnect report" not in html.text
+    assert "Entries the client chose to share" in html.text
+    assert "Practices done" not in html.text  # practices were not shared
+    assert "Signs in the journal" not in html.text  # nor marker trends
     pdf = casey.get(f"/api/clients/{alex_id}/report.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 

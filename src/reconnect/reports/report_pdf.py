@@ -129,26 +129,36 @@ def render_pdf(data: ReportData) -> bytes:
     """
     from matplotlib.backends.backend_pdf import PdfPages
 
-    lines = ["# My reconnect report", f"Made {data.created_at:%d %B %Y}.", "", data.disclaimer, ""]
-    lines.append("# Self-checks over time (0-100, higher = more signs of detachment)")
-    for r in data.selfchecks:
-        scores = ", ".join(
-            f"{d.name}: {d.score:.0f}" if d.score is not None else f"{d.name}: -"
-            for d in r.dimensions.values()
-        )
-        lines.append(f"{r.taken_at:%d %b %Y} ({r.perspective}): {scores}")
-    if not data.selfchecks:
-        lines.append("No self-checks in this period.")
-    lines += ["", "# Summary of the journal", data.insights.summary, ""]
-    lines += ["# Mood check-ins", *_mood_lines(data), "", "# Practices done"]
-    lines += [f"{g.done_at:%d %b %Y}: {g.practice_id} {g.reflection}" for g in data.practices]
-    if not data.practices:
-        lines.append("No practices logged in this period.")
-    lines += ["", "# Entries I chose to share"]
-    for e in data.entries:
-        lines += [f"{e.written_at:%d %B %Y}", e.text, ""]
-    if not data.entries:
-        lines.append("None: entries are only included when I choose them.")
+    voice = data.voice
+    lines = [f"# {voice.title}", f"Made {data.created_at:%d %B %Y}.", "", data.disclaimer, ""]
+    if voice.shows("selfchecks"):
+        lines.append("# Self-checks over time (0-100, higher = more signs of detachment)")
+        for r in data.selfchecks:
+            scores = ", ".join(
+                f"{d.name}: {d.score:.0f}" if d.score is not None else f"{d.name}: -"
+                for d in r.dimensions.values()
+            )
+            about = voice.about_self if r.perspective == "self" else voice.about_partner
+            lines.append(f"{r.taken_at:%d %b %Y} ({about}): {scores}")
+        if not data.selfchecks:
+            lines.append("No self-checks in this period.")
+        lines.append("")
+    if voice.sections is None:
+        lines += ["# Summary of the journal", data.insights.summary, ""]
+    if voice.shows("checkin_trends"):
+        lines += ["# Mood check-ins", *_mood_lines(data), ""]
+    if voice.shows("practices"):
+        lines.append("# Practices done")
+        lines += [f"{g.done_at:%d %b %Y}: {g.practice_id} {g.reflection}" for g in data.practices]
+        if not data.practices:
+            lines.append("No practices logged in this period.")
+        lines.append("")
+    if voice.shows("entries"):
+        lines.append(f"# {voice.entries_heading}")
+        for e in data.entries:
+            lines += [f"{e.written_at:%d %B %Y}", e.text, ""]
+        if not data.entries:
+            lines.append(voice.no_entries)
 
     buffer = io.BytesIO()
     with PdfPages(buffer, metadata={"Title": "reconnect report", "Creator": "reconnect"}) as pdf:

@@ -387,7 +387,7 @@ def _report_of(summary: ShareSummary) -> ReportData:
     from reconnect.domain.entries import Entry
     from reconnect.domain.practices import PracticeLog
     from reconnect.domain.selfcheck_choices import Perspective
-    from reconnect.reports.report_data import ReportData
+    from reconnect.reports.report_data import ReportData, counsellor_voice
 
     selfchecks = [
         SelfCheckResultOut(
@@ -436,4 +436,5 @@ def _report_of(summary: ShareSummary) -> ReportData:
         practices=practices,
         entries=entries,
         disclaimer=NOT_A_DIAGNOSIS,
+        voice=counsellor_voice(summary.scopes),
     )
