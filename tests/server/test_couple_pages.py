@@ -267,3 +267,16 @@ def test_harm_in_an_answer_shows_help_to_the_writer_and_only_a_pause_to_the_othe
     assert 'id="couple-checkin"' not in seen
     assert "abuse" not in seen
     assert "scared" not in seen
+
+
+def test_the_page_explains_the_pattern_and_keeps_each_partners_own_line_private(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    from reconnect.domain.pursue_withdraw import HOW_COMPUTED
+
+    alex, sam = pair
+    for client in (alex, sam):
+        page = client.get("/couple").text
+        assert "Reaching out and stepping back" in page
+        assert "Not enough weeks yet" in page  # fewer than three weeks answered by both
+        assert HOW_COMPUTED[0][:40] in page

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from reconnect.contracts import abuse_help_out
 from reconnect.domain.couple_checkin import iso_week
 from reconnect.errors import ForbiddenError, InputError, NotFoundError, ReconnectError
-from reconnect.services import couples
+from reconnect.services import couple_pattern, couples
 from reconnect.web.deps import active_session, render, server_of
 
 if TYPE_CHECKING:
@@ -78,10 +78,13 @@ def _context(server: ServerServices, session: ActiveSession, **extra: Any) -> di
         "error": None,
         "hint": None,
         "abuse": None,
+        "pattern": None,
     }
     if found.paired:
         context["view"] = couples.week_view(server, session, _this_week(server))
         context["entries"] = couples.partner_entries(server, session)
+        if not found.paused:
+            context["pattern"] = couple_pattern.pattern(server, session)
     context.update(extra)
     return context
 
