@@ -67,6 +67,7 @@ class PushService:
     base: str
     requests: list[Recorded] = field(default_factory=list)
     answers: dict[str, int] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -79,7 +80,11 @@ def push_service() -> Iterator[PushService]:
             service.requests.append(
                 Recorded(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
             )
-            self.send_response(service.answers.get(self.path, 201))
+            if self.path in service.redirects:
+                self.send_response(307)
+                self.send_header("location", service.base + service.redirects[self.path])
+            else:
+                self.send_response(service.answers.get(self.path, 201))
             self.send_header("content-length", "0")
             self.end_headers()
 
@@ -288,6 +293,24 @@ def test_a_gone_subscription_is_removed_and_other_failures_are_only_logged(
     assert "127.0.0.1" in caplog.text
     clock.now += timedelta(minutes=1)
     assert push.send_due(server, clock()).accounts == 0  # not retried for that slot
+
+
+def test_a_redirect_from_the_push_service_is_never_followed(
+    server: ServerServices,
+    people: People,
+    clock: Clock,
+    client_for: Callable[[str | None], TestClient],
+    push_service: PushService,
+) -> None:
+    """ASVS 15.3.2: the worker posts to the endpoint it was given and nowhere else."""
+    people.add("alex")
+    client = client_for("alex")
+    subscribe(server, client, new_browser(push_service, "moved"))
+    push_service.redirects = {"/push/moved": "/push/elsewhere"}
+    clock.now = AUCKLAND_DUE
+    sent = push.send_due(server, clock())
+    assert (sent.delivered, sent.failed) == (0, 1)
+    assert [r.path for r in push_service.requests] == ["/push/moved"]
 
 
 def test_a_disabled_account_is_not_reminded_and_a_deleted_ones_rows_go(

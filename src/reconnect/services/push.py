@@ -274,9 +274,19 @@ def claim(server: ServerServices, account_id: str, slot: int) -> bool:
 
 
 def _default_sender() -> Sender:
+    """pywebpush's ``webpush`` on a session that never follows a redirect: a push service
+    answers once, and a redirect must not carry the worker to another host (ASVS 15.3.2)."""
+    from functools import partial
+
+    import requests
     from pywebpush import webpush  # type: ignore[import-untyped]
 
-    sender: Sender = webpush
+    class NoRedirects(requests.Session):
+        def post(self, url: Any, *args: Any, **kwargs: Any) -> Any:
+            kwargs["allow_redirects"] = False
+            return super().post(url, *args, **kwargs)
+
+    sender: Sender = partial(webpush, requests_session=NoRedirects())
     return sender
 
 
