@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from reconnect.errors import ForbiddenError, NotFoundError
 from reconnect.services import couples
+from reconnect.services.server import ServerServices
+from reconnect.services.sessions import ActiveSession
 from reconnect.web.deps import active_session, server_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from reconnect.domain.couple_selfchecks import ViewRow
-    from reconnect.services.server import ServerServices
-    from reconnect.services.sessions import ActiveSession
 
 router = APIRouter(tags=["couple"])
 EntryId = Annotated[int, Path(ge=1, le=2**63 - 1)]
@@ -84,15 +86,24 @@ class SharedEntryOut(BaseModel):
     shared_at: str
 
 
-def _session(request: Request) -> tuple[ServerServices, ActiveSession]:
+def opened_session(request: Request) -> Iterator[tuple[ServerServices, ActiveSession]]:
+    """The server and the member's session for a couple route, closed after the request.
+
+    Single-user mode has no couple routes (404); admins have no journal to share (403).
+    """
     server = server_of(request)
     if server is None:
         raise NotFoundError("Not found.")
     session = active_session(request)
-    if session.account.role == "admin":
+    try:
+        if session.account.role == "admin":
+            raise ForbiddenError("Admin accounts have no journal to share.")
+        yield server, session
+    finally:
         session.close()
-        raise ForbiddenError("Admin accounts have no journal to share.")
-    return server, session
+
+
+Opened = Annotated[tuple[ServerServices, ActiveSession], Depends(opened_session)]
 
 
 def _status(found: couples.CoupleStatus) -> CoupleOut:
@@ -102,26 +113,20 @@ def _status(found: couples.CoupleStatus) -> CoupleOut:
 
 
 @router.get("/couple", summary="Your pairing")
-def couple_status(request: Request) -> CoupleOut:
-    server, session = _session(request)
-    try:
-        return _status(couples.status(server, session))
-    finally:
-        session.close()
+def couple_status(opened: Opened) -> CoupleOut:
+    server, session = opened
+    return _status(couples.status(server, session))
 
 
 @router.post("/couple/invite", summary="A code for your partner (48 hours, single use)")
-def couple_invite(request: Request) -> CodeOut:
-    server, session = _session(request)
-    try:
-        return CodeOut(code=couples.invite(server, session))
-    finally:
-        session.close()
+def couple_invite(opened: Opened) -> CodeOut:
+    server, session = opened
+    return CodeOut(code=couples.invite(server, session))
 
 
 @router.post("/couple/join", summary="Pair with your partner's code")
-def couple_join(body: JoinIn, request: Request) -> Any:
-    server, session = _session(request)
+def couple_join(body: JoinIn, opened: Opened) -> Any:
+    server, session = opened
     try:
         return _status(couples.join(server, session, body.code))
     except couples.TooManyTriesError as exc:
@@ -130,22 +135,17 @@ def couple_join(body: JoinIn, request: Request) -> Any:
             status_code=429,
             headers={"Retry-After": str(exc.retry_after)},
         )
-    finally:
-        session.close()
 
 
 @router.delete("/couple", status_code=204, summary="Unpair (alone, at once)")
-def couple_unpair(request: Request) -> None:
-    server, session = _session(request)
-    try:
-        couples.unpair(server, session)
-    finally:
-        session.close()
+def couple_unpair(opened: Opened) -> None:
+    server, session = opened
+    couples.unpair(server, session)
 
 
 @router.get("/couple/checkins/questions", summary="The weekly check-in's questions")
-def checkin_questions(request: Request) -> list[QuestionOut]:
-    _session(request)[1].close()
+def checkin_questions(opened: Opened) -> list[QuestionOut]:
+    del opened  # only a paired or unpaired member may read the questions
     return [
         QuestionOut(
             id=q.id,
@@ -161,15 +161,12 @@ def checkin_questions(request: Request) -> list[QuestionOut]:
 
 
 @router.post("/couple/checkins", summary="Answer this week's check-in (alone)")
-def checkin_answer(body: CoupleAnswersIn, request: Request) -> dict[str, Any]:
+def checkin_answer(body: CoupleAnswersIn, opened: Opened) -> dict[str, Any]:
     """Returns the ISO week. If your words describe being hurt or controlled, shared
     check-ins pause for both of you, nothing of them is stored, and help is shown to you
     alone (``abuse_resources``)."""
-    server, session = _session(request)
-    try:
-        week, harm = couples.answer(server, session, dict(body.answers))
-    finally:
-        session.close()
+    server, session = opened
+    week, harm = couples.answer(server, session, dict(body.answers))
     if not harm:
         return {"week": week}
     from reconnect.contracts.safety import abuse_help_out
@@ -180,12 +177,9 @@ def checkin_answer(body: CoupleAnswersIn, request: Request) -> dict[str, Any]:
 
 
 @router.get("/couple/checkins/{week}", summary="One week's check-in")
-def checkin_week(week: Annotated[str, Path(max_length=10)], request: Request) -> WeekOut:
-    server, session = _session(request)
-    try:
-        view = couples.week_view(server, session, week)
-    finally:
-        session.close()
+def checkin_week(week: Annotated[str, Path(max_length=10)], opened: Opened) -> WeekOut:
+    server, session = opened
+    view = couples.week_view(server, session, week)
     return WeekOut(
         week=view.week,
         status=_week_status(view.status),
@@ -202,39 +196,27 @@ def _week_status(status: str) -> Literal["waiting", "revealed", "paused"]:
 
 
 @router.post("/couple/resume", status_code=204, summary="Resume paused check-ins")
-def checkin_resume(request: Request) -> None:
-    server, session = _session(request)
-    try:
-        couples.resume(server, session)
-    finally:
-        session.close()
+def checkin_resume(opened: Opened) -> None:
+    server, session = opened
+    couples.resume(server, session)
 
 
 @router.post("/entries/{entry_id}/share", status_code=204, summary="Share one entry")
-def share_entry(entry_id: EntryId, request: Request) -> None:
-    server, session = _session(request)
-    try:
-        couples.share_entry(server, session, entry_id)
-    finally:
-        session.close()
+def share_entry(entry_id: EntryId, opened: Opened) -> None:
+    server, session = opened
+    couples.share_entry(server, session, entry_id)
 
 
 @router.delete("/entries/{entry_id}/share", status_code=204, summary="Stop sharing one entry")
-def unshare_entry(entry_id: EntryId, request: Request) -> None:
-    server, session = _session(request)
-    try:
-        couples.unshare_entry(server, session, entry_id)
-    finally:
-        session.close()
+def unshare_entry(entry_id: EntryId, opened: Opened) -> None:
+    server, session = opened
+    couples.unshare_entry(server, session, entry_id)
 
 
 @router.get("/couple/entries", summary="Entries your partner shared")
-def partner_entries(request: Request) -> list[SharedEntryOut]:
-    server, session = _session(request)
-    try:
-        found = couples.partner_entries(server, session)
-    finally:
-        session.close()
+def partner_entries(opened: Opened) -> list[SharedEntryOut]:
+    server, session = opened
+    found = couples.partner_entries(server, session)
     return [
         SharedEntryOut(
             entry_id=e.entry_id, text=e.text, written_at=e.written_at, shared_at=e.shared_at
@@ -274,12 +256,9 @@ def _rows(found: tuple[ViewRow, ...]) -> list[ViewRowOut]:
 
 
 @router.get("/couple/selfchecks", summary="Self and partner side by side, if both agree")
-def selfchecks_side_by_side(request: Request) -> SideBySideOut:
-    server, session = _session(request)
-    try:
-        view = couples.selfchecks_side_by_side(server, session)
-    finally:
-        session.close()
+def selfchecks_side_by_side(opened: Opened) -> SideBySideOut:
+    server, session = opened
+    view = couples.selfchecks_side_by_side(server, session)
     return SideBySideOut(
         status="shown" if view.status == "shown" else "waiting",
         mine_shared=view.mine_shared,
@@ -290,20 +269,14 @@ def selfchecks_side_by_side(request: Request) -> SideBySideOut:
 
 
 @router.post("/couple/selfchecks/share", status_code=204, summary="Agree to the side-by-side view")
-def share_selfchecks(request: Request) -> None:
+def share_selfchecks(opened: Opened) -> None:
     """Shares your latest self-check scores (about you and about your partner, not your
     answers); they are shown only once your partner has shared theirs."""
-    server, session = _session(request)
-    try:
-        couples.share_selfchecks(server, session)
-    finally:
-        session.close()
+    server, session = opened
+    couples.share_selfchecks(server, session)
 
 
 @router.delete("/couple/selfchecks/share", status_code=204, summary="Stop the side-by-side view")
-def unshare_selfchecks(request: Request) -> None:
-    server, session = _session(request)
-    try:
-        couples.unshare_selfchecks(server, session)
-    finally:
-        session.close()
+def unshare_selfchecks(opened: Opened) -> None:
+    server, session = opened
+    couples.unshare_selfchecks(server, session)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from reconnect.content import load_texts
 from reconnect.services import couple_pattern
-from reconnect.web.api.couple import _session  # one rule for couple routes (admins get 403)
+from reconnect.web.api.couple import Opened  # noqa: TC001 - FastAPI reads it; admins get 403
 
 router = APIRouter(tags=["couple"])
 Who = Literal["you", "your_partner", "neither", "both"]
@@ -61,14 +61,10 @@ def _who(value: str) -> Who:
 
 
 @router.get("/couple/pattern", summary="The pursue–withdraw pattern, from your side")
-def couple_pattern_view(request: Request) -> PatternOut:
+def couple_pattern_view(opened: Opened) -> PatternOut:
     """Read from the weeks you both answered (at least three before a pattern is named);
     a week only one of you answered is never used. 404 when you are not paired."""
-    server, session = _session(request)
-    try:
-        view = couple_pattern.pattern(server, session)
-    finally:
-        session.close()
+    view = couple_pattern.pattern(*opened)
     return PatternOut(
         status=STATUSES[view.status],
         weeks=[
