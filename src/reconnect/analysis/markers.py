@@ -26,7 +26,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "numbness": (
         rf"\b{_FEEL} (?:so |just |completely |totally |kind of |kinda )?(?:nothing|numb|empty|"
         r"hollow|flat|blank|dead inside|like a robot|switched off|muted|cold inside)\b",
-        r"\bnumb(?:ness|ed)?\b",
+        r"\bnumb(?:ness|ed)?\b(?! ?skull)",
         r"\b(?:can't|cannot|couldn't|don't|didn't) feel (?:anything|a thing|much|it)\b",
         r"\b(?:can't|cannot|couldn't|didn't)(?: i)? cry\b|\b(?:can't|cannot|don't) i feel (?:anything|a thing)\b",
         r"\bempty inside\b|\bhollow inside\b|\bdead inside\b|\bblank inside\b",

@@ -35,7 +35,7 @@ from reconnect.analysis.tokens import normalise, sentence_bounds, sentences
 if TYPE_CHECKING:
     from reconnect.analysis.tokens import Span
 
-__all__ = ["hit_subject", "span_subject", "text_subject"]
+__all__ = ["addresses_someone", "hit_subject", "span_subject", "text_subject"]
 
 Words = dict[str, frozenset[str]]
 
@@ -127,6 +127,24 @@ def _classify(word: str, words: Words) -> str | None:
     if word in words["second"]:
         return "second"
     return None
+
+
+def addresses_someone(folded: str, start: int, end: int) -> bool:
+    """Whether the span ``folded[start:end]`` is said of "you": the nearest person in its own
+    words, or else before it in its sentence, is the second person ("you look dead inside",
+    "implying you didn't cry"). Outside a quotation only; ``folded`` is ``fold(text)``."""
+    words = _words()
+    lo, _ = sentence_bounds(folded, start, end)
+    if _quote_start(folded, lo, start) is not None:
+        return False
+    tokens = [m.group() for m in _TOKEN.finditer(folded, lo, end)]
+    for word in reversed(tokens):
+        kind = _classify(word, words)
+        if kind == "second":
+            return True
+        if kind is not None:
+            return False
+    return False
 
 
 def _own_words(folded: str, start: int, end: int, perspective: str, words: Words) -> str | None:

@@ -1,0 +1,79 @@
+"""The second signal a learned marker guess needs when no rule phrase stands behind it.
+
+A static embedding reads topic as readily as state: on real comments it has taken "My heart
+just melted." for numbness and a quarrel about "reading comprehension" for suppression. So a
+head that fires alone counts only where the text also uses a word of the marker's own
+vocabulary: the words people reach for when they describe that state (after the seeds'
+descriptions of each sign, ``../shared/seeds``). The lists are broad on purpose; they are a
+second signal, not a rule, and never flag anything by themselves.
+
+Markers without a list here (those whose heads read state rather than topic) need no
+second signal.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["VOCABULARY", "has_vocabulary"]
+
+_FEEL = r"feel\w*|felt"
+
+_WORDS: dict[str, str] = {
+    "numbness": (
+        _FEEL + r"|numb\w*|nothing|empty|emptiness|hollow|flat|blank|void|dead|deaden\w*|cold|"
+        r"ice|stone|tears?|cry|cries|cried|crying|dry|muted|switched off|grey|gray|beige|"
+        r"colou?rless|react\w*|care|cared|caring|move[ds]?|touch(?:ed|es)?|reach(?:ed|es)?|"
+        r"shrug\w*|nothingness|robot\w*|zombie"
+    ),
+    "disconnection": (
+        _FEEL + r"|unreal|real|dream\w*|fog\w*|haz[ey]\w*|glass|screen|movie|film|video|"
+        r"watch\w*|outside|body|distant|far away|detach\w*|disconnect\w*|strange|floating|"
+        r"someone else|not me|behind|bubble|wall|muffled|extras?|npc|observ\w*|spectator|"
+        r"present|there|here|myself|away|underwater|autopilot|ghost"
+    ),
+    "suppression": (
+        r"fine|ok|okay|alright|all right|good|smil\w*|brave|face|mask\w*|hid|hide|hiding|"
+        r"pretend\w*|tell|told|say|said|admit\w*|cry|cried|crying|tears?|swallow\w*|"
+        r"bottl\w*|push\w* (?:it|them|down)|kept|keep\w*|inside|lid|nobody knows|no one knows|"
+        r"show\w*|strong|together|laugh\w*|jok\w*|cheerful|act\w*|front|bury|buried|shower|"
+        r"locked|quiet|nod\w*|sorry|nothing"
+    ),
+    "autopilot": (
+        r"auto-?pilot|motions|routine\w*|loop\w*|repeat\w*|same|blur\w*|blend\w*|robot\w*|"
+        r"machine\w*|mechanical\w*|sleepwalk\w*|zombie|checklist|habit\w*|remember\w*|"
+        r"exist\w*|drift\w*|clock\w*|boxes|grind\w*|hamster|groundhog|on repeat|default|"
+        r"numb\w*|absent|present|blank|autopilot|through it|a daze|daze\w*|gone|passed|"
+        r"wake|woke|work|commute|desk|bed|sleep\w*"
+    ),
+    "anhedonia": (
+        r"enjoy\w*|joy\w*|fun|interest\w*|pleasure\w*|care|caring|bother\w*|used to|"
+        r"anymore|any more|no longer|tast\w*|flat|spark\w*|buzz|excit\w*|look(?:ed|ing)? "
+        r"forward|lov(?:e|ed|ing)|lik(?:e|ed|ing)|hobb(?:y|ies)|music|food|appetite|bland|dull|"
+        r"grey|gray|meh|whatever|nothing|point|happy|happiness|drive|motivat\w*|passion\w*|"
+        r"miss\w*|empty"
+    ),
+    "healthy_boundary": (
+        r"said no|say no|boundar\w*|need\w*|space|rest|recharge\w*|time (?:for|to) myself|"
+        r"myself|limit\w*|ask\w*|told|tell|say|said|explain\w*|decid\w*|chose|choose|"
+        r"okay|ok|enough|respect\w*|leave|left|early|break|pause|quiet|alone|later|tomorrow"
+    ),
+    "withdrawal": (
+        r"alone|myself|isolat\w*|withdr[ae]w\w*|cancel\w*|stopp?\w*|quit\w*|left|leave|"
+        r"stay\w*|home|room|bed|hid|hide|hiding|hermit|recluse|friends?|people|anyone|"
+        r"anybody|everyone|social\w*|invit\w*|group|chats?|messages?|texts?|repl\w*|seen|"
+        r"talk\w*|spoken|speak\w*|out|pull\w*|drift\w*|shell|curtains|quiet|ignor\w*|"
+        r"answer\w*|call\w*|phone|muted?|skip\w*|avoid\w*|away"
+    ),
+}
+
+VOCABULARY: dict[str, re.Pattern[str]] = {
+    name: re.compile(r"\b(?:" + words + r")\b") for name, words in _WORDS.items()
+}
+
+
+def has_vocabulary(marker: str, folded: str) -> bool:
+    """Whether lower-cased ``folded`` text holds a word of ``marker``'s vocabulary (or the
+    marker needs none)."""
+    pattern = VOCABULARY.get(marker)
+    return pattern is None or pattern.search(folded) is not None

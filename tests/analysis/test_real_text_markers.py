@@ -1,0 +1,73 @@
+"""Markers on real writing: a learned guess needs the marker's own words, and a phrase said of
+"you" is a reply to someone, not the writer's sign.
+
+The comments are GoEmotions' (Demszky et al., ACL 2020, CC BY 4.0; train and dev splits only,
+``data/README.md``) that analyzer 3.2 flagged, every one of them wrongly on a hand check.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from reconnect.analysis import analyze
+from reconnect.analysis.marker_vocabulary import VOCABULARY, has_vocabulary
+
+DATA = Path(__file__).parent / "data"
+
+WRONGLY_FLAGGED_BY_3_2 = [
+    "My heart just melted.",
+    "It wasn't about your syllable count. It was about how nobody ever calls it "
+    '"text-interpretation." It\'s called "reading comprehension."',
+    "Look at a calendar. Look at the 14th. Look at the week that contains the 14th. That "
+    "week, any of the days on that week. ",
+    "Implying you didn\u2019t cry over [NAME]",
+    "You're analogies are terrible and prove the opposite of what you were arguing, numb "
+    "skull \U0001f602",
+]
+
+
+@pytest.mark.parametrize("text", WRONGLY_FLAGGED_BY_3_2)
+def test_real_comments_that_3_2_misread_get_no_marker(text: str) -> None:
+    assert [m.name for m in analyze(text).markers] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I feel dead inside.", "numbness"),
+        ("My partner seems numb and distant lately.", "numbness"),
+        ("Been going through the motions all week, same routine, nothing sticks.", "autopilot"),
+        ("Haven't answered anyone's messages in a week. Staying in my room.", "withdrawal"),
+        ("Told everyone I'm fine and smiled through dinner.", "suppression"),
+    ],
+)
+def test_the_writers_own_signs_are_still_read(text: str, marker: str) -> None:
+    assert analyze(text).marker(marker) is not None
+
+
+def test_a_phrase_said_of_you_is_a_reply_not_a_sign() -> None:
+    assert analyze("You look dead inside lol").marker("numbness") is None
+    assert analyze("I look dead inside lol").marker("numbness") is not None
+
+
+def test_the_vocabulary_is_a_second_signal_only() -> None:
+    assert has_vocabulary("numbness", "i felt nothing at all")
+    assert not has_vocabulary("numbness", "my heart just melted.")
+    # markers whose heads read state rather than topic need no second signal
+    assert "hopelessness" not in VOCABULARY
+    assert has_vocabulary("hopelessness", "anything at all")
+
+
+def test_real_comments_rarely_get_a_marker() -> None:
+    with gzip.open(DATA / "goemotions_sample.jsonl.gz", "rt", encoding="utf-8") as lines:
+        texts = [str(json.loads(line)["text"]) for line in lines]
+    flagged = [t for t in texts if any(m.name != "crisis" for m in analyze(t).markers)]
+    # 3.2 flagged 7 of these 6,035 comments (3 right on a hand check); 3.3 flags 6, and 3
+    # of them are right ("I don't feel anything. I'm just numb all over", "taken any joy out
+    # of my life", "I've isolated myself").
+    assert len(texts) >= 6000
+    assert len(flagged) <= 6, flagged
