@@ -61,8 +61,8 @@ _WORDS: dict[str, str] = {
     "withdrawal": (
         r"alone|myself|isolat\w*|withdr[ae]w\w*|cancel\w*|stopp?\w*|quit\w*|left|leave|"
         r"stay\w*|home|room|bed|hid|hide|hiding|hermit|recluse|friends?|people|anyone|"
-        r"anybody|everyone|social\w*|invit\w*|group|chats?|messages?|texts?|repl\w*|seen|"
-        r"talk\w*|spoken|speak\w*|out|pull\w*|drift\w*|shell|curtains|quiet|ignor\w*|"
+        r"anybody|everyone|social\w*|invit\w*|group|chats?|messages?|texts?|repl\w*|"
+        r"talk\w*|spoken|speak\w*|pull\w*|drift\w*|shell|curtains|quiet|ignor\w*|"
         r"answer\w*|call\w*|phone|muted?|skip\w*|avoid\w*|away"
     ),
 }
