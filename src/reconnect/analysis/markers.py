@@ -80,7 +80,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "suppression": (
         r"\b(?:i'm|i am|i said i'm|said i was|said i'm|i say i'm|told (?:her|him|them|everyone) "
-        r"i'm|told (?:her|him|them|everyone) i was) (?:fine|ok|okay|alright|all right|good)\b",
+        r"i'm|told (?:her|him|them|everyone) i was) (?:fine|ok|okay|alright|all right|good)\b"
+        # a greeting's answer ("I'm fine, how about you?") or agreeing ("fine with any picture")
+        r"(?!,? (?:how about you|and you|with|by me|either way|if))",
         r"[\"'“](?:i'm |yeah,? )?(?:fine|just tired|all good|okay)[,.!]?[\"'”]",
         r"\b(?:bottle|bottled|bottling|bottles) (?:it|things|everything|them|my \w+) up\b",
         r"\b(?:keep|kept|keeping|keeps) (?:it|things|everything|my feelings|it all) "
