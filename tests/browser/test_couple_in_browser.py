@@ -1,5 +1,6 @@
 """Two partners in Chromium, each in their own browser context: invite, join, both answer,
-the reveal, a shared entry, then one unpairs and the other sees only that it ended.
+the reveal, self-checks side by side once both agree, a shared entry, then one unpairs and
+the other sees only that it ended.
 
 One real ``reconnect serve --server`` on a SQLite server database serves the module; its two
 accounts are made beforehand with the services. Ana's browser is 390 px wide, Ben's 1280 px.
@@ -8,157 +9,27 @@ Each context is checked afterwards: no host but 127.0.0.1 contacted and no CSP e
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from tests.browser.conftest import Visit
-from tests.forked_cli import start_cli
-
-from reconnect.bootstrap import build_server
-from reconnect.config import Settings
-from reconnect.services import accounts
+from tests.browser.conftest import ServerMode, axe_findings, checked, person
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots")
-BLOCKING = ("serious", "critical")
-AXE_SCRIPT = Axe().axe_script
 PASSWORDS = {"partner_ana": "copper meadow violin 17", "partner_ben": "silent orchard kettle 88"}
+SERVER_ACCOUNTS = {name: (password, "member") for name, password in PASSWORDS.items()}
 ANA = {"closeness": 2, "heard": 3, "want": 5, "reached_out": 5, "pressured": 1}
 BEN = {"closeness": 4, "heard": 4, "want": 2, "reached_out": 5, "pressured": 2}
 ANA_WORDS = "Ana liked the soup you made on Tuesday."
 BEN_WORDS = "Ben enjoyed the long walk by the canal."
 SHARED = "We planted tulips along the fence this afternoon."
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _environment(home: Path) -> dict[str, str]:
-    """As tests/conftest.py's ``clean_environment`` does, for a process living all module long."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not (name.startswith("RECONNECT_") and name != "RECONNECT_TEST_POSTGRES")
-        and name.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
-    }
-    (home / "run").mkdir(mode=0o700, parents=True)
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CACHE_HOME=str(home / ".cache"),
-        XDG_STATE_HOME=str(home / ".local" / "state"),
-        XDG_RUNTIME_DIR=str(home / "run"),
-        RECONNECT_TEST_FAST_KDF="1",
-        RECONNECT_TIMEZONE="UTC",
-        RECONNECT_COUNTRY="US",
-        PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
-    )
-    return env
-
-
-@pytest.fixture(scope="module")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``reconnect serve --server`` on a fresh SQLite server database with two members."""
-    root = tmp_path_factory.mktemp("couple")
-    (root / "server").mkdir()
-    db_url = f"sqlite:///{root / 'server' / 'server.db'}"
-    services = build_server(Settings(server_database_url=db_url, test_fast_kdf=True))
-    try:
-        for name, password in PASSWORDS.items():
-            accounts.add_account(services, name, password, "member")
-    finally:
-        services.close()
-
-    port = _free_port()
-    log_path = root / "server.log"
-    log = log_path.open("w")
-    process = start_cli(
-        ["serve", "--server", "--server-db", db_url, "--port", str(port)],
-        env=_environment(root / "home"),
-        stdout=log.fileno(),
-        stderr=log.fileno(),
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.close()
-            pytest.fail(f"server mode did not start:\n{log_path.read_text()}")
-        time.sleep(0.1)  # polling for the port, not waiting on the page
-    try:
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
-
-
-@contextlib.contextmanager
-def _person(browser: Browser, width: int) -> Iterator[Page]:
-    """A fresh browser context (one partner's browser) at this width, checked afterwards."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    seen = Visit(page)
-    try:
-        yield page
-    finally:
-        context.close()
-    outside = {host for host in seen.hosts if urlsplit(f"//{host}").hostname != "127.0.0.1"}
-    assert not outside, f"PRIV-1: the browser contacted {sorted(outside)}"
-    assert seen.csp_violations == [], seen.csp_violations
-
-
-def _axe_findings(page: Page) -> list[str]:
-    """Serious and critical axe-core findings on the page as it is now."""
-    page.evaluate(AXE_SCRIPT)
-    violations: list[dict[str, Any]] = page.evaluate(
-        "axe.run({resultTypes: ['violations']}).then(results => results.violations)"
-    )
-    return [
-        f"axe {v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(str(node["target"]) for node in v["nodes"][:3])
-        for v in violations
-        if v["impact"] in BLOCKING
-    ]
-
-
-def _checked(page: Page, state: str) -> None:
-    """No serious axe finding, and nothing wider than the window, on /couple in this state."""
-    assert _axe_findings(page) == [], state
-    width = page.viewport_size["width"] if page.viewport_size else 0
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, state
 
 
 def _log_in(page: Page, url: str, name: str) -> None:
@@ -178,20 +49,36 @@ def _answer(page: Page, scales: dict[str, int], words: str) -> None:
     page.wait_for_url("**/couple?done=answered")
 
 
+def _take_selfchecks(page: Page, url: str, about_self: int, about_partner: int) -> None:
+    """One self-check about oneself and one about the partner, through the API."""
+    from reconnect.services.selfcheck import get_instrument
+
+    instrument = get_instrument()
+    token = page.request.get(f"{url}/api/csrf").json()["csrf_token"]
+    for perspective, value in (("self", about_self), ("partner", about_partner)):
+        answers = {item.id: value for item in instrument.items}
+        body = {"perspective": perspective, "instrument": instrument.id, "answers": answers}
+        taken = page.request.post(
+            f"{url}/api/selfchecks", data=body, headers={"X-CSRF-Token": token}
+        )
+        assert taken.status == 201, taken.text()
+
+
 def test_two_partners_invite_join_answer_read_together_then_unpair(
-    server_url: str, browser: Browser
+    server_mode: ServerMode, browser: Browser
 ) -> None:
-    url = server_url
+    url = server_mode.url
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with _person(browser, 390) as ana, _person(browser, 1280) as ben:
+    with person(browser, 390) as ana_browser, person(browser, 1280) as ben_browser:
+        ana, ben = ana_browser.page, ben_browser.page
         _log_in(ana, url, "partner_ana")
         expect(ana.locator("nav a[aria-current='page']")).to_have_text("Together")
-        _checked(ana, "not paired")
+        checked(ana, "not paired")
         ana.get_by_role("button", name="Make a code for my partner").click()
         code = ana.locator("#couple-code")
         expect(code).to_have_text(re.compile(r"^[0-9A-Z]{4} [0-9A-Z]{4}$"))
         expect(ana.locator("main")).to_contain_text("lasts 48 hours")
-        _checked(ana, "code made")
+        checked(ana, "code made")
 
         _log_in(ben, url, "partner_ben")
         ben.fill("#join-code", code.inner_text())
@@ -199,7 +86,7 @@ def test_two_partners_invite_join_answer_read_together_then_unpair(
         ben.wait_for_url("**/couple?done=joined")
         expect(ben.locator("#couple-partner")).to_have_text("partner_ana")
         expect(ben.get_by_role("group", name="How close did you feel")).to_be_visible()
-        _checked(ben, "paired, not answered")
+        checked(ben, "paired, not answered")
         ben.screenshot(path=str(SHOTS / "couple_pair_1280.png"), full_page=True)
 
         ana.goto(f"{url}/couple")
@@ -208,7 +95,7 @@ def test_two_partners_invite_join_answer_read_together_then_unpair(
         expect(ana.locator("#couple-week-state")).to_have_text(
             "You have answered. Waiting for partner_ben."
         )
-        _checked(ana, "waiting")
+        checked(ana, "waiting")
 
         ben.goto(f"{url}/couple")
         expect(ben.locator("#couple-checkin")).to_be_visible()
@@ -216,15 +103,46 @@ def test_two_partners_invite_join_answer_read_together_then_unpair(
         _answer(ben, BEN, BEN_WORDS)
         expect(ben.locator("#couple-week-state")).to_contain_text("You have both answered.")
         expect(ben.locator("table.couple-reveal")).to_contain_text(ANA_WORDS)
-        _checked(ben, "revealed")
+        checked(ben, "revealed")
 
         ana.goto(f"{url}/couple")
         reveal = ana.locator("table.couple-reveal")
         expect(reveal).to_contain_text(BEN_WORDS)
         expect(reveal).to_contain_text(ANA_WORDS)
         expect(ana.locator("ul.starters li").first).to_be_visible()
-        _checked(ana, "revealed")
+        checked(ana, "revealed")
         ana.screenshot(path=str(SHOTS / "couple_reveal_390.png"), full_page=True)
+
+        # Self-checks side by side: nothing of the other's scores until both agree.
+        _take_selfchecks(ana, url, about_self=1, about_partner=4)
+        _take_selfchecks(ben, url, about_self=2, about_partner=3)
+        ana.goto(f"{url}/couple")
+        ana.get_by_role("button", name="I agree to show my scores side by side").click()
+        ana.wait_for_url("**/couple?done=views_shared")
+        expect(ana.locator("#couple-views-state")).to_have_text(
+            "You have agreed. Waiting for partner_ben to agree too."
+        )
+        expect(ana.locator("table.couple-views")).to_have_count(0)
+        checked(ana, "scores: waiting")
+        ana.screenshot(path=str(SHOTS / "couple_views_waiting_390.png"), full_page=True)
+        ben.goto(f"{url}/couple")
+        expect(ben.locator("table.couple-views")).to_have_count(0)
+        ben.get_by_role("button", name="I agree to show my scores side by side").click()
+        ben.wait_for_url("**/couple?done=views_shared")
+        about_ben = ben.locator("#couple-views-me")
+        expect(about_ben).to_contain_text("How partner_ana sees you")
+        expect(about_ben).to_contain_text("Emotional numbness")
+        expect(ben.locator("#couple-views-partner")).to_contain_text("How you see partner_ana")
+        expect(ben.get_by_role("button", name="Stop showing my scores")).to_be_visible()
+        checked(ben, "scores side by side")
+        ben.locator("#views-title").scroll_into_view_if_needed()
+        ben.screenshot(path=str(SHOTS / "couple_views_1280.png"), full_page=True)
+        ana.goto(f"{url}/couple")
+        expect(ana.locator("#couple-views-partner")).to_contain_text(
+            "How partner_ben sees themself"
+        )
+        checked(ana, "scores side by side")
+        ana.screenshot(path=str(SHOTS / "couple_views_390.png"), full_page=True)
 
         # Ben shares one entry; it reaches Ana's page.
         ben.goto(f"{url}/journal")
@@ -240,10 +158,10 @@ def test_two_partners_invite_join_answer_read_together_then_unpair(
         ana.get_by_role("link", name="Unpair…").click()
         ana.wait_for_url(f"{url}/couple/unpair")
         expect(ana.locator("main")).to_contain_text("every entry either of you shared")
-        assert _axe_findings(ana) == []
+        assert axe_findings(ana) == []
         ana.get_by_role("button", name="Unpair and delete what we shared").click()
         ana.wait_for_url("**/couple?done=unpaired")
-        _checked(ana, "unpaired")
+        checked(ana, "unpaired")
 
         ben.goto(f"{url}/couple")
         expect(ben.get_by_role("status").first).to_have_text("The pairing has ended.")
@@ -251,4 +169,4 @@ def test_two_partners_invite_join_answer_read_together_then_unpair(
         expect(main).not_to_contain_text(SHARED)
         expect(main).not_to_contain_text(ANA_WORDS)
         expect(ben.get_by_role("button", name="Make a code for my partner")).to_be_visible()
-        _checked(ben, "ended")
+        checked(ben, "ended")

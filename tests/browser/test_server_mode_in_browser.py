@@ -8,37 +8,22 @@ checks its own: no host but 127.0.0.1 contacted (PRIV-1) and no Content Security
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import subprocess
 import time
-import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pyotp
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from tests.browser.conftest import Visit, _free_port
-from tests.forked_cli import start_cli
-
-from reconnect.bootstrap import build_server
-from reconnect.config import Settings
-from reconnect.services import accounts
+from tests.browser.conftest import ServerMode, axe_findings, person
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots")
-BLOCKING = ("serious", "critical")
-AXE_SCRIPT = Axe().axe_script
 # 26 data characters and a check character in Crockford base32, in groups of four: 7 groups.
 RECOVERY_KEY = re.compile(
     r"[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){5}-[0-9A-HJKMNP-TV-Z]{3}"
@@ -50,117 +35,12 @@ PASSWORDS = {
     "member_ben": "silent orchard kettle 88",
 }
 NEW_MEMBER = ("river_joy", "amber thistle compass 52")
-
-
-@dataclass
-class ServerMode:
-    """The running server: its address, and the sign-up invite made before it started."""
-
-    url: str
-    invite: str
-
-
-def _environment(home: Path) -> dict[str, str]:
-    """As tests/conftest.py's ``clean_environment`` does, for a process living all module long."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not (name.startswith("RECONNECT_") and name != "RECONNECT_TEST_POSTGRES")
-        and name.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
-    }
-    (home / "run").mkdir(mode=0o700, parents=True)
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CACHE_HOME=str(home / ".cache"),
-        XDG_STATE_HOME=str(home / ".local" / "state"),
-        XDG_RUNTIME_DIR=str(home / "run"),
-        RECONNECT_TEST_FAST_KDF="1",
-        RECONNECT_TIMEZONE="UTC",
-        RECONNECT_COUNTRY="US",
-        PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
-    )
-    return env
-
-
-@pytest.fixture(scope="module")
-def server_mode(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerMode]:
-    """``reconnect serve --server`` on a fresh SQLite server database, with three accounts."""
-    root = tmp_path_factory.mktemp("server-mode")
-    (root / "server").mkdir()
-    db_url = f"sqlite:///{root / 'server' / 'server.db'}"
-    services = build_server(Settings(server_database_url=db_url, test_fast_kdf=True))
-    try:
-        accounts.add_account(services, "counsellor_kim", PASSWORDS["counsellor_kim"], "counsellor")
-        accounts.add_account(services, "member_ana", PASSWORDS["member_ana"], "member")
-        accounts.add_account(services, "member_ben", PASSWORDS["member_ben"], "member")
-        invite = accounts.create_invite(services, "member", actor=None)
-    finally:
-        services.close()
-
-    env = _environment(root / "home")
-    port = _free_port()
-    log_path = root / "server.log"
-    log = log_path.open("w")
-    process = start_cli(
-        ["serve", "--server", "--server-db", db_url, "--port", str(port)],
-        env=env,
-        stdout=log.fileno(),
-        stderr=log.fileno(),
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.close()
-            pytest.fail(f"server mode did not start:\n{log_path.read_text()}")
-        time.sleep(0.1)
-    try:
-        yield ServerMode(url, invite)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
-
-
-@contextlib.contextmanager
-def _person(browser: Browser, width: int) -> Iterator[Visit]:
-    """A fresh browser context (one person's browser) at this width; checked as ``visit`` is."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    seen = Visit(page)
-    try:
-        yield seen
-    finally:
-        context.close()
-    outside = {host for host in seen.hosts if urlsplit(f"//{host}").hostname != "127.0.0.1"}
-    assert not outside, f"PRIV-1: the browser contacted {sorted(outside)}"
-    assert seen.csp_violations == [], seen.csp_violations
-
-
-def _axe_findings(page: Page) -> list[str]:
-    """Serious and critical axe-core findings on the page as it is now."""
-    page.evaluate(AXE_SCRIPT)
-    violations: list[dict[str, Any]] = page.evaluate(
-        "axe.run({resultTypes: ['violations']}).then(results => results.violations)"
-    )
-    return [
-        f"axe {v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(str(node["target"]) for node in v["nodes"][:3])
-        for v in violations
-        if v["impact"] in BLOCKING
-    ]
+SERVER_ACCOUNTS = {
+    "counsellor_kim": (PASSWORDS["counsellor_kim"], "counsellor"),
+    "member_ana": (PASSWORDS["member_ana"], "member"),
+    "member_ben": (PASSWORDS["member_ben"], "member"),
+}
+SERVER_INVITE = "member"  # the sign-up test spends it
 
 
 def _submit_login(page: Page, username: str, password: str, code: str = "") -> None:
@@ -191,11 +71,11 @@ def test_sign_up_by_invite_shows_a_recovery_key_then_logs_in_and_the_invite_is_s
     url = server_mode.url
     signup_link = f"{url}/signup?invite={server_mode.invite}"
     username, password = NEW_MEMBER
-    with _person(browser, 390) as visit:
+    with person(browser, 390) as visit:
         page = visit.page
         page.goto(signup_link)
         assert page.locator("h1").inner_text() == "Create your account"
-        assert _axe_findings(page) == []
+        assert axe_findings(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.fill("#username", username)
         page.fill("#password", password)
@@ -208,7 +88,7 @@ def test_sign_up_by_invite_shows_a_recovery_key_then_logs_in_and_the_invite_is_s
         page.get_by_role("link", name="I have stored it: log in").click()
         page.wait_for_url("**/login")
         assert page.locator("h1").inner_text() == "Log in"
-        assert _axe_findings(page) == []
+        assert axe_findings(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "server_login_390.png"), full_page=True)
@@ -218,7 +98,7 @@ def test_sign_up_by_invite_shows_a_recovery_key_then_logs_in_and_the_invite_is_s
         assert page.locator("form.lock-form").get_by_role("button", name="Log out").is_visible()
 
     # The same link, in someone else's browser: the invite was spent by the first sign-up.
-    with _person(browser, 390) as visit:
+    with person(browser, 390) as visit:
         page = visit.page
         page.goto(signup_link)
         page.fill("#username", "second_try")
@@ -235,7 +115,7 @@ def test_a_counsellor_sets_up_one_time_codes_then_needs_a_fresh_code_to_log_in(
 ) -> None:
     url = server_mode.url
     name, password = "counsellor_kim", PASSWORDS["counsellor_kim"]
-    with _person(browser, 1280) as visit:
+    with person(browser, 1280) as visit:
         page = visit.page
         _log_in(page, url, name, password)
         page.wait_for_url("**/account/totp")
@@ -270,7 +150,7 @@ def test_a_second_member_sees_nothing_of_the_first_members_journal(
 ) -> None:
     url = server_mode.url
     sentence = f"The lighthouse keeper counted {time.time_ns()} gulls before breakfast."
-    with _person(browser, 1280) as ana, _person(browser, 1280) as ben:
+    with person(browser, 1280) as ana, person(browser, 1280) as ben:
         a = ana.page
         _log_in(a, url, "member_ana", PASSWORDS["member_ana"])
         a.wait_for_url(f"{url}/")
@@ -304,7 +184,7 @@ def test_a_second_member_sees_nothing_of_the_first_members_journal(
         a.goto(f"{url}/journal")
         a.wait_for_url("**/login**")
         assert sentence not in a.content()
-    with _person(browser, 1280) as stale:
+    with person(browser, 1280) as stale:
         stale.page.context.add_cookies(old_cookies)  # type: ignore[arg-type]
         stale.page.goto(f"{url}{entry_path}")
         stale.page.wait_for_url("**/login**")

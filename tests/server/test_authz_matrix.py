@@ -184,6 +184,7 @@ def form_body(name: str, secret: str) -> dict[str, Any]:
         "entry": {"text": f"Walked by the river. {secret}"},
         "safe": {"answer": "safe"},
         "confirm": {"confirm": "yes"},
+        "agree": {"agree": "yes"},
         "checkin": {"mood": "6,4", "note": f"Calm. {secret}"},
         "reflection": {"reflection": f"It helped a little. {secret}"},
         "selfcheck": {"perspective": "self", **{k: str(v) for k, v in ANSWERS.items()}},

@@ -280,3 +280,183 @@ def test_the_page_explains_the_pattern_and_keeps_each_partners_own_line_private(
         assert "Reaching out and stepping back" in page
         assert "Not enough weeks yet" in page  # fewer than three weeks answered by both
         assert HOW_COMPUTED[0][:40] in page
+
+
+def _take_selfchecks(client: TestClient, about_self: int, about_partner: int) -> None:
+    """One self-check about oneself and one about the partner, every answer the same."""
+    from reconnect.services.selfcheck import get_instrument
+
+    instrument = get_instrument()
+    for perspective, value in (("self", about_self), ("partner", about_partner)):
+        answers = {item.id: value for item in instrument.items}
+        body = {"perspective": perspective, "instrument": instrument.id, "answers": answers}
+        taken = client.post("/api/selfchecks", json=body)
+        assert taken.status_code == 201, taken.text
+
+
+def _agree(client: TestClient, agree: str) -> None:
+    sent = client.post("/couple/selfchecks", data={"agree": agree}, follow_redirects=False)
+    assert sent.status_code == 303, sent.text
+    done = "views_shared" if agree == "yes" else "views_stopped"
+    assert sent.headers["location"] == f"/couple?done={done}"
+
+
+def _views(page: str) -> str:
+    """The side-by-side section of the couple page ("" when there is none)."""
+    found = re.search(
+        r'<section class="card" aria-labelledby="views-title">.*?</section>', page, re.S
+    )
+    return found.group(0) if found else ""
+
+
+def test_self_checks_are_shown_side_by_side_only_once_both_agree(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, sam = pair
+    _take_selfchecks(alex, about_self=1, about_partner=4)
+    _take_selfchecks(sam, about_self=2, about_partner=3)
+    for client in (alex, sam):
+        section = _views(client.get("/couple").text)
+        assert "Self-checks side by side" in section
+        assert "I agree to show my scores side by side" in section
+        assert "couple-views-me" not in section
+        assert " of 100)" not in section
+
+    _agree(alex, "yes")
+    waiting = alex.get("/couple?done=views_shared").text
+    assert "Your self-check scores are shared." in waiting
+    assert "You have agreed. Waiting for sam to agree too." in _views(waiting)
+    assert " of 100)" not in waiting
+    # Sam is offered the same choice as before, with no hint that alex agreed or of a score.
+    before = _views(sam.get("/couple").text)
+    assert "I agree to show my scores side by side" in before
+    assert "Waiting" not in before
+    assert "agreed." not in before.replace("have both agreed.", "")
+    assert " of 100)" not in before
+
+    _agree(sam, "yes")
+    for client, other in ((alex, "sam"), (sam, "alex")):
+        section = _views(client.get("/couple").text)
+        assert "You have both agreed." in section
+        assert '<th scope="col">How you see yourself</th>' in section
+        assert f'<th scope="col">How {other} sees you</th>' in section
+        assert f'<th scope="col">How {other} sees themself</th>' in section
+        assert f'<th scope="col">How you see {other}</th>' in section
+        assert "not a diagnosis" in section
+    # Alex chose 1 about himself, sam 3 about alex: two views of one person, in words.
+    numbness = (
+        '<tr><th scope="row">Emotional numbness</th>'
+        '<td data-label="How {own}">Some signs (33 of 100)</td>'
+        '<td data-label="How {other}">Many signs (67 of 100)</td></tr>'
+    )
+    about_alex = numbness.format(own="you see yourself", other="sam sees you")
+    assert about_alex in _views(alex.get("/couple").text).split("couple-views-partner")[0]
+    about_alex = numbness.format(own="alex sees themself", other="you see alex")
+    assert about_alex in _views(sam.get("/couple").text).split("couple-views-partner")[1]
+
+
+def test_stopping_agreement_hides_the_scores_for_both(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, sam = pair
+    _take_selfchecks(alex, about_self=1, about_partner=4)
+    _take_selfchecks(sam, about_self=2, about_partner=3)
+    _agree(alex, "yes")
+    _agree(sam, "yes")
+    assert "You have both agreed." in alex.get("/couple").text
+
+    _agree(sam, "no")
+    assert (
+        "Your self-check scores are no longer shared." in sam.get("/couple?done=views_stopped").text
+    )
+    for client in (alex, sam):
+        page = client.get("/couple").text
+        assert "couple-views-me" not in page
+        assert " of 100)" not in page
+    assert "Waiting for sam to agree too." in alex.get("/couple").text
+    assert "I agree to show my scores side by side" in sam.get("/couple").text
+
+    again = sam.post("/couple/selfchecks", data={"agree": "no"})
+    assert again.status_code == 404
+    assert "Your self-check scores are not shared." in again.text
+    assert "Traceback" not in again.text
+
+
+def test_agreeing_without_a_self_check_is_refused_on_the_page(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, _ = pair
+    refused = alex.post("/couple/selfchecks", data={"agree": "yes"})
+    assert refused.status_code == 422
+    assert "there is no self-check to share yet" in refused.text
+    assert "Take the self-check about yourself" in refused.text
+    assert "I agree to show my scores side by side" in refused.text
+
+
+CHOOSE = "Choose whether to show your self-check scores side by side."
+TOO_LONG = "agree: String should have at most 3 characters"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param({}, CHOOSE, id="no-choice"),
+        pytest.param({"agree": "maybe"}, TOO_LONG, id="unknown-choice"),
+        pytest.param({"agree": "YES"}, CHOOSE, id="other-case"),
+        pytest.param({"agree": "yes" * 400}, TOO_LONG, id="oversize"),
+        pytest.param({"agree": "y\x00s"}, CHOOSE, id="nul"),
+        pytest.param({"agree": "\u202eye"}, CHOOSE, id="rtl-override"),
+    ],
+)
+def test_a_malformed_agreement_is_refused_clearly(
+    pair: tuple[TestClient, TestClient], data: dict[str, str], message: str
+) -> None:
+    alex, sam = pair
+    _take_selfchecks(alex, about_self=1, about_partner=4)
+    refused = alex.post("/couple/selfchecks", data=data)
+    assert refused.status_code == 422, refused.text
+    assert message in refused.text
+    assert "Traceback" not in refused.text
+    assert "Waiting for sam" not in alex.get("/couple").text  # nothing was shared
+    assert "Waiting for alex" not in sam.get("/couple").text
+
+
+def test_a_hostile_agreement_post_gets_a_4xx_and_shares_nothing(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, _ = pair
+    _take_selfchecks(alex, about_self=1, about_partner=4)
+    too_many = alex.post(
+        "/couple/selfchecks", data={f"field{i}": "x" for i in range(2000)} | {"agree": "yes"}
+    )
+    invalid_utf8 = alex.post(
+        "/couple/selfchecks",
+        content=b"agree=\xff\xfe",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    as_json = alex.post("/couple/selfchecks", json={"agree": "yes"})
+    for response in (too_many, invalid_utf8, as_json):
+        assert 400 <= response.status_code < 500, response.status_code
+        assert "Traceback" not in response.text
+    assert "Waiting for sam" not in alex.get("/couple").text
+    no_token = TestClient(alex.app, base_url=str(alex.base_url), cookies=alex.cookies)
+    forged = no_token.post("/couple/selfchecks", data={"agree": "yes"})
+    assert forged.status_code == 403
+    assert "Waiting for sam" not in alex.get("/couple").text
+
+
+def test_the_side_by_side_view_is_hidden_while_check_ins_are_paused(
+    pair: tuple[TestClient, TestClient],
+) -> None:
+    alex, sam = pair
+    _take_selfchecks(alex, about_self=1, about_partner=4)
+    _take_selfchecks(sam, about_self=2, about_partner=3)
+    _agree(alex, "yes")
+    _agree(sam, "yes")
+    wish = "I'm scared of what she'll do if I say no."
+    assert sam.post("/couple/checkin", data={**PARTNER_SCALES, "wish": wish}).status_code == 200
+    for client in (alex, sam):
+        page = client.get("/couple").text
+        assert "Shared check-ins are paused." in page
+        assert 'aria-labelledby="views-title"' not in page
+        assert " of 100)" not in page

@@ -250,3 +250,30 @@ def test_nobody_else_reaches_a_client_page(
     assert answer.status_code == 303
     assert answer.headers["location"].startswith("/login")
     assert len(alex.get("/api/shares").json()) == 1
+
+
+def test_the_counsellor_sees_the_clients_name_on_the_list_the_summary_and_the_report(
+    setting: tuple[TestClient, TestClient, Counsellor, dict[str, int], str],
+) -> None:
+    alex, casey, _, ids, alex_id = setting
+    _share(alex, ids["calm"])
+    assert casey.get("/api/clients").json()[0]["name"] == "alex"
+    assert f'<h2><a href="/clients/{alex_id}">alex</a></h2>' in casey.get("/clients").text
+
+    seen = casey.get(f"/clients/{alex_id}").text
+    assert "<title>What alex shared · reconnect</title>" in seen
+    assert '<h1 id="client-name">What alex shared</h1>' in seen
+    assert "Only what alex chose to share: mood check-ins, week by week;" in seen
+    assert "keep with your notes; alex sees each download." in seen
+    report = casey.get(f"/api/clients/{alex_id}/report.html")
+    assert report.status_code == 200
+    assert "<h1>Between-sessions report: what alex chose to share</h1>" in report.text
+
+    # Naming the client is not a read of its own: the trail holds each page once.
+    trail = [a["what"] for a in alex.get(f"/api/shares/{_share_id(alex)}/access").json()]
+    assert trail.count("summary") == 1 and trail.count("report.html") == 1
+
+
+def _share_id(alex: TestClient) -> str:
+    found: str = alex.get("/api/shares").json()[0]["id"]
+    return found

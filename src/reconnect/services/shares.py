@@ -371,12 +371,36 @@ def client_summary(
     return summary_to_json(_client_summary(server, session, client_id, "summary"))
 
 
+def client_name(server: ServerServices, session: ActiveSession, client_id: str) -> str:
+    """The username of a client who shares with this counsellor now (what ``list_clients``
+    names them), for the heading of their summary; NotFoundError when nothing is shared.
+    Not logged: the read it heads is."""
+    _as_counsellor(session)
+    with server.transaction() as connection:
+        found = rows.share_between(connection, client_id, session.account.id)
+    share = _live(server, found)
+    client = None
+    if share is not None:
+        with server.transaction() as connection:
+            client = account_rows.find_by_id(connection, share.client_id)
+    if client is None:
+        raise NotFoundError(NOT_FOUND)
+    return client.username
+
+
 def client_report(
     server: ServerServices, session: ActiveSession, client_id: str, kind: str
 ) -> ReportData:
     """The between-sessions report of a client's shared summary (logged as ``report.<kind>``),
-    for the report writers; sections outside the scopes are empty."""
-    return _report_of(_client_summary(server, session, client_id, f"report.{kind}"))
+    for the report writers, titled with the client's name; sections outside the scopes are
+    empty."""
+    from dataclasses import replace
+
+    report = _report_of(_client_summary(server, session, client_id, f"report.{kind}"))
+    title = (
+        f"Between-sessions report: what {client_name(server, session, client_id)} chose to share"
+    )
+    return replace(report, voice=replace(report.voice, title=title))
 
 
 def _report_of(summary: ShareSummary) -> ReportData:

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from reconnect.errors import ForbiddenError, NotFoundError
 from reconnect.services import couples
-from reconnect.services.server import ServerServices
-from reconnect.services.sessions import ActiveSession
-from reconnect.web.deps import active_session, server_of
+from reconnect.web.member_session import OpenedMember
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from reconnect.domain.couple_selfchecks import ViewRow
 
 router = APIRouter(tags=["couple"])
@@ -86,24 +81,8 @@ class SharedEntryOut(BaseModel):
     shared_at: str
 
 
-def opened_session(request: Request) -> Iterator[tuple[ServerServices, ActiveSession]]:
-    """The server and the member's session for a couple route, closed after the request.
-
-    Single-user mode has no couple routes (404); admins have no journal to share (403).
-    """
-    server = server_of(request)
-    if server is None:
-        raise NotFoundError("Not found.")
-    session = active_session(request)
-    try:
-        if session.account.role == "admin":
-            raise ForbiddenError("Admin accounts have no journal to share.")
-        yield server, session
-    finally:
-        session.close()
-
-
-Opened = Annotated[tuple[ServerServices, ActiveSession], Depends(opened_session)]
+# The name api/couple_pattern.py imports from here.
+Opened = OpenedMember
 
 
 def _status(found: couples.CoupleStatus) -> CoupleOut:
@@ -113,19 +92,19 @@ def _status(found: couples.CoupleStatus) -> CoupleOut:
 
 
 @router.get("/couple", summary="Your pairing")
-def couple_status(opened: Opened) -> CoupleOut:
+def couple_status(opened: OpenedMember) -> CoupleOut:
     server, session = opened
     return _status(couples.status(server, session))
 
 
 @router.post("/couple/invite", summary="A code for your partner (48 hours, single use)")
-def couple_invite(opened: Opened) -> CodeOut:
+def couple_invite(opened: OpenedMember) -> CodeOut:
     server, session = opened
     return CodeOut(code=couples.invite(server, session))
 
 
 @router.post("/couple/join", summary="Pair with your partner's code")
-def couple_join(body: JoinIn, opened: Opened) -> Any:
+def couple_join(body: JoinIn, opened: OpenedMember) -> Any:
     server, session = opened
     try:
         return _status(couples.join(server, session, body.code))
@@ -138,13 +117,13 @@ def couple_join(body: JoinIn, opened: Opened) -> Any:
 
 
 @router.delete("/couple", status_code=204, summary="Unpair (alone, at once)")
-def couple_unpair(opened: Opened) -> None:
+def couple_unpair(opened: OpenedMember) -> None:
     server, session = opened
     couples.unpair(server, session)
 
 
 @router.get("/couple/checkins/questions", summary="The weekly check-in's questions")
-def checkin_questions(opened: Opened) -> list[QuestionOut]:
+def checkin_questions(opened: OpenedMember) -> list[QuestionOut]:
     del opened  # only a paired or unpaired member may read the questions
     return [
         QuestionOut(
@@ -161,7 +140,7 @@ def checkin_questions(opened: Opened) -> list[QuestionOut]:
 
 
 @router.post("/couple/checkins", summary="Answer this week's check-in (alone)")
-def checkin_answer(body: CoupleAnswersIn, opened: Opened) -> dict[str, Any]:
+def checkin_answer(body: CoupleAnswersIn, opened: OpenedMember) -> dict[str, Any]:
     """Returns the ISO week. If your words describe being hurt or controlled, shared
     check-ins pause for both of you, nothing of them is stored, and help is shown to you
     alone (``abuse_resources``)."""
@@ -177,7 +156,7 @@ def checkin_answer(body: CoupleAnswersIn, opened: Opened) -> dict[str, Any]:
 
 
 @router.get("/couple/checkins/{week}", summary="One week's check-in")
-def checkin_week(week: Annotated[str, Path(max_length=10)], opened: Opened) -> WeekOut:
+def checkin_week(week: Annotated[str, Path(max_length=10)], opened: OpenedMember) -> WeekOut:
     server, session = opened
     view = couples.week_view(server, session, week)
     return WeekOut(
@@ -196,25 +175,25 @@ def _week_status(status: str) -> Literal["waiting", "revealed", "paused"]:
 
 
 @router.post("/couple/resume", status_code=204, summary="Resume paused check-ins")
-def checkin_resume(opened: Opened) -> None:
+def checkin_resume(opened: OpenedMember) -> None:
     server, session = opened
     couples.resume(server, session)
 
 
 @router.post("/entries/{entry_id}/share", status_code=204, summary="Share one entry")
-def share_entry(entry_id: EntryId, opened: Opened) -> None:
+def share_entry(entry_id: EntryId, opened: OpenedMember) -> None:
     server, session = opened
     couples.share_entry(server, session, entry_id)
 
 
 @router.delete("/entries/{entry_id}/share", status_code=204, summary="Stop sharing one entry")
-def unshare_entry(entry_id: EntryId, opened: Opened) -> None:
+def unshare_entry(entry_id: EntryId, opened: OpenedMember) -> None:
     server, session = opened
     couples.unshare_entry(server, session, entry_id)
 
 
 @router.get("/couple/entries", summary="Entries your partner shared")
-def partner_entries(opened: Opened) -> list[SharedEntryOut]:
+def partner_entries(opened: OpenedMember) -> list[SharedEntryOut]:
     server, session = opened
     found = couples.partner_entries(server, session)
     return [
@@ -256,7 +235,7 @@ def _rows(found: tuple[ViewRow, ...]) -> list[ViewRowOut]:
 
 
 @router.get("/couple/selfchecks", summary="Self and partner side by side, if both agree")
-def selfchecks_side_by_side(opened: Opened) -> SideBySideOut:
+def selfchecks_side_by_side(opened: OpenedMember) -> SideBySideOut:
     server, session = opened
     view = couples.selfchecks_side_by_side(server, session)
     return SideBySideOut(
@@ -269,7 +248,7 @@ def selfchecks_side_by_side(opened: Opened) -> SideBySideOut:
 
 
 @router.post("/couple/selfchecks/share", status_code=204, summary="Agree to the side-by-side view")
-def share_selfchecks(opened: Opened) -> None:
+def share_selfchecks(opened: OpenedMember) -> None:
     """Shares your latest self-check scores (about you and about your partner, not your
     answers); they are shown only once your partner has shared theirs."""
     server, session = opened
@@ -277,6 +256,6 @@ def share_selfchecks(opened: Opened) -> None:
 
 
 @router.delete("/couple/selfchecks/share", status_code=204, summary="Stop the side-by-side view")
-def unshare_selfchecks(opened: Opened) -> None:
+def unshare_selfchecks(opened: OpenedMember) -> None:
     server, session = opened
     couples.unshare_selfchecks(server, session)

@@ -4,19 +4,14 @@ until revoked or expired (issue "Together", PAIR-4, PAIR-5, WEB-11)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from reconnect.errors import NotFoundError
 from reconnect.services import shares
-from reconnect.web.deps import active_session, server_of
-
-if TYPE_CHECKING:
-    from reconnect.services.server import ServerServices
-    from reconnect.services.sessions import ActiveSession
+from reconnect.web.member_session import Opened  # noqa: TC001 - FastAPI reads it
 
 router = APIRouter(tags=["shares"])
 ShareId = Annotated[str, Path(max_length=32)]
@@ -69,13 +64,6 @@ class ClientOut(BaseModel):
     expires_at: datetime
 
 
-def _session(request: Request) -> tuple[ServerServices, ActiveSession]:
-    server = server_of(request)
-    if server is None:
-        raise NotFoundError("Not found.")
-    return server, active_session(request)
-
-
 def _share_out(view: shares.ShareView) -> ShareOut:
     return ShareOut(
         id=view.id,
@@ -92,80 +80,59 @@ def _split(values: list[str]) -> list[str]:
 
 
 @router.post("/shares", status_code=201, summary="Share chosen summaries with a counsellor")
-def create_share(body: ShareIn, request: Request) -> ShareOut:
+def create_share(body: ShareIn, opened: Opened) -> ShareOut:
     """Entries are included only when named, and never one about a crisis, safety or harm
     (422). A new share with the same counsellor replaces the last."""
-    server, session = _session(request)
-    try:
-        return _share_out(
-            shares.create_share(
-                server, session, body.counsellor, body.scopes, body.entry_ids, body.expires_at
-            )
+    server, session = opened
+    return _share_out(
+        shares.create_share(
+            server, session, body.counsellor, body.scopes, body.entry_ids, body.expires_at
         )
-    finally:
-        session.close()
+    )
 
 
 @router.get("/shares", summary="Your shares")
-def list_shares(request: Request) -> list[ShareOut]:
-    server, session = _session(request)
-    try:
-        return [_share_out(v) for v in shares.list_shares(server, session)]
-    finally:
-        session.close()
+def list_shares(opened: Opened) -> list[ShareOut]:
+    server, session = opened
+    return [_share_out(v) for v in shares.list_shares(server, session)]
 
 
 @router.get("/shares/preview", summary="Exactly what the counsellor would see")
 def preview_share(
-    request: Request,
+    opened: Opened,
     scopes: Annotated[list[str], Query(max_length=5)],
     entry_ids: Annotated[list[str] | None, Query(max_length=50)] = None,
 ) -> Any:
     """``scopes`` and ``entry_ids`` repeated or comma-separated."""
-    server, session = _session(request)
-    try:
-        ids = [int(i) for i in _split(entry_ids or []) if i.strip().isdigit()]
-        summary = shares.preview(server, session, _split(scopes), ids)
-    finally:
-        session.close()
+    server, session = opened
+    ids = [int(i) for i in _split(entry_ids or []) if i.strip().isdigit()]
+    summary = shares.preview(server, session, _split(scopes), ids)
     return JSONResponse(summary, headers=NO_STORE)
 
 
 @router.post("/shares/{share_id}/refresh", summary="Rebuild a share's summary from now")
-def refresh_share(share_id: ShareId, request: Request) -> ShareOut:
-    server, session = _session(request)
-    try:
-        return _share_out(shares.refresh_share(server, session, share_id))
-    finally:
-        session.close()
+def refresh_share(share_id: ShareId, opened: Opened) -> ShareOut:
+    server, session = opened
+    return _share_out(shares.refresh_share(server, session, share_id))
 
 
 @router.delete("/shares/{share_id}", status_code=204, summary="Revoke a share, at once")
-def revoke_share(share_id: ShareId, request: Request) -> None:
-    server, session = _session(request)
-    try:
-        shares.revoke_share(server, session, share_id)
-    finally:
-        session.close()
+def revoke_share(share_id: ShareId, opened: Opened) -> None:
+    server, session = opened
+    shares.revoke_share(server, session, share_id)
 
 
 @router.get("/shares/{share_id}/access", summary="Every time the counsellor looked")
-def share_access(share_id: ShareId, request: Request) -> list[AccessOut]:
-    server, session = _session(request)
-    try:
-        found = shares.access_log(server, session, share_id)
-    finally:
-        session.close()
+def share_access(share_id: ShareId, opened: Opened) -> list[AccessOut]:
+    server, session = opened
+    found = shares.access_log(server, session, share_id)
     return [AccessOut(counsellor=a.counsellor_name, what=a.what, at=a.at) for a in found]
 
 
 @router.get("/clients", summary="Clients who share with you (counsellors)")
-def list_clients(request: Request) -> list[ClientOut]:
-    server, session = _session(request)
-    try:
-        found = shares.list_clients(server, session)
-    finally:
-        session.close()
+def list_clients(opened: Opened) -> list[ClientOut]:
+    server, session = opened
+    found = shares.list_clients(server, session)
     return [
         ClientOut(id=c.id, name=c.name, scopes=list(c.scopes), expires_at=c.expires_at)
         for c in found
@@ -173,36 +140,27 @@ def list_clients(request: Request) -> list[ClientOut]:
 
 
 @router.get("/clients/{client_id}/summary", summary="A client's shared summary (counsellors)")
-def client_summary(client_id: ClientId, request: Request) -> Any:
+def client_summary(client_id: ClientId, opened: Opened) -> Any:
     """Self-reported signs within the scopes the client chose; not a diagnosis (``notice``)."""
-    server, session = _session(request)
-    try:
-        summary = shares.client_summary(server, session, client_id)
-    finally:
-        session.close()
+    server, session = opened
+    summary = shares.client_summary(server, session, client_id)
     return JSONResponse(summary, headers=NO_STORE)
 
 
 @router.get("/clients/{client_id}/report.html", summary="Between-sessions report (HTML)")
-def client_report_html(client_id: ClientId, request: Request) -> HTMLResponse:
+def client_report_html(client_id: ClientId, opened: Opened) -> HTMLResponse:
     from reconnect.reports.report_html import render_html
 
-    server, session = _session(request)
-    try:
-        data = shares.client_report(server, session, client_id, "html")
-    finally:
-        session.close()
+    server, session = opened
+    data = shares.client_report(server, session, client_id, "html")
     return HTMLResponse(render_html(data), headers=NO_STORE)
 
 
 @router.get("/clients/{client_id}/report.pdf", summary="Between-sessions report (PDF)")
-def client_report_pdf(client_id: ClientId, request: Request) -> Response:
+def client_report_pdf(client_id: ClientId, opened: Opened) -> Response:
     from reconnect.reports.report_pdf import render_pdf
 
-    server, session = _session(request)
-    try:
-        data = shares.client_report(server, session, client_id, "pdf")
-    finally:
-        session.close()
+    server, session = opened
+    data = shares.client_report(server, session, client_id, "pdf")
     headers = {**NO_STORE, "Content-Disposition": 'attachment; filename="report.pdf"'}
     return Response(render_pdf(data), media_type="application/pdf", headers=headers)

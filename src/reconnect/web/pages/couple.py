@@ -10,11 +10,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.contracts import abuse_help_out
 from reconnect.domain.couple_checkin import iso_week
-from reconnect.errors import ForbiddenError, InputError, NotFoundError, ReconnectError
+from reconnect.domain.selfcheck import band_for
+from reconnect.errors import InputError, NotFoundError, ReconnectError
 from reconnect.services import couple_pattern, couples
+from reconnect.services.selfcheck import get_instrument
 from reconnect.web.deps import active_session, render, server_of
+from reconnect.web.member_session import OpenedMember  # noqa: TC001 - FastAPI reads it
 
 if TYPE_CHECKING:
+    from reconnect.domain.couple_selfchecks import ViewRow
     from reconnect.services.server import ServerServices
     from reconnect.services.sessions import ActiveSession
 
@@ -24,20 +28,11 @@ NOTES = {
     "joined": "You are paired. Nothing has been shared yet.",
     "answered": "Your answers are saved. They stay hidden until you have both answered.",
     "unpaired": "The pairing has ended. Shared entries and check-ins are deleted for both of you.",
+    "views_shared": "Your self-check scores are shared. They are shown once you have both agreed.",
+    "views_stopped": "Your self-check scores are no longer shared. Nothing is shown side by side.",
 }
+AGREE = {"yes": couples.share_selfchecks, "no": couples.unshare_selfchecks}
 FORM_FIELDS = 40  # the check-in has 7 questions; the CSRF token is one more field
-
-
-def _session(request: Request) -> tuple[ServerServices, ActiveSession]:
-    """Server mode's services and the member's session (404 in the single-user app)."""
-    server = server_of(request)
-    if server is None:
-        raise NotFoundError("Not found.")
-    session = active_session(request)
-    if session.account.role == "admin":
-        session.close()
-        raise ForbiddenError("Admin accounts have no journal to share.")
-    return server, session
 
 
 def _this_week(server: ServerServices) -> str:
@@ -79,14 +74,44 @@ def _context(server: ServerServices, session: ActiveSession, **extra: Any) -> di
         "hint": None,
         "abuse": None,
         "pattern": None,
+        "views": None,
     }
     if found.paired:
         context["view"] = couples.week_view(server, session, _this_week(server))
         context["entries"] = couples.partner_entries(server, session)
         if not found.paused:
             context["pattern"] = couple_pattern.pattern(server, session)
+            context["views"] = _views(couples.selfchecks_side_by_side(server, session))
     context.update(extra)
     return context
+
+
+def _in_words(score: float | None) -> str:
+    """A shared score as the self-check's own band words, e.g. "Some signs (38 of 100)"."""
+    if score is None:
+        return "No score"
+    band = band_for(get_instrument().bands, score)
+    return f"{band.label} ({score:.0f} of 100)"
+
+
+def _views(found: couples.SideBySide) -> dict[str, Any]:
+    """The side-by-side view for the template: nothing of the partner's scores until both
+    agreed (``shown`` False), then each row's two views in words."""
+
+    def rows(views: tuple[ViewRow, ...]) -> list[dict[str, str]]:
+        return [
+            {"name": r.name, "own": _in_words(r.own_view), "other": _in_words(r.partner_view)}
+            for r in views
+        ]
+
+    shown = found.status == "shown"
+    return {
+        "shown": shown,
+        "mine_shared": found.mine_shared,
+        "about_me": rows(found.about_me) if shown else [],
+        "about_partner": rows(found.about_partner) if shown else [],
+        "note": found.note,
+    }
 
 
 def _page(
@@ -118,37 +143,30 @@ def _error_page(
 
 
 @router.get("/couple", response_class=HTMLResponse)
-def couple_page(request: Request, done: str = "") -> Response:
-    server, session = _session(request)
-    try:
-        return _page(request, server, session, note=NOTES.get(done))
-    finally:
-        session.close()
+def couple_page(request: Request, opened: OpenedMember, done: str = "") -> Response:
+    server, session = opened
+    return _page(request, server, session, note=NOTES.get(done))
 
 
 @router.post("/couple/invite", response_class=HTMLResponse)
-def make_invite(request: Request) -> Response:
-    server, session = _session(request)
+def make_invite(request: Request, opened: OpenedMember) -> Response:
+    server, session = opened
     try:
-        try:
-            code = couples.invite(server, session)
-        except ReconnectError as exc:
-            return _error_page(request, server, session, exc)
-        return _page(request, server, session, code=f"{code[:4]} {code[4:]}")
-    finally:
-        session.close()
+        code = couples.invite(server, session)
+    except ReconnectError as exc:
+        return _error_page(request, server, session, exc)
+    return _page(request, server, session, code=f"{code[:4]} {code[4:]}")
 
 
 @router.post("/couple/join", response_class=HTMLResponse)
-def join(request: Request, code: Annotated[str, Form(max_length=32)] = "") -> Response:
-    server, session = _session(request)
+def join(
+    request: Request, opened: OpenedMember, code: Annotated[str, Form(max_length=32)] = ""
+) -> Response:
+    server, session = opened
     try:
-        try:
-            couples.join(server, session, code)
-        except ReconnectError as exc:
-            return _error_page(request, server, session, exc)
-    finally:
-        session.close()
+        couples.join(server, session, code)
+    except ReconnectError as exc:
+        return _error_page(request, server, session, exc)
     return RedirectResponse("/couple?done=joined", status_code=303)
 
 
@@ -180,68 +198,77 @@ def _answers(given: dict[str, str]) -> dict[str, object]:
 
 @router.post("/couple/checkin", response_class=HTMLResponse)
 def answer_checkin(
-    request: Request, given: Annotated[dict[str, str], Depends(_checkin_form)]
+    request: Request,
+    opened: OpenedMember,
+    given: Annotated[dict[str, str], Depends(_checkin_form)],
 ) -> Response:
-    server, session = _session(request)
+    server, session = opened
     try:
-        try:
-            _, harm = couples.answer(server, session, _answers(given))
-        except ReconnectError as exc:
-            return _error_page(request, server, session, exc, given=given)
-        if harm:
-            texts = " ".join(given.get(q.id, "") for q in couples.questions() if q.kind == "text")
-            abuse = abuse_help_out(texts, server.settings.country)
-            return _page(request, server, session, abuse=abuse)
-    finally:
-        session.close()
+        _, harm = couples.answer(server, session, _answers(given))
+    except ReconnectError as exc:
+        return _error_page(request, server, session, exc, given=given)
+    if harm:
+        texts = " ".join(given.get(q.id, "") for q in couples.questions() if q.kind == "text")
+        abuse = abuse_help_out(texts, server.settings.country)
+        return _page(request, server, session, abuse=abuse)
     return RedirectResponse("/couple?done=answered", status_code=303)
 
 
-@router.get("/couple/unpair", response_class=HTMLResponse)
-def unpair_page(request: Request) -> Response:
-    """Say what unpairing deletes, for both, before it happens."""
-    server, session = _session(request)
+@router.post("/couple/selfchecks", response_class=HTMLResponse)
+def agree_to_side_by_side(
+    request: Request, opened: OpenedMember, agree: Annotated[str, Form(max_length=3)] = ""
+) -> Response:
+    """Agree (``yes``) or stop agreeing (``no``) to show one's self-check scores beside the
+    partner's; anything else is refused on the page (422)."""
+    server, session = opened
     try:
-        partner = couples.partner_name(server, session)
-    finally:
-        session.close()
+        action = AGREE.get(agree)
+        if action is None:
+            raise InputError(
+                "Choose whether to show your self-check scores side by side.",
+                hint='Use the buttons under "Self-checks side by side".',
+            )
+        action(server, session)
+    except ReconnectError as exc:
+        return _error_page(request, server, session, exc)
+    done = "views_shared" if agree == "yes" else "views_stopped"
+    return RedirectResponse(f"/couple?done={done}", status_code=303)
+
+
+@router.get("/couple/unpair", response_class=HTMLResponse)
+def unpair_page(request: Request, opened: OpenedMember) -> Response:
+    """Say what unpairing deletes, for both, before it happens."""
+    server, session = opened
+    partner = couples.partner_name(server, session)
     if partner is None:
         raise NotFoundError("You are not paired.", hint="Pair with an invite code first.")
     return render(request, "couple/unpair.html", {"partner": partner})
 
 
 @router.post("/couple/unpair", response_class=HTMLResponse)
-def unpair(request: Request, confirm: Annotated[str, Form(max_length=3)] = "") -> Response:
+def unpair(
+    request: Request, opened: OpenedMember, confirm: Annotated[str, Form(max_length=3)] = ""
+) -> Response:
     """Unpair only when the confirmation page said so; otherwise go and ask."""
     if confirm != "yes":
-        _session(request)[1].close()
         return RedirectResponse("/couple/unpair", status_code=303)
-    server, session = _session(request)
+    server, session = opened
     try:
-        try:
-            couples.unpair(server, session)
-        except ReconnectError as exc:
-            return _error_page(request, server, session, exc)
-    finally:
-        session.close()
+        couples.unpair(server, session)
+    except ReconnectError as exc:
+        return _error_page(request, server, session, exc)
     return RedirectResponse("/couple?done=unpaired", status_code=303)
 
 
 @router.post("/couple/share/{entry_id}")
-def share_entry(entry_id: EntryId, request: Request) -> Response:
-    server, session = _session(request)
-    try:
-        couples.share_entry(server, session, entry_id)
-    finally:
-        session.close()
+def share_entry(entry_id: EntryId, opened: OpenedMember) -> Response:
+    server, session = opened
+    couples.share_entry(server, session, entry_id)
     return RedirectResponse(f"/journal/entries/{entry_id}?done=shared", status_code=303)
 
 
 @router.post("/couple/unshare/{entry_id}")
-def unshare_entry(entry_id: EntryId, request: Request) -> Response:
-    server, session = _session(request)
-    try:
-        couples.unshare_entry(server, session, entry_id)
-    finally:
-        session.close()
+def unshare_entry(entry_id: EntryId, opened: OpenedMember) -> Response:
+    server, session = opened
+    couples.unshare_entry(server, session, entry_id)
     return RedirectResponse(f"/journal/entries/{entry_id}?done=unshared", status_code=303)

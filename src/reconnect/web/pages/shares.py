@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from reconnect.domain.share_summary import Scope, summary_from_json
 from reconnect.errors import InputError, NotFoundError, ReconnectError
 from reconnect.services import shares
-from reconnect.web.deps import active_session, render, server_of
+from reconnect.web.deps import render
+from reconnect.web.member_session import Opened  # noqa: TC001 - FastAPI reads it
 
 if TYPE_CHECKING:
     from reconnect.domain.entries import Entry
@@ -75,14 +76,6 @@ class ShareChoice:
     scopes: tuple[str, ...] = ()
     entry_ids: tuple[int, ...] = ()
     expires_on: str = ""
-
-
-def _session(request: Request) -> tuple[ServerServices, ActiveSession]:
-    """Server mode's services and the caller's session (404 in the single-user app)."""
-    server = server_of(request)
-    if server is None:
-        raise NotFoundError("Not found.")
-    return server, active_session(request)
 
 
 def _today(server: ServerServices) -> date:
@@ -227,77 +220,62 @@ def _prefill(request: Request) -> ShareChoice | None:
 
 
 @router.get("/shares", response_class=HTMLResponse)
-def shares_page(request: Request, done: str = "") -> Response:
-    server, session = _session(request)
-    try:
-        return _shares_page(request, server, session, _prefill(request), note=NOTES.get(done))
-    finally:
-        session.close()
+def shares_page(request: Request, opened: Opened, done: str = "") -> Response:
+    server, session = opened
+    return _shares_page(request, server, session, _prefill(request), note=NOTES.get(done))
 
 
 @router.post("/shares/preview", response_class=HTMLResponse)
 def preview_share(
-    request: Request, choice: Annotated[ShareChoice, Depends(_share_form)]
+    request: Request, choice: Annotated[ShareChoice, Depends(_share_form)], opened: Opened
 ) -> Response:
     """Exactly what the counsellor would see, made now from the journal, before sharing."""
-    server, session = _session(request)
+    server, session = opened
     try:
-        try:
-            until = _expiry(server, choice.expires_on)
-            _check_counsellor(server, choice.counsellor)
-            summary = shares.preview(server, session, choice.scopes, choice.entry_ids)
-        except ReconnectError as exc:
-            return _error_page(request, server, session, choice, exc)
-        context = {
-            "choice": choice,
-            "summary": summary_from_json(summary),
-            "until": _last_day(server, until),
-        }
-        page = render(request, "shares/preview.html", context)
-    finally:
-        session.close()
+        until = _expiry(server, choice.expires_on)
+        _check_counsellor(server, choice.counsellor)
+        summary = shares.preview(server, session, choice.scopes, choice.entry_ids)
+    except ReconnectError as exc:
+        return _error_page(request, server, session, choice, exc)
+    context = {
+        "choice": choice,
+        "summary": summary_from_json(summary),
+        "until": _last_day(server, until),
+    }
+    page = render(request, "shares/preview.html", context)
     page.headers.update(NO_STORE)
     return page
 
 
 @router.post("/shares", response_class=HTMLResponse)
 def create_share(
-    request: Request, choice: Annotated[ShareChoice, Depends(_share_form)]
+    request: Request, choice: Annotated[ShareChoice, Depends(_share_form)], opened: Opened
 ) -> Response:
-    server, session = _session(request)
+    server, session = opened
     try:
-        try:
-            until = _expiry(server, choice.expires_on)
-            shares.create_share(
-                server, session, choice.counsellor, choice.scopes, choice.entry_ids, until
-            )
-        except ReconnectError as exc:
-            return _error_page(request, server, session, choice, exc)
-    finally:
-        session.close()
+        until = _expiry(server, choice.expires_on)
+        shares.create_share(
+            server, session, choice.counsellor, choice.scopes, choice.entry_ids, until
+        )
+    except ReconnectError as exc:
+        return _error_page(request, server, session, choice, exc)
     return RedirectResponse("/shares?done=shared", status_code=303)
 
 
 @router.post("/shares/{share_id}/revoke")
-def revoke_share(share_id: ShareId, request: Request) -> Response:
+def revoke_share(share_id: ShareId, opened: Opened) -> Response:
     """Stop sharing at once: the counsellor's very next request finds nothing."""
-    server, session = _session(request)
-    try:
-        shares.revoke_share(server, session, share_id)
-    finally:
-        session.close()
+    server, session = opened
+    shares.revoke_share(server, session, share_id)
     return RedirectResponse("/shares?done=stopped", status_code=303)
 
 
 @router.get("/shares/{share_id}/access", response_class=HTMLResponse)
-def share_access(share_id: ShareId, request: Request) -> Response:
+def share_access(share_id: ShareId, request: Request, opened: Opened) -> Response:
     """Every time the counsellor looked at this share (kept after it ends)."""
-    server, session = _session(request)
-    try:
-        found = shares.access_log(server, session, share_id)
-        live = {s.id: s for s in shares.list_shares(server, session)}.get(share_id)
-    finally:
-        session.close()
+    server, session = opened
+    found = shares.access_log(server, session, share_id)
+    live = {s.id: s for s in shares.list_shares(server, session)}.get(share_id)
     zone = server.settings.zone
     reads = [
         {"counsellor": a.counsellor_name, "what": a.what, "at": a.at.astimezone(zone)}
@@ -313,12 +291,9 @@ def share_access(share_id: ShareId, request: Request) -> Response:
 
 
 @router.get("/clients", response_class=HTMLResponse)
-def clients_page(request: Request) -> Response:
-    server, session = _session(request)
-    try:
-        found = shares.list_clients(server, session)
-    finally:
-        session.close()
+def clients_page(request: Request, opened: Opened) -> Response:
+    server, session = opened
+    found = shares.list_clients(server, session)
     clients = [
         {
             "id": c.id,
@@ -334,20 +309,18 @@ def clients_page(request: Request) -> Response:
 
 
 @router.get("/clients/{client_id}", response_class=HTMLResponse)
-def client_page(client_id: ClientId, request: Request) -> Response:
-    """One client's summary within the scopes they chose; 404 once the share has ended."""
-    server, session = _session(request)
+def client_page(client_id: ClientId, request: Request, opened: Opened) -> Response:
+    """One client's summary within the scopes they chose, headed by their name; 404 once the
+    share has ended."""
+    server, session = opened
     try:
-        try:
-            summary: ShareSummary = summary_from_json(
-                shares.client_summary(server, session, client_id)
-            )
-        except NotFoundError as exc:
-            raise NotFoundError(exc.message, hint=GONE_HINT) from None
-    finally:
-        session.close()
+        summary: ShareSummary = summary_from_json(shares.client_summary(server, session, client_id))
+        name = shares.client_name(server, session, client_id)
+    except NotFoundError as exc:
+        raise NotFoundError(exc.message, hint=GONE_HINT) from None
     context = {
         "client_id": client_id,
+        "name": name,
         "summary": summary,
         "scope_titles": _scope_titles(summary.scopes, counsellor=True),
     }
