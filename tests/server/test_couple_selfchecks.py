@@ -78,3 +78,33 @@ def test_without_a_partner_there_is_nothing_to_share(
     alex = client_for("alex")
     assert alex.get("/api/couple/selfchecks").status_code == 404
     assert alex.post("/api/couple/selfchecks/share").status_code == 404
+
+
+def test_harm_in_private_writing_hides_the_side_by_side_view_from_both(
+    people: People, client_for: Callable[[str | None], TestClient]
+) -> None:
+    people.add("alex")
+    people.add("sam")
+    alex, sam = client_for("alex"), client_for("sam")
+    code = alex.post("/api/couple/invite").json()["code"]
+    assert sam.post("/api/couple/join", json={"code": code}).status_code == 200
+    for client in (alex, sam):
+        _take(client, "self", 2)
+        _take(client, "partner", 3)
+        assert client.post("/api/couple/selfchecks/share").status_code == 204
+    assert alex.get("/api/couple/selfchecks").json()["status"] == "shown"
+
+    written = sam.post("/api/entries", json={"text": "He checks my phone every night."})
+    assert written.status_code == 201
+
+    for client in (alex, sam):
+        view = client.get("/api/couple/selfchecks").json()
+        assert view["status"] == "paused"
+        assert view["about_me"] == view["about_partner"] == []
+        assert "checks my phone" not in str(view)
+    assert alex.post("/api/couple/selfchecks/share").status_code == 403  # nothing new shared
+    assert alex.delete("/api/couple/selfchecks/share").status_code == 204  # withdrawing works
+
+    assert sam.post("/api/couple/resume").status_code == 204
+    assert alex.get("/api/couple/selfchecks").json()["status"] == "waiting"
+    assert sam.get("/api/couple/selfchecks").json()["mine_shared"] is True

@@ -378,7 +378,7 @@ def _refuse_admin(session: ActiveSession) -> None:
 class SideBySide:
     """The side-by-side view: ``waiting`` until both partners shared, then both sets."""
 
-    status: str  # "waiting" or "shown"
+    status: str  # "waiting", "shown" or "paused"
     mine_shared: bool
     about_me: tuple[ViewRow, ...]
     about_partner: tuple[ViewRow, ...]
@@ -391,11 +391,14 @@ def _selfcheck_aad(couple_id: str, account_id: str) -> bytes:
 
 def share_selfchecks(server: ServerServices, session: ActiveSession) -> None:
     """Share my latest self-check scores (about me and about my partner) for the side-by-
-    side view; InputError when I have taken neither yet."""
+    side view; InputError when I have taken neither yet, ForbiddenError while check-ins are
+    paused."""
     from reconnect.domain.selfcheck_choices import Perspective
     from reconnect.services.selfcheck import latest_selfcheck
 
     couple = current_couple(server, session)
+    if couple.paused_at is not None:
+        raise ForbiddenError(PAUSED)
     about_self = latest_selfcheck(session.journal, Perspective.SELF)
     about_partner = latest_selfcheck(session.journal, Perspective.PARTNER)
     if about_self is None and about_partner is None:
@@ -421,13 +424,17 @@ def unshare_selfchecks(server: ServerServices, session: ActiveSession) -> None:
 
 def selfchecks_side_by_side(server: ServerServices, session: ActiveSession) -> SideBySide:
     """Both partners' views side by side, only once both have shared; until then nothing
-    of the partner's scores, not even whether they shared."""
+    of the partner's scores, not even whether they shared. While check-ins are paused the
+    status is ``paused`` and nothing is shown (stopping one's own sharing still works)."""
     from reconnect.services.selfcheck import get_instrument
 
     couple = current_couple(server, session)
     me, partner = session.account.id, couple.partner_of(session.account.id)
     with server.transaction() as connection:
         sealed = rows.selfchecks(connection, couple.id)
+    if couple.paused_at is not None:
+        # Like the check-ins: while harm has paused sharing, nothing of either is shown.
+        return SideBySide("paused", me in sealed, (), (), PAUSED)
     if me not in sealed or partner not in sealed:
         return SideBySide("waiting", me in sealed, (), (), NOTE)
     key = couple_key(server, session, couple)

@@ -216,9 +216,10 @@ class ViewRowOut(BaseModel):
 
 class SideBySideOut(BaseModel):
     """``waiting`` until both partners shared their self-check scores; then ``about_me``
-    (my view of me beside my partner's view of me) and ``about_partner``."""
+    (my view of me beside my partner's view of me) and ``about_partner``; ``paused``, with
+    nothing shown, while harm has paused the couple's check-ins."""
 
-    status: Literal["waiting", "shown"]
+    status: Literal["waiting", "shown", "paused"]
     mine_shared: bool
     about_me: list[ViewRowOut]
     about_partner: list[ViewRowOut]
@@ -234,12 +235,18 @@ def _rows(found: tuple[ViewRow, ...]) -> list[ViewRowOut]:
     ]
 
 
+def _view_status(status: str) -> Literal["waiting", "shown", "paused"]:
+    if status in ("shown", "paused"):
+        return "shown" if status == "shown" else "paused"
+    return "waiting"
+
+
 @router.get("/couple/selfchecks", summary="Self and partner side by side, if both agree")
 def selfchecks_side_by_side(opened: OpenedMember) -> SideBySideOut:
     server, session = opened
     view = couples.selfchecks_side_by_side(server, session)
     return SideBySideOut(
-        status="shown" if view.status == "shown" else "waiting",
+        status=_view_status(view.status),
         mine_shared=view.mine_shared,
         about_me=_rows(view.about_me),
         about_partner=_rows(view.about_partner),
