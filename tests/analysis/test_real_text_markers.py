@@ -30,6 +30,34 @@ WRONGLY_FLAGGED_BY_3_2 = [
 ]
 
 
+# GoEmotions train comments whose rule phrase read a topic, not a state.
+PHRASES_THAT_READ_TOPIC = [
+    "I used to love watching that show.",
+    "I used to enjoy it and grew out of it.",
+    "Lol this ockanikin! I used to love coming here for summer camp when I was in cub/Boy Scouts!",
+    "I'm fine, how about you?",
+    "Honestly i'm fine with any picture as long as it contains at least one dog",
+]
+
+
+@pytest.mark.parametrize("text", PHRASES_THAT_READ_TOPIC)
+def test_a_phrase_about_a_topic_is_not_a_sign(text: str) -> None:
+    assert [m.name for m in analyze(text).markers] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I used to love painting. Now I can't be bothered to open the box.", "anhedonia"),
+        ("Took the kids to the beach, which I used to love, and wanted to go home.", "anhedonia"),
+        ("All week I've felt miles away from everyone, even at dinner.", "disconnection"),
+        ("Everything feels like a dream lately, like I'm watching from outside.", "disconnection"),
+    ],
+)
+def test_the_same_phrases_about_a_state_are_signs(text: str, marker: str) -> None:
+    assert analyze(text).marker(marker) is not None
+
+
 @pytest.mark.parametrize("text", WRONGLY_FLAGGED_BY_3_2)
 def test_real_comments_that_3_2_misread_get_no_marker(text: str) -> None:
     assert [m.name for m in analyze(text).markers] == []

@@ -114,7 +114,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:doesn't|don't|didn't) (?:bring|give) me (?:any )?(?:joy|pleasure|a buzz)\b",
         r"\b(?:no|zero|without) (?:joy|pleasure|spark|buzz)\b",
         r"\b(?:tastes?|tasted) (?:of|like) (?:nothing|cardboard)\b|\bcouldn't taste\b",
-        r"\bused to (?:love|enjoy|look forward to)\b",
+        # a lost pleasure ("used to love painting, now I can't be bothered"), not a past one
+        r"\bused to (?:love|enjoy|look forward to)\b(?=[^\n]{0,120}?\b(?:anymore|any more|"
+        r"no longer|now|can't|cannot|couldn't|don't|doesn't|didn't|nothing|lost|not|never|but|"
+        r"wanting|wanted|bored|boring|chore|effort|bothered|point)\b)",
         r"\bjoyless\b|\blost (?:my|his|her) (?:spark|appetite for)\b",
     ),
     "low_empathy": (
