@@ -32,14 +32,21 @@ def _take(client: TestClient, perspective: str, value: int) -> None:
     assert taken.status_code == 201, taken.text
 
 
-def test_the_views_are_shown_side_by_side_only_once_both_agree(
+def _paired(
     people: People, client_for: Callable[[str | None], TestClient]
-) -> None:
+) -> tuple[TestClient, TestClient]:
     people.add("alex")
     people.add("sam")
     alex, sam = client_for("alex"), client_for("sam")
     code = alex.post("/api/couple/invite").json()["code"]
     assert sam.post("/api/couple/join", json={"code": code}).status_code == 200
+    return alex, sam
+
+
+def test_the_views_are_shown_side_by_side_only_once_both_agree(
+    people: People, client_for: Callable[[str | None], TestClient]
+) -> None:
+    alex, sam = _paired(people, client_for)
 
     assert alex.post("/api/couple/selfchecks/share").status_code == 422  # nothing taken yet
     _take(alex, "self", 1)
@@ -83,11 +90,7 @@ def test_without_a_partner_there_is_nothing_to_share(
 def test_harm_in_private_writing_hides_the_side_by_side_view_from_both(
     people: People, client_for: Callable[[str | None], TestClient]
 ) -> None:
-    people.add("alex")
-    people.add("sam")
-    alex, sam = client_for("alex"), client_for("sam")
-    code = alex.post("/api/couple/invite").json()["code"]
-    assert sam.post("/api/couple/join", json={"code": code}).status_code == 200
+    alex, sam = _paired(people, client_for)
     for client in (alex, sam):
         _take(client, "self", 2)
         _take(client, "partner", 3)
