@@ -7,6 +7,7 @@ import io
 import numpy as np
 import pytest
 
+from reconnect.analysis.harm_model import HARM_MODEL_FILE, load_harm_model, parse_harm_model
 from reconnect.analysis.heads import HEADS, HEADS_FILE, load_heads, parse_heads
 from reconnect.analysis.lexicon import check_artefact, feelings, read_data, read_manifest
 from reconnect.analysis.static import (
@@ -18,7 +19,7 @@ from reconnect.analysis.static import (
 )
 from reconnect.errors import ContentError
 
-ARTEFACTS = [HEADS_FILE, VECTORS_FILE, SCALES_FILE, TOKENIZER_FILE]
+ARTEFACTS = [HEADS_FILE, HARM_MODEL_FILE, VECTORS_FILE, SCALES_FILE, TOKENIZER_FILE]
 
 
 @pytest.mark.parametrize("name", ARTEFACTS)
@@ -39,8 +40,8 @@ def test_a_file_missing_from_the_manifest_is_refused() -> None:
         check_artefact(HEADS_FILE, read_data(HEADS_FILE), {})
 
 
-def _rewritten(**changes: object) -> bytes:
-    with np.load(io.BytesIO(read_data(HEADS_FILE)), allow_pickle=False) as data:
+def _rewritten(name: str = HEADS_FILE, **changes: object) -> bytes:
+    with np.load(io.BytesIO(read_data(name)), allow_pickle=False) as data:
         arrays = {key: data[key] for key in data.files}
     arrays.update(changes)
     buffer = io.BytesIO()
@@ -55,6 +56,20 @@ def test_heads_for_other_markers_or_another_embedding_are_refused() -> None:
         parse_heads(_rewritten(static_model=np.array("other.npy")))
     with pytest.raises(ContentError, match="cannot be read"):
         parse_heads(b"not a numpy archive")
+
+
+def test_the_harm_layer_is_small_and_refuses_another_embedding_or_bad_weights() -> None:
+    assert len(read_data(HARM_MODEL_FILE)) < 200_000
+    model = load_harm_model()
+    for head in (model.real, model.twin):
+        assert head.dense.shape == (DIMENSIONS,)
+        assert 0 <= head.threshold < 1
+    with pytest.raises(ContentError, match="another embedding"):
+        parse_harm_model(_rewritten(HARM_MODEL_FILE, static_model=np.array("other.npy")))
+    with pytest.raises(ContentError, match="wrong shape"):
+        parse_harm_model(_rewritten(HARM_MODEL_FILE, twin_dense=np.zeros(3, np.float32)))
+    with pytest.raises(ContentError, match="cannot be read"):
+        parse_harm_model(b"not a numpy archive")
 
 
 def test_the_loaded_heads_have_a_threshold_for_every_marker_and_both_crisis_tiers() -> None:

@@ -19,6 +19,15 @@ unseen). The thresholds below are those measurements, kept as floors so the rule
 quietly get worse. They are still far from enough: many indirect descriptions of control are
 missed, which is why the help is shown when the rules are sure and nothing is said when they
 are not.
+
+``find_harm`` now adds a small learned layer (``analysis/harm_model.py``, trained by
+``training/harm.py`` on dev, dev2 and dev3, the project's own statements and GoEmotions'
+train split; never on suite or holdout). ``suite`` and ``holdout`` were then run once, counts
+only: 40 of 50 found with 1 look-alike firing (rules alone: 34 and 1), and 35 of 60 found
+with 7 of 60 look-alikes firing (rules alone: 31 and 6; the learned layer added that one,
+unseen). The floors below are those measurements. The tests at the end hold the layer to what
+a user sees: a few indirect statements written for these tests are found, their look-alikes
+and denials are not, and it fires on none of the real comments of the sample.
 """
 
 from __future__ import annotations
@@ -54,8 +63,8 @@ def _score(name: str) -> tuple[int, int, int, int]:
         ("dev", 35, 0),
         ("dev2", 142, 0),
         ("dev3", 78, 0),
-        ("suite", 34, 1),
-        ("holdout", 31, 6),
+        ("suite", 40, 1),
+        ("holdout", 35, 7),
     ],
 )
 def test_each_set_is_read_at_least_as_well_as_when_measured(
@@ -76,12 +85,24 @@ def test_the_sets_do_not_share_a_sentence() -> None:
             seen[text] = name
 
 
-def test_real_comments_almost_never_fire() -> None:
+def _sample() -> list[str]:
     with gzip.open(DATA / "goemotions_sample.jsonl.gz", "rt", encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle]
+        return [json.loads(line)["text"] for line in handle]
+
+
+def test_real_comments_almost_never_fire() -> None:
+    texts = _sample()
     fired = [t for t in texts if find_harm(t)]
     assert len(texts) > 6000
     assert len(fired) <= 0.001 * len(texts), fired
+
+
+def test_the_learned_layer_fires_on_no_more_real_comments_than_the_rules_did() -> None:
+    texts = _sample()
+    rules = [t for t in texts if find_harm(t, learned=False)]
+    both = [t for t in texts if find_harm(t)]
+    assert len(rules) <= 1, rules  # one when the learned layer was added
+    assert both == rules, [t for t in both if t not in rules]
 
 
 @pytest.mark.parametrize(
@@ -124,3 +145,64 @@ def test_a_long_entry_is_read_and_spans_stay_in_bounds() -> None:
     hits = find_harm(text)
     assert [h.kind for h in hits] == ["physical"]
     assert text[hits[0].start : hits[0].end] == hits[0].text
+
+
+# The learned layer (``analysis/harm_model.py``). These sentences were written for these
+# tests and are in no training or evaluation set.
+INDIRECT = [
+    "my wife tells me which of my friends I'm allowed to keep",
+    "he hid my insulin and said I'd get it back when I apologised",
+    "I have to be in bed when he says and up when he says",
+    "she decides when I sleep, when I eat and who I speak to",
+]
+LEARNED_LOOK_ALIKES = [
+    "my wife tells me which of my friends she likes best and it's always the funny one",
+    "he took the battery out of my phone to replace it because it was swelling",
+    "my husband makes me read out the crossword clues to him every friday night, our ritual",
+    "he keeps my car keys in his pocket at festivals because I lose everything, I asked him to",
+    "my friend's girlfriend phones her mum to check where she is and I worry about her",
+    "my husband says I'm a terrible driver and he's right, I hit the bin again",
+    "he would never read my messages, he doesn't even know my passcode",
+]
+
+
+@pytest.mark.parametrize("text", INDIRECT)
+def test_the_learned_layer_finds_indirect_statements_the_rules_miss(text: str) -> None:
+    assert find_harm(text, learned=False) == ()
+    hits = find_harm(text)
+    assert hits, text
+    for hit in hits:
+        assert hit.kind in (*HARM_KINDS, "other")
+        assert hit.text == text[hit.start : hit.end]
+
+
+@pytest.mark.parametrize("text", LEARNED_LOOK_ALIKES)
+def test_the_learned_layer_leaves_look_alikes_and_denials_quiet(text: str) -> None:
+    assert find_harm(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my boss tells me which of my friends I'm allowed to keep",  # not someone close
+        "the app tells me which of my friends I'm allowed to keep",  # no one at all
+        "my wife tells him which of his friends he is allowed to keep",  # not the writer
+    ],
+)
+def test_the_learned_layer_needs_someone_close_acting_on_the_writer(text: str) -> None:
+    assert find_harm(text) == ()
+
+
+def test_a_learned_hit_is_the_whole_sentence_it_was_read_in() -> None:
+    text = f"We went to the park today. {INDIRECT[0].capitalize()}. Then tea."
+    hits = find_harm(text)
+    assert [hit.text for hit in hits] == [INDIRECT[0].capitalize() + "."]
+    assert text[hits[0].start : hits[0].end] == hits[0].text
+
+
+def test_the_learned_layer_reads_a_long_entry_to_the_end() -> None:
+    text = ("My husband and I had a quiet dinner and watched a film. " * 360) + INDIRECT[1]
+    assert len(text) > 20_000
+    hits = find_harm(text)
+    assert [hit.text for hit in hits] == [INDIRECT[1]]
+    assert hits[0].end == len(text)

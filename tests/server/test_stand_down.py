@@ -4,8 +4,9 @@ the writer saves a journal entry, the other partner reads this week's check-in.
 
 The suite is the detector's dev set (35 statements, 35 look-alikes, written by a helper who
 never saw the rules) and its dev2 set (150 and 150, partly tuned on). On held-out writing
-the detector finds 34 of 50 and 31 of 60 statements (tests/analysis/test_harm.py), so
-"every abuse statement pauses" holds here, not yet on unseen writing.
+the detector (rules and learned layer) finds 40 of 50 and 35 of 60 statements
+(tests/analysis/test_harm.py), so "every abuse statement pauses" holds here, not yet on unseen
+writing.
 """
 
 from __future__ import annotations

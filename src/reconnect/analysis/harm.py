@@ -17,6 +17,11 @@ about a boss, a pet, a story or a game. Deterministic and fast: one pass finds w
 pattern could start and only those places are tried, so ``find_harm`` on 20,000 characters
 takes a few milliseconds to a few tens.
 
+Beside the rules, a small learned layer (``harm_model.py``) reads each sentence no rule
+matched in: it counts only when its score clears a threshold chosen on real ordinary text and
+the sentence has the writer as the one acted on, names someone close (``_WHO``), and is no
+denial, play, fiction, boss or own wish. ``find_harm(text, learned=False)`` is the rules alone.
+
 >>> [h.kind for h in find_harm("He checks my phone every night and I'm scared of him.")]
 ['monitoring', 'fear']
 >>> find_harm("My boss is so controlling about deadlines.")
@@ -866,8 +871,12 @@ def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.
     return found
 
 
-def find_harm(text: str) -> tuple[HarmHit, ...]:
-    """Every sign of abuse or coercive control in ``text``, in order of where it starts."""
+def find_harm(text: str, *, learned: bool = True) -> tuple[HarmHit, ...]:
+    """Every sign of abuse or coercive control in ``text``, in order of where it starts.
+
+    With ``learned`` (the default) the learned layer (``harm_model.py``) adds the sentences it
+    is sure of that no rule matched in; without it, the rules alone answer.
+    """
     folded = _fold(text)
     starts = _starts(_pattern_gate(), folded)
     hits = [
@@ -878,5 +887,9 @@ def find_harm(text: str) -> tuple[HarmHit, ...]:
     ]
     if not hits:
         hits = _cue_hits(folded, text)
+    if learned:
+        from reconnect.analysis.harm_model import learned_hits
+
+        hits += learned_hits(text, folded, [(hit.start, hit.end) for hit in hits])
     hits.sort(key=lambda h: (h.start, h.end))
     return tuple(hits)

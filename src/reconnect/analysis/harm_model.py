@@ -1,0 +1,206 @@
+"""The learned layer of the abuse detector: indirect descriptions the rules do not know.
+
+``harm.py``'s rules find the ways of saying it that someone wrote a pattern for; this layer
+reads each sentence as a whole. It has two logistic-regression heads over the sentence's
+static embedding (``static.py``) and hashed word features (``features.word_features``), and
+both must clear their thresholds: ``real`` tells harm from ordinary writing (fitted with
+GoEmotions' real comments as ordinary text; its threshold keeps it to about one real comment
+in a thousand) and ``twin`` tells it from look-alikes written to resemble it (the writer's own
+wish, play, someone else's relationship), fitted on the project's statements alone so that
+its weights are spent on that difference. ``training/harm.py`` fits both and ships them in
+``data/harm_model.npz`` (hash-checked against ``data/manifest.json``, loaded once, on first
+use).
+
+A score alone is never enough. A sentence counts only when it also has the writer in it as
+the one acted on ("me", "my", "I"), names someone close in the rules' own terms (a partner,
+an ex, family, or he/she/they), is not a denial ("he would never hit me") and is not play,
+fiction, a boss or the writer's own wish (the rules' look-alike vetoes). Its kind is the
+rules' strongest cue in the sentence, or ``"other"``.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from reconnect.analysis.features import word_features
+from reconnect.analysis.harm import _CHOSEN, _PLAY, _WHO, HarmHit, _cues
+from reconnect.analysis.lexicon import read_checked
+from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE, load_static
+from reconnect.analysis.tokens import sentences
+from reconnect.errors import ContentError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence, Set
+
+    import numpy as np
+    import numpy.typing as npt
+
+    from reconnect.analysis.tokens import Span
+
+__all__ = [
+    "HARM_MODEL_FILE",
+    "HarmModel",
+    "Head",
+    "candidates",
+    "learned_hits",
+    "load_harm_model",
+    "parse_harm_model",
+]
+
+HARM_MODEL_FILE = "harm_model.npz"
+# A sentence shorter than this says too little for the layer to read on its own.
+MIN_WORDS = 4
+
+# Someone close doing it (the rules' ``_WHO``), and the writer as the one acted on: "me",
+# "my", "I" somewhere other than in the name of the one doing it ("my husband hits her" is
+# not about the writer).
+_WRITER = re.compile(r"\b(?:me|my|myself|mine|i|i'm|im|i've|i'd|i'll)\b")
+_CLOSE = re.compile(r"\b" + _WHO + r"\b")
+# A denial in front of what would be a sign: "would never hit me", "doesn't check my phone",
+# "has not once raised a hand to me".
+_DENIAL = re.compile(
+    r"(?:\bnever|\bnot|n't|\bno longer)\s+(?:(?:once|ever|even|really|actually|so much as|"
+    r"\w+ly)\s+)?(?:hit|hits|hurt|hurts|harm|harms|touch\w*|lay|laid|raise[sd]?|check\w*|"
+    r"read|reads|go(?:es)? through|track\w*|monitor\w*|control\w*|threaten\w*|force[sd]?|"
+    r"pressure[sd]?|push\w*|shove[sd]?|slap\w*|punch\w*|kick\w*|grab\w*|choke[sd]?|yell\w*|"
+    r"shout\w*|scream\w*|insult\w*|belittle[sd]?|abuse[sd]?|frighten\w*|scare[sd]?|"
+    r"stop(?:s|ped)? me|tell(?:s)? me what|get (?:jealous|angry)|(?:scared|afraid|frightened) "
+    r"of|ma(?:k|d)es? me (?:feel )?(?:scared|afraid|small))\b"
+)
+# Someone else's relationship ("my friend's boyfriend reads her texts"), something read or
+# watched, or someone who is not close (a flatmate, a colleague): not the writer's own harm.
+_ELSEWHERE = re.compile(
+    r"\b(?:(?:friend|sister|brother|cousin|colleague|coworker|co-worker|neighbou?r|mate|aunt|"
+    r"uncle|niece|nephew|daughter|son|flatmate)'s (?:husband|wife|partner|boyfriend|girlfriend|"
+    r"ex|dad|father|mum|mom|mother)|(?:her|his) (?:husband|wife|partner|boyfriend|girlfriend)|"
+    r"memoir|podcast|documentary|article|thread|reading about|read about|flatmate|roommate|"
+    r"housemate|colleague|co-?worker|customer|client)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """One logistic regression: word weights by feature bucket, dense weights, bias, threshold."""
+
+    weights: dict[int, float]
+    dense: npt.NDArray[np.float32]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Set[int], embedding: npt.NDArray[np.float32]) -> float:
+        """The probability for one sentence, from its word features and its embedding."""
+        words = sum(self.weights.get(bucket, 0.0) for bucket in features)
+        total = self.bias + float(self.dense @ embedding) + words
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+
+@dataclass(frozen=True, slots=True)
+class HarmModel:
+    """Two heads that must both agree: ``real`` tells harm from ordinary writing (trained with
+    real comments), ``twin`` tells it from look-alikes (the project's statements only)."""
+
+    real: Head
+    twin: Head
+
+    def probabilities(self, spans: Sequence[Span]) -> list[tuple[float, float]]:
+        """Each span's (real, twin) probabilities.
+
+        Each sentence is embedded on its own, as the heads were trained: one token pass over
+        a long text is cut at the tokenizer's 512 tokens, past which a sentence would have
+        no embedding at all.
+        """
+        encoder = load_static()
+        found = []
+        for span in spans:
+            vector, features = encoder.embed(span.text), word_features(span.text)
+            real, twin = (
+                self.real.probability(features, vector),
+                self.twin.probability(features, vector),
+            )
+            found.append((real, twin))
+        return found
+
+    def fires(self, scores: tuple[float, float]) -> bool:
+        """Whether a span's (real, twin) probabilities both clear their thresholds."""
+        return scores[0] >= self.real.threshold and scores[1] >= self.twin.threshold
+
+
+def _head(data: Any, name: str) -> Head:
+    import numpy as np
+
+    features = [int(f) for f in data[f"{name}_features"].tolist()]
+    sparse = [float(w) for w in data[f"{name}_sparse"].astype(np.float32).tolist()]
+    dense = data[f"{name}_dense"].astype(np.float32)
+    threshold = float(data[f"{name}_threshold"])
+    if dense.shape != (DIMENSIONS,) or len(sparse) != len(features) or not 0 <= threshold < 1:
+        raise ContentError(f"{HARM_MODEL_FILE} has weights of the wrong shape")
+    weights = dict(zip(features, sparse, strict=True))
+    return Head(weights, dense, float(data[f"{name}_bias"]), threshold)
+
+
+def parse_harm_model(raw: bytes) -> HarmModel:
+    """The layer from the bytes of ``harm_model.npz``; ContentError when they don't fit."""
+    import numpy as np
+
+    try:
+        with np.load(io.BytesIO(raw), allow_pickle=False) as data:
+            if str(data["static_model"]) != VECTORS_FILE:
+                raise ContentError(f"{HARM_MODEL_FILE} was trained on another embedding")
+            return HarmModel(_head(data, "real"), _head(data, "twin"))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ContentError(f"{HARM_MODEL_FILE} cannot be read: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def load_harm_model() -> HarmModel:
+    """The packaged layer, after checking its SHA-256 against the manifest."""
+    return parse_harm_model(read_checked(HARM_MODEL_FILE))
+
+
+def candidates(folded: str) -> list[Span]:
+    """The sentences of ``folded`` (lower case) the layer may read: long enough, with the
+    writer and someone close in them, and no denial, play, fiction, boss or own wish."""
+    return [
+        span
+        for span in sentences(folded)
+        if len(span.text.split()) >= MIN_WORDS
+        and _CLOSE.search(span.text)
+        and _WRITER.search(_CLOSE.sub(" ", span.text))  # not only in "my husband"
+        and not _DENIAL.search(span.text)
+        and not _ELSEWHERE.search(span.text)
+        and not _PLAY.search(span.text)
+        and not _CHOSEN.search(span.text)
+    ]
+
+
+def _kind(sentence: str) -> str:
+    """The kind of the rules' weightiest cue in the sentence, or "other"."""
+    best, kind = 0.0, "other"
+    for cue_kind, weight, cue in _cues():
+        if weight > best and cue.search(sentence):
+            best, kind = weight, cue_kind
+    return kind
+
+
+def learned_hits(
+    text: str, folded: str, skip: Sequence[tuple[int, int]] = (), model: HarmModel | None = None
+) -> list[HarmHit]:
+    """Sentences the layer is sure of, leaving out those overlapping a span in ``skip``."""
+    spans = [
+        span
+        for span in candidates(folded)
+        if not any(start < span.end and span.start < end for start, end in skip)
+    ]
+    if not spans:
+        return []
+    model = model or load_harm_model()
+    return [
+        HarmHit(_kind(span.text), span.start, span.end, text[span.start : span.end])
+        for span, scores in zip(spans, model.probabilities(spans), strict=True)
+        if model.fires(scores)
+    ]
