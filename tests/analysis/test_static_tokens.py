@@ -20,7 +20,7 @@ from reconnect.analysis.static import (
     StaticEncoder,
     load_static,
 )
-from reconnect.analysis.tokens import sentences
+from reconnect.analysis.tokens import Span, sentences
 
 SENTENCES = [
     "",
@@ -144,16 +144,27 @@ def test_kept_combining_marks_which_nfd_may_reorder_are_left_to_hf() -> None:
     assert _fast(load_static()).tokens("a\U0001d16d\U0001d165b") is None
 
 
-def test_long_words_are_unknown_and_long_texts_are_truncated_like_hf() -> None:
+def test_long_words_are_unknown_and_long_texts_are_read_whole_like_hf() -> None:
     encoder = load_static()
     assert _check("z" * 101 + " ok")
     ids, _ = _hf(encoder, "z" * 101 + " ok")
     assert ids[0] == encoder.unknown
+    # The shipped settings carry the teacher's 512-token limit; a static model has none.
     long = "word, " * 400
     assert _check(long)
     found = _fast(encoder).tokens(long)
     assert found is not None
-    assert len(found[0]) == 512
+    assert len(found[0]) == 800
+
+
+def test_a_sentence_late_in_a_long_entry_is_read_as_it_would_be_alone() -> None:
+    sentence = "Honestly everyone would be better off if I just wasn’t around anymore."
+    day = "Went to the café, had lunch with Zoë, came home — cooked pasta. "
+    text = day * 60 + sentence  # about 4,000 characters, far past 512 tokens
+    alone = load_static().embed(sentence)
+    late = load_static().embed_spans(text, [Span(len(text) - len(sentence), len(text), sentence)])
+    assert late[1].any(), "the sentence has an embedding"
+    assert abs(float(late[1] @ alone) - 1.0) < 1e-5
 
 
 @settings(max_examples=300, deadline=None)

@@ -137,6 +137,21 @@ def _unit(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     return vector / norm if norm > 0 else vector
 
 
+def _without_truncation(config: str) -> str:
+    """The tokenizer's JSON with no length limit.
+
+    The distilled model kept its teacher's limit of 512 tokens in the tokenizer's settings. A
+    static embedding has no such limit, and with it every sentence past the first 2,000 or
+    so characters of a long entry had no embedding (only its word features), and the whole
+    entry's embedding read only its start. The setting is the last field of the file.
+    """
+    at = config.rfind('"truncation": {')
+    if at < 0:
+        return config
+    end = config.index("}", at) + 1
+    return config[:at] + '"truncation": null' + config[end:]
+
+
 @lru_cache(maxsize=1)
 def load_static() -> StaticEncoder:
     """The packaged static model, hash-checked; numpy and tokenizers load on first use."""
@@ -144,7 +159,7 @@ def load_static() -> StaticEncoder:
     from tokenizers import Tokenizer
 
     try:
-        config = gzip.decompress(read_checked(TOKENIZER_FILE)).decode()
+        config = _without_truncation(gzip.decompress(read_checked(TOKENIZER_FILE)).decode())
         tokenizer = Tokenizer.from_str(config)
         read_checked(SCALES_FILE)
         read_checked(VECTORS_FILE)
