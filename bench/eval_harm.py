@@ -1,7 +1,7 @@
 """Count what the abuse detector finds: rules only against rules and the learned layer.
 
     python bench/eval_harm.py                          # every coercion set and GoEmotions dev
-    python bench/eval_harm.py --skip suite,holdout     # leave the held-out sets unread
+    python bench/eval_harm.py --skip fresh2     # leave the held-out set unread while tuning
     python bench/eval_harm.py /tmp/other.jsonl         # extra files (``text``, ``harm``)
 
 For each file of ``tests/analysis/data/coercion_*.jsonl`` (and each extra file) it prints how
@@ -42,7 +42,7 @@ def _counts(rows: list[tuple[str, bool]], learned: bool) -> tuple[int, int, int,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("extra", nargs="*", type=Path, help="more JSON-lines files to count")
-    parser.add_argument("--skip", default="", help="coercion sets to leave out, e.g. suite,holdout")
+    parser.add_argument("--skip", default="", help="coercion sets to leave out, e.g. fresh2")
     args = parser.parse_args()
     skip = {f"coercion_{name.strip()}" for name in args.skip.split(",") if name.strip()}
     files = [p for p in sorted(SETS.glob("coercion_*.jsonl")) if p.stem not in skip]

@@ -28,6 +28,25 @@ with 7 of 60 look-alikes firing (rules alone: 31 and 6; the learned layer added 
 unseen). The floors below are those measurements. The tests at the end hold the layer to what
 a user sees: a few indirect statements written for these tests are found, their look-alikes
 and denials are not, and it fires on none of the real comments of the sample.
+
+Round two: ``fresh`` (100 + 100, written 2026-12-06 by a helper who saw no code) was run once,
+counts only, with suite and holdout: 45 of 100 found with 3 of 100 look-alikes firing. Then
+suite, holdout and fresh became development data: their misses were read and the rules were
+widened by families of indirect wording (threats with a condition, lying about injuries,
+hiding marks, dozens of calls, an ex who turns up or knows where the writer lives, keys
+taken so the writer cannot go, timing the day around moods, "saying no makes it worse",
+quoted insults), with a veto for things asked for or done out of care; the learned layer was
+retrained with 31 new statements and 31 look-alikes of the project's own (still never on
+suite, holdout or fresh). After that: suite 50 of 50 with 0 look-alikes, holdout 60 of 60 and
+0, fresh 100 of 100 and 0 (rules alone: 48, 58 and 90, all with 0 firing). These three are no
+longer held out, so those counts say little about unseen writing; a new held-out set is the
+measure. The floors below are the counts after round two.
+
+``fresh2`` (100 + 100, written 2026-12-06 by another helper who saw no code, after round two
+was finished) is that held-out set. Run once for counts: 40 of 100 found with 3 of 100
+look-alikes firing (rules alone: 32 and 3; the code before round two: 39 and 4). So on
+unseen writing the detector finds about four in ten statements; its texts and misses are not
+to be read while the detector is tuned, so that it can measure the next round too.
 """
 
 from __future__ import annotations
@@ -61,10 +80,12 @@ def _score(name: str) -> tuple[int, int, int, int]:
     ("name", "least_found", "most_alarms"),
     [
         ("dev", 35, 0),
-        ("dev2", 142, 0),
+        ("dev2", 144, 0),
         ("dev3", 78, 0),
-        ("suite", 40, 1),
-        ("holdout", 35, 7),
+        ("suite", 50, 0),
+        ("holdout", 60, 0),
+        ("fresh", 100, 0),
+        ("fresh2", 40, 3),
     ],
 )
 def test_each_set_is_read_at_least_as_well_as_when_measured(
@@ -78,7 +99,7 @@ def test_each_set_is_read_at_least_as_well_as_when_measured(
 
 def test_the_sets_do_not_share_a_sentence() -> None:
     seen: dict[str, str] = {}
-    for name in ("dev", "dev2", "dev3", "suite", "holdout"):
+    for name in ("dev", "dev2", "dev3", "suite", "holdout", "fresh", "fresh2"):
         for row in _rows(name):
             text = str(row["text"]).casefold()
             assert text not in seen, (text, seen.get(text), name)
@@ -138,6 +159,42 @@ def test_plain_statements_are_found_with_their_kind_and_words(text: str, kind: s
     for hit in hits:
         assert hit.kind in HARM_KINDS
         assert text[hit.start : hit.end] == hit.text
+
+
+# Round two's families of indirect wording, with a look-alike for each; written for these
+# tests and in no set.
+INDIRECT_RULES = [
+    ("My brother says he'll smash my phone if I tell mum about the money.", "threats"),
+    ("I told the doctor I walked into a cupboard door.", "physical"),
+    ("Put concealer on so nobody would see the bruises on my cheek.", "physical"),
+    ("My ex was parked across from my work again today.", "monitoring"),
+    ("I moved flats so he wouldn't find where I live.", "monitoring"),
+    ("Mum took my door keys so I can't leave the house on weekends.", "isolation"),
+    ("I have to beg her for my own money every week.", "financial"),
+    ("She posted a video of me crying in the group chat and everyone laughed.", "humiliation"),
+]
+ROUND_TWO_LOOK_ALIKES = [
+    "My husband took the car keys so I can't drive after my eye surgery.",
+    "She wanted to see the receipt so she could return the jumper.",
+    "My ex turned up at my house to drop off the kids.",
+    "I told the nurse I fell down the stairs because I did, I'm so clumsy.",
+    "Wore long sleeves so mum wouldn't see my new tattoo.",
+    "My sister called me 12 times because she got engaged!",
+    "My husband made me keep my location on during the hike so he could see I was safe.",
+    "She beat me at chess three times in a row.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), INDIRECT_RULES)
+def test_the_rules_read_families_of_indirect_wording(text: str, kind: str) -> None:
+    hits = find_harm(text, learned=False)
+    assert kind in {h.kind for h in hits}, text
+    assert all(text[h.start : h.end] == h.text for h in hits)
+
+
+@pytest.mark.parametrize("text", ROUND_TWO_LOOK_ALIKES)
+def test_care_play_and_plain_reasons_keep_the_new_families_quiet(text: str) -> None:
+    assert find_harm(text) == ()
 
 
 def test_a_long_entry_is_read_and_spans_stay_in_bounds() -> None:

@@ -3,9 +3,10 @@ the shared check-ins for both, and a look-alike does not. Run end to end through
 the writer saves a journal entry, the other partner reads this week's check-in.
 
 The suite is the detector's dev set (35 statements, 35 look-alikes, written by a helper who
-never saw the rules) and its dev2 set (150 and 150, partly tuned on). On held-out writing
-the detector (rules and learned layer) finds 40 of 50 and 35 of 60 statements
-(tests/analysis/test_harm.py), so "every abuse statement pauses" holds here, not yet on unseen
+never saw the rules) and its dev2 set (150 and 150, partly tuned on). Before round two the
+detector (rules and learned layer) found 40 of 50, 35 of 60 and 45 of 100 statements of three
+sets it had not been tuned on (tests/analysis/test_harm.py); those sets are now development
+data and are all found, so "every abuse statement pauses" holds here, not yet on unseen
 writing.
 """
 
@@ -79,7 +80,7 @@ def test_each_statement_the_detector_reads_pauses_check_ins_for_both(
 ) -> None:
     alex, sam = couple
     found = [text for text in STATEMENTS if find_harm(text)]
-    assert len(found) >= 177  # dev 35/35 and dev2 142/150 when measured
+    assert len(found) >= 179  # dev 35/35 and dev2 144/150 when measured
     for text in found:
         assert sam.post("/api/entries", json={"text": text}).status_code == 201
         seen = alex.get("/api/couple")

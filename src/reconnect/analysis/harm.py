@@ -13,9 +13,15 @@ Indirect ways of saying it ("she stops hitting me when the kids come in", "I hav
 him when I get to work, when I leave...", "my wages go straight into his account") are
 built the same way: who does it, a controlling verb, and the writer's phone, money, friends
 or body; they also stay quiet when the sentence says it was the writer's own wish or is
-about a boss, a pet, a story or a game. Deterministic and fast: one pass finds where any
+about a boss, a pet, a story or a game. Round two added families of indirect wording (a
+threat with a condition, lying to a doctor about an injury, hiding marks, dozens of calls, an
+ex who turns up or knows where the writer lives, keys taken so the writer cannot go, timing
+the day around someone's moods, "saying no makes it worse") and a veto, for every pattern,
+for what was asked for or done out of care ("because I asked her to", "after the wine...
+good call", "so she could see I got home safe"). Deterministic and fast: one pass finds where any
 pattern could start and only those places are tried, so ``find_harm`` on 20,000 characters
-takes a few milliseconds to a few tens.
+takes a few milliseconds to a few tens (about 0.16 s in the worst case built for it, a
+run of trigger words with no full stop, with the learned layer).
 
 Beside the rules, a small learned layer (``harm_model.py``) reads each sentence no rule
 matched in: it counts only when its score clears a threshold chosen on real ordinary text and
@@ -46,8 +52,10 @@ _parser: Any = import_module("re._parser")
 
 # Who: a partner, an ex or family at home, or a pronoun standing for one.
 _WHO = (
-    r"(?:he|she|they|him|her|them|mum|mom|dad|bf|gf|(?:my|our) (?:husband|wife|partner|boyfriend|"
-    r"girlfriend|bf|gf|fianc[eé]e?|spouse|ex|ex-?husband|ex-?wife|ex-?partner|ex-?boyfriend|ex-?girlfriend|"
+    r"(?:he|she|they|him|her|them|mum|mom|dad|bf|gf|step-?dad|step-?mum|step-?mom|brother|sister|"
+    r"(?:my|our) (?:husband|wife|partner|boyfriend|"
+    r"girlfriend|bf|gf|fianc[eé]e?|spouse|ex|ex-?husband|ex-?wife|ex-?partner|ex-?boyfriend|ex-?"
+    r"girlfriend|"
     r"dad|father|mum|mom|mother|step-?dad|step-?mum|step-?mom|stepfather|stepmother|brother|"
     r"sister|parents|in-?laws?|mother-in-law|father-in-law))"
 )
@@ -73,7 +81,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "monitoring",
         r"\b(?:makes? me|made me|forces? me to|demands?|demanded)\b[^.!?\n]{0,20}\b(?:share|"
         r"give (?:him|her|them))\b[^.!?\n]{0,10}\bmy (?:location|passwords?|passcodes?|phone)\b"
-        r"|\b(?:put|hid|installed|found) (?:a )?(?:tracker|tracking app|spyware)\b"
+        r"|\b(?:put|hid|installed|found) (?:a |an )?(?:tracker|tracking app|spyware|airtag|gps t"
+        r"racker)\b"
         r"|\binstalled (?:something|an app|software|a program) on my (?:phone|laptop|computer)\b"
         r"|\b(?:makes?|made) me (?:send|show) (?:him|her|them )?(?:a )?(?:photos?|pictures?|"
         r"selfies?|proof|screenshots?) of (?:where|who)\b|\b" + _WHO + r" (?:goes|went) through "
@@ -88,7 +97,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "isolation",
         r"\bi'?m (?:not|no longer) allowed to (?![^.!?\n]{0,40}\buntil (?:the|my) (?:plumber|"
-        r"delivery|engineer|parcel|results|fever|rash|test))(?:see|go|visit|talk|speak|meet|call|work|leave|"
+        r"delivery|engineer|parcel|results|fever|rash|test))(?:see|go|visit|talk|speak|meet|call"
+        r"|work|leave|"
         r"have (?:friends|my own)|drive|text|get a job)\b|\b(?:cut|cuts|cutting|keeps?|kept) me "
         r"(?:off|away) from (?:my |all my )?(?:friends|family|sister|brother|mum|mom|parents)\b"
         r"|\b" + _WHO + r" (?:gets?|got) (?:angry|furious|mad|jealous) (?:when|if|whenever) i "
@@ -104,7 +114,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "threats",
         r"\b(?:threatened|threatens|threatening|threaten)\b[^.!?\n]{0,8}\b(?:to )?(?:take the "
-        r"(?:kids|children|baby)|kill me|hurt me|leave me with nothing|post|share|send|leak|"
+        r"(?:kids|children|baby)|kill me|hurt me|leave me with nothing|post|share|send(?! me (?:"
+        r"off|home))|leak|"
         r"report me|have me deported|throw me out|kick me out|take everything|ruin me|"
         r"tell everyone|hurt the (?:kids|children|dog|cat))\b",
     ),
@@ -143,7 +154,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         _NOT + r"\b" + _WHO + r" (?:hit|hits|slapped|slaps|punched|punches|pushed|shoved|"
         r"choked|chokes|strangled|grabbed|kicked|kicks|beat|beats|hurt|hurts|bit|burned|"
         r"threw (?:something|a \w+|things|my \w+) at)(?: " + _ME + r"\b| me(?= |,|\.|$))"
-        r"(?! (?:to|into) \w+ing\b)(?! to (?!the )\w+)" + _WEAPON,
+        r"(?! (?:to|into) \w+ing\b)(?! to (?!the )\w+)(?! at\b)" + _WEAPON,
     ),
     (
         "physical",
@@ -168,10 +179,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "financial",
-        r"\b" + _WHO + r" (?:takes|took|keeps|kept|controls|controlled) (?:all )?(?:of )?my "
+        r"\b" + _WHO + r" (?:takes|took|keeps|kept|controls|controlled) (?:all )?(?:of )?my (?:w"
+        r"hole |entire )?"
         r"(?:wages|pay|salary|money|bank card|cards?|paycheck|pension|benefits)\b|\b"
         + _WHO
-        + r" (?:controls|controlled) (?:all )?(?:the|our) money\b|\b(?:gives|give|gave) me an "
+        + r" (?:controls|controlled) (?:all )?(?:the|our) (?:family |household )?money\b|\b(?:gi"
+        r"ves|give|gave) me an "
         r"allowance\b|\bi (?:have|had) to ask (?:him|her|them) for (?:money|bus fare|cash)\b"
         r"|\b(?:took|takes|opened|opens|taken) out (?:a |another )?(?:credit card|loan|loans|"
         r"debt|contract) in my name\b|\b(?:keeps|kept|has|took) my (?:bank )?card\b[^.!?\n]{0,40}"
@@ -214,7 +227,8 @@ _MORE: tuple[tuple[str, str], ...] = (
         r"|\b(?:my ex|he|she|they) (?:keeps? turning|turned|turns|keeps? showing|showed|shows) up "
         r"(?:outside|at) my (?:work|office|house|flat|job|gym|door|school|uni|place)\b (?:again|"
         r"uninvited|unannounced|every)"
-        r"|\b(?:my ex|he|she|they) (?:always|somehow|still) knows? where i (?:am|was|go|'?ve been)"
+        r"|\b(?:my ex|he|she|they) (?:(?:always|somehow|still) ){1,2}knows? where i (?:am|was|go"
+        r"|'?ve been)"
         r"|\bhow does (?:my ex|he|she) (?:always |somehow )?know where i (?:am|was|go)"
         r"|\b" + _HE + r" (?:reads?|read|checks?|goes through|went through) (?:this|my) "
         r"(?:journal|diary|notebook)\b",
@@ -224,12 +238,21 @@ _MORE: tuple[tuple[str, str], ...] = (
         r"\b" + _WHO + r" (?:says?|said|thinks|decided|decides) (?:that )?(?:my|all my) "
         r"(?:friends?|sister|brother|mum|mom|family|parents|best friend|mates)\b[^.!?\n]{0,12}"
         r"\b(?:is|are) (?:a )?bad influences?\b"
+        r"|\b"
+        + _WHO
+        + r" (?:says?|said|thinks|decided|decides) (?:that )?(?:my|all my) (?:friends?|sister|"
+        r"brother|mum|mom|family|parents|best friend|mates) (?:is|are) (?:trying to (?:split|bre"
+        r"ak) us up|"
+        r"against (?:us|him|her|them)|poison\w*)"
+        r"|\b(?:he|she) (?:already )?(?:said|says|decided|told me) (?:that )?i'?m not (?:going|a"
+        r"llowed to go)\b"
         r"|\b(?:whenever|every time|when(?:ever)?) i (?:make plans|go|plan|try|arrange|am out|'?m "
         r"out|go out)\b[^.!?\n]{0,60}\b"
         + _HE
         + r" (?:\w+ ){0,2}?(?:texts?|rings?|calls?|messages?|"
         r"has a (?:crisis|go|meltdown)|kicks? off|sulks?|starts?|turns up|goes off|gets? (?:angry|"
-        r"jealous|upset|funny))\b[^.!?\n]{0,60}\bi (?:end up|have to|always "
+        r"jealous|upset|funny|['\"]?(?:sick|ill|poorly)['\"]?))(?:\b|(?<=['\"]))[^.!?\n]{0,60}\b"
+        r"i (?:end up|have to|always "
         r"end up) (?:cancel\w*|leaving early|not going|staying (?:home|in)|going home|coming home)"
         r"|\b" + _WHO + r" (?:\w+ )?(?:made|makes|forced|pressured|pushed) me (?:to )?(?:quit|give "
         r"up|leave) my (?:job|work|course|studies|degree|uni|friends)\b"
@@ -244,7 +267,8 @@ _MORE: tuple[tuple[str, str], ...] = (
         "threats",
         r"\b" + _WHO + r" (?:says?|said|told me|tells me|warned me|texted)(?: that)? if i\b"
         r"[^.!?\n]{0,60}\b(?:don'?t bother coming back|never come back|(?:he|she|they|mum|mom|dad"
-        r"|you)(?:'ll| will|'d| would) (?:hurt|kill|take (?:the|my|everything|them)|ruin|leave me|"
+        r"|you)(?:'ll| will|'d| would) ['\"]?(?:make sure|hurt|kill|take (?:the|my|everything|th"
+        r"em)|ruin|leave me|"
         r"find (?:me|someone)|make me|tell (?:everyone|my|them|people)|throw me out|kick me out|"
         r"end it|break|beat|hit|be the one who|pay for it|regret|lose (?:the|my))|will (?:be the "
         r"one who )?pays? for it|(?:'|\")?disappear)"
@@ -309,9 +333,10 @@ _MORE: tuple[tuple[str, str], ...] = (
         r"|\b(?:pushing|pushes|pushed|pressures?|pressuring|pressured|guilts?|guilted|makes?|made|"
         r"forces?|forced|begs?|nags?|keeps? asking|keeps? pushing) me (?:to )?(?:send|sending) "
         r"(?:him |her |them )?(?:nudes|naked)"
-        r"|\b(?:says?|said|told me|tells me) (?:that )?i owe (?:him|her|them)(?: (?:after|since|"
+        r"|\b(?:says?|said|told me|tells me) (?:that )?i (?:owe|owed) (?:him|her|them)(?: (?:aft"
+        r"er|since|"
         r"now)\b)"
-        r"|\bpretend(?:ed|ing)? to be asleep (?:when|until|so) (?:he|she|they)\b"
+        r"|\bpretend(?:ed|ing)? to be asleep (?:\w+ ){0,2}?(?:when|until|so) (?:he|she|they)\b"
         r"|\b(?:makes?|made|forces?|forced) me (?:to )?(?:watch|do|try) (?:stuff|things|porn|it)\b"
         r"[^.!?\n]{0,20}\bi (?:don'?t|didn'?t|do not|did not) (?:want|like)"
         r"|\b(?:brings? up|mentions?|talks about) (?:other|another) (?:women|woman|men|man|girls?|"
@@ -324,7 +349,10 @@ _MORE: tuple[tuple[str, str], ...] = (
         "financial",
         r"\bmy (?:wages|salary|pay|benefits|money|paycheck|pay ?cheque) (?:go|goes|went|gets? "
         r"paid|is paid) (?:straight |directly )?(?:in)?to (?:his|her|their) account\b"
-        r"|\b" + _HE + r" gives? me (?:£|\$|€)?\d+ a (?:week|month|day)\b(?! (?:for|to)\b)"
+        r"|\b"
+        + _HE
+        + r" gives? me (?:£|\$|€)?(?:\d+|ten|twenty|thirty|forty|fifty) (?:quid |pounds )?a "
+        r"(?:week|month|day)\b(?! (?:for|to)\b)"
         r"|\bi (?:have|had|need) to (?:show|give) (?:him|her|them) (?:the |all the |every |my )?"
         r"receipts?\b"
         r"|\bi (?:have|had|need) to ask (?:him |her |them )?(?:first|before i|permission|if i can"
@@ -332,9 +360,19 @@ _MORE: tuple[tuple[str, str], ...] = (
         r"|\bbecause i didn'?t ask (?:him|her|them) first\b"
         r"|\b(?:makes?|made) me ask (?:him |her |them )?(?:first|before i|permission|if i can)\b"
         r"|\b(?:'allowed'|\"allowed\") to (?:buy|spend|have|eat)\b"
-        r"|\bi (?:hide|hid|stash|stashed|keep) (?:a bit of |some |a little )?(?:cash|money)\b"
-        r"[^.!?\n]{0,40}\b(?:so " + _HE + r"|in case|only money|actually mine|where " + _HE + r")"
-        r"|\b" + _WHO + r" (?:\w+ )?(?:keeps?|kept|takes?|took) my (?:wages|salary|pay|money|"
+        r"|\b(?:i )?(?:hide|hid|hiding|stash|stashed|stashing|keep|keeping) (?:a bit of |some |a"
+        r" little "
+        r"|\w+ quid |\w+ pound )?(?:cash|money|notes)\b"
+        r"[^.!?\n]{0,40}\b(?:so "
+        + _HE
+        + r"|in case|only money|actually mine|where "
+        + _HE
+        + r"|only place "
+        + _HE
+        + r")"
+        r"|\b"
+        + _WHO
+        + r" (?:\w+ )?(?:keeps?|kept|takes?|took) my (?:wages|salary|pay|money|student loan|tips|"
         r"benefits|paycheck|bank cards?|cards)\b"
         r"|\b" + _WHO + r" (?:cancelled|canceled|froze|blocked|cut up|stopped) my (?:bank )?"
         r"(?:cards?|account)\b"
@@ -351,8 +389,11 @@ _MORE: tuple[tuple[str, str], ...] = (
         r"|\b" + _WHO + r" (?:mocks|mocked|laughs at|laughed at|makes fun of|made fun of|"
         r"humiliates|humiliated|imitates) (?:me|my (?:weight|body|looks|accent|face|voice))\b"
         r"[^.!?\n]{0,30}\b(?:at parties|in public|everyone laughs|and everyone|in front of)"
-        r"|\b" + _WHO + r" (?:tells|told) (?:everyone|people|my (?:family|friends|mum|mom|doctor)) "
-        r"(?:that )?(?:i'?m|i am|i was) (?:crazy|mad|insane|unstable|mental|a liar|lying|"
+        r"|\b"
+        + _WHO
+        + r" (?:tells|told) (?:everyone|people|my (?:family|friends|mum|mom|doctor)|our (?:friends|"
+        r"family)|(?:his|her) (?:family|friends|mates)) "
+        r"(?:that )?(?:i'?m|i am|i was) ['\"]?(?:crazy|mad|insane|unstable|mental|a liar|lying|"
         r"making it up)\b(?! (?:for|about))"
         r"|\b(?:makes?|made|forces?|forced) me (?:to )?(?:get on my knees|kneel|beg|grovel)\b"
         r"|\b(?:makes?|made) me apologi[sz]e to (?:his|her|their) (?:friends|family|mates|mum|"
@@ -394,11 +435,11 @@ _MORE += (
         + _WHO
         + r" (?:\w+ ){0,2}?"
         + _NOT
-        + r"(?:pushes|pushed|shoves|shoved|knocks|"
+        + r"(?:pushes|pushed|shoves|shoved|knocks|kicked|kicks|"
         r"knocked|throws|threw|slams|slammed|pins|pinned|drags|dragged|holds|held) me (?:around|"
         r"about|down (?:on|onto|and)|over|against|to the (?:floor|ground|wall|bed)|into the "
         r"(?:wall|door|table)|across|by (?:my|the) (?:hair|arm|neck|throat|wrist)|"
-        r"out of (?:bed|the car))"
+        r"out of (?:bed|the car)|(?:out |up |down )?of bed onto|onto the floor)"
         r"|\b" + _WHO + r" (?:\w+ ){0,2}?(?:throws|threw|throwing|hurls|hurled) (?:things|stuff|"
         r"plates|cups|mugs|glasses|bottles|shoes|the \w+|a \w+|his \w+|her \w+) at me\b",
     ),
@@ -430,7 +471,8 @@ _MORE += (
         "monitoring",
         r"\b(?:makes?|made|forces?|forced) me (?:to )?(?:turn on|keep on|share|leave on) (?:my )?"
         r"(?:location|find my|life360|gps)"
-        r"|\bi (?:have|had|need) to send (?:him|her|them) (?:a )?(?:photos?|pictures?|selfies?|"
+        r"|\b(?:i )?(?:have|had|need) to send (?:him|her|them) (?:a )?(?:photos?|pictures?|selfi"
+        r"es?|"
         r"pics?|videos?) of (?:where|who)\b"
         r"|\b"
         + _HE
@@ -473,6 +515,278 @@ _MORE += (
         r"salary|pay|money|benefits|savings) (?:in|into) (?:his|her|their) (?:own )?account\b",
     ),
 )
+# Round two: families of indirect wording found missing in the development sets. These
+# have only the look-alike vetoes every pattern has (play, asked-for or caring reasons).
+_HARMS = (
+    r"(?:hurt|kill|smash|ruin|(?:post|share|send|leak) (?:my|me|those|the (?:\w+ )?of me)|expose|"
+    r"destroy|break|beat|hit|stop paying for (?:my (?:mum|mom|dad|nan|gran|sister|brother)'s|the "
+    r"(?:care|rent|mortgage))|"
+    r"cut me off|get me (?:fired|sacked|deported)|have me (?:deported|sectioned|arrested)|"
+    r"report me|throw me out|kick me out|take (?:the|my|everything)|leave me with nothing|"
+    r"(?:call|ring|phone|email) my (?:boss|manager|work|parents|family|mum|mom|dad|landlord)|mak"
+    r"e sure|make me (?:pay|regret)|"
+    r"tell (?:everyone|people|the police|immigration|my (?:boss|work|family|parents|kids)))"
+)
+# Many calls in a row: "called me 14 times", "my phone buzzed 11 times".
+_TIMES = (
+    r"(?:like |about |over )?(?:1\d|[2-9]\d|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|ni"
+    r"ne)teen|twenty|thirty|"
+    r"forty|fifty) times\b"
+)
+_PLAIN: tuple[tuple[str, str], ...] = (
+    (
+        "threats",
+        r"\b(?:"
+        + _WHO
+        + r" )?(?:says?|said|told me|tells me|texted|warned(?: me)?)(?: that)? "
+        + _HE
+        + r"(?:'d|'ll| will| would) (?:\w+ )?['\"]?"
+        + _HARMS
+        + r"\b[^.!?\n]{0,60}\bif i (?:ever )?(?:break up|end|leave|left|tell|told|don'?t|do not|"
+        r"go|embarrass|say|report|drop|call|try|talk|speak|see|contact|get)\b"
+        r"|\b(?:said|says|told me|texted)\b[^.!?\n]{0,12}\baccidents happen\b"
+        r"|\b(?:my ex|" + _HE + r") (?:\w+ ){0,3}?knows? (?:now )?(?:where i (?:live|work|am "
+        r"staying)|which school|where (?:the|my) (?:kids|children) (?:go|are|live)|where my "
+        r"(?:parents|family|sister|mum|mom) live)(?![^.!?\n]{0,40}\b(?:because we|co-?parent|pic"
+        r"ks? (?:the "
+        r"kids|them) up|drops? (?:the kids|them) off))|\bi'?d better watch (?:myself|my back|out"
+        r")\b",
+    ),
+    (
+        "physical",
+        r"\b(?:told|tell|telling) (?:the |my |a )?(?:nurse|doctor|gp|a&e|hospital|dentist|school|"
+        r"teacher|work|everyone|people)(?: at (?:the |a )?[\w-]+(?: \w+)?)? (?:that )?i (?:caugh"
+        r"t|fell|"
+        r"walked into|tripped|slipped|banged|bumped|burned myself|burnt myself)\b(?![^.!?\n]{0,3"
+        r"0}\b"
+        r"(?:because i (?:did|really)|clumsy|klutz|which (?:is true|i did)))"
+        r"|\bit was (?:his|her|their) (?:fist|belt)\b"
+        r"|\bso (?:nobody|no one|people|anyone|\w+) (?:(?:sees|notices|asks about)|(?:would|coul"
+        r"d|will|wouldn'?t|wouldnt|won'?t|"
+        r"can'?t|couldn'?t|didn'?t) (?:see|notice|ask about)) (?:the|my) (?:marks?|bruis\w+|black "
+        r"eye|cuts?|burns?)\b"
+        r"|\b(?:wore|wear|wearing|wears) (?:long sleeves|a scarf|a polo neck|a turtleneck)\b"
+        r"[^.!?\n]{0,40}\bso (?:mum|mom|dad|nobody|no one|people|anyone|they|he|she|work|my \w+) "
+        r"(?:wouldn'?t|wouldnt|won'?t|doesn'?t|didn'?t|can'?t) (?:ask|see|notice)\b(?![^.!?\n]{0"
+        r",40}"
+        r"\b(?:burn|sun|eczema|psoriasis|tattoo|piercing|hickey|love bite|mosquito|rash))"
+        r"|\b(?:dragged|drags|pulled|pulls|grabbed|grabs|yanked) me (?:\w+ )?by (?:my|the) "
+        r"(?:hair|throat|neck|collar)\b"
+        r"|\b"
+        + _HE
+        + r" (?:squeezed|grabbed|gripped|held|twisted|pinched|dug (?:his|her) nails into) "
+        r"my \w+ so (?:hard|tight|tightly)\b(?![^.!?\n]{0,40}\b(?:rollercoaster|ride|we (?:both "
+        r")?(?:screamed|laughed)))"
+        r"|\b" + _HE + r" (?:was |were |is |kept )?(?:blocking|blocked|blocks) the (?:door|"
+        r"doorway|exit|way out)\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\btold (?:him|her|them) (?:i was|i'?m|to stop|no|i didn'?t)\b[^.!?\n]{0,60}\b(?:kept "
+        r"going|carried on) anyway\b|\b(?:kept going|carried on) anyway\b[^.!?\n]{0,30}\b(?:afte"
+        r"r|when|"
+        r"even though) i (?:told|said|asked)\b"
+        r"|\bdidn'?t want to (?:film|record|do) (?:it|that)\b[^.!?\n]{0,3}[.!?]? ?" + _HE + r" did"
+        r"(?: it)? anyway\b"
+        r"|\blay there\b[^.!?\n]{0,30}\bfor it to (?:be over|end|stop)\b"
+        r"|\b(?:says?|said|tells me|told me)(?: that)? if i (?:really |actually |truly )?loved? "
+        r"(?:him|her|them),? i (?:would|wouldn'?t|'d)\b"
+        r"|\b(?:stopped saying no|(?:don'?t|doesn'?t|do not|can'?t|never) get to say no|not "
+        r"allowed to say no|saying no (?:makes|made|just makes) (?:everything|it|things) worse)\b"
+        r"|\b(?:sleep|sleeping|slept|have sex|having sex|had sex) with (?:him|her|them)\b"
+        r"[^.!?\n]{0,30}\b(?:because|or|otherwise) if i (?:don'?t|say no|refuse)\b"
+        r"|(?:'forgetting'|\bforgetting|\"forgetting\") (?:the |a )?(?:condom|protection)\b"
+        r"|\bwoke (?:up )?(?:with|to) (?:him|her|them) (?:already )?(?:on top of me|inside me|"
+        r"touching me)"
+        r"|\bgets? (?:nasty|angry|aggressive|violent|mean|funny) (?:when|if|whenever) i say no\b"
+        r"|\b(?:keeps?|kept) (?:insisting|asking|pushing|going on|nagging|on at me) until i (?:j"
+        r"ust )?"
+        r"(?:say yes|give in|gave in|agree|said yes)\b(?! to\b)"
+        r"|\b(?:a good|a proper|a real) (?:wife|husband|girlfriend|boyfriend|partner) (?:doesn'?"
+        r"t|never|"
+        r"wouldn'?t|does not) (?:turn|say no|refuse)"
+        r"|\b(?:he|she) was already (?:doing it|on top of me|inside me)\b"
+        r"|\bgo along with it\b[^.!?\n]{0,20}\bif i say no\b",
+    ),
+    (
+        "isolation",
+        r"\b" + _WHO + r" (?:\w+ ){0,2}?(?:told me|tells me|says|said) (?:that )?i (?:can'?t|"
+        r"cannot|am not allowed to|mustn'?t) (?:see|visit|call|talk to|speak to|go to|text) (?:m"
+        r"y )?"
+        r"(?:own )?(?:parents|family|friends|mum|mom|dad|sister|brother|mates)\b"
+        r"|\b" + _HE + r" (?:said|says|told me) (?:it was|it'?s|its) (?:that|them|me|my \w+|"
+        r"\w+) or (?:him|her|them|me)\b"
+        r"|\bbecause (?:he|she|they)\b[^\n]{0,100}\bi (?:don'?t|do not) (?:have|know) (?:anyone|"
+        r"a single "
+        r"person|a soul) (?:here )?(?:except|but|apart from|other than) (?:him|her|them)\b"
+        r"|\baway from (?:everyone|all my friends|my (?:friends|family))\b[^\n]{0,100}\bi "
+        r"(?:don'?t|do not) have anyone (?:here )?(?:except|but|apart from|other than) (?:him|her|"
+        r"them)\b"
+        r"|\b" + _HE + r" (?:stood|stands|sat|sits|was|is|stayed) (?:right )?(?:next to|beside|"
+        r"behind|over) me\b[^.!?\n]{0,40}\bso i (?:just |only )?(?:said|told|pretended|couldn'?t"
+        r"|hung "
+        r"up|kept)\b"
+        r"|\bnot allowed to [^.!?\n]{0,40}\banymore because (?:apparently|" + _HE + r")\b"
+        r"|\b(?:skipped|missed|cancelled|canceled|stopped|turned down)\b[^.!?\n]{0,40}\bnot worth "
+        r"the (?:fight|argument|row|grief|drama)\b"
+        r"|\b(?:before|until|unless) " + _HE + r"(?:'d| would|'ll)? lets? me (?:leave|go out|out|"
+        r"eat|sleep)\b"
+        r"|\b(?:took|takes|keeps?|kept|hid|hides|has) (?:the |my |his |her )?(?:car |front door "
+        r"|door "
+        r")?keys?\b[^.!?\n]{0,20}\bso i (?:can'?t|cannot|couldn'?t) (?:go|get|leave)\b"
+        r"|\b(?:havent|haven'?t|don'?t|do not|hardly) (?:really )?(?:talked|spoken|seen|talk|speak|"
+        r"see) (?:to |with )?anyone from my (?:old life|old job|uni|school|family)\b[^\n]{0,60}\b"
+        + _HE
+        + r" (?:says|said|tells me|told me)\b",
+    ),
+    (
+        "monitoring",
+        r"\b(?:" + _WHO + r" (?:\w+ )?(?:called|rang|texted|messaged|calls|rings|texts)(?: me)?|my "
+        r"phone (?:buzzed|rang|went off)) " + _TIMES + r"[^\n]{0,80}\b(?:wanted to know|wants to "
+        r"know|asked (?:why|who|where)|accus\w+|demand\w+)"
+        r"|\b(?:turned|switched) off my (?:location|phone)\b[^\n]{0,80}\b(?:called|rang|texted|"
+        r"messaged)(?: me)? "
+        + _TIMES
+        + r"|\bso (?:he|she|they|my ex) (?:wouldn'?t|won'?t|can'?t|couldn'?t|doesn'?t) (?:know|"
+        r"find(?: out)?) where i (?:live|work|am)\b"
+        r"|\b(?:he|she|my ex)\b[^\n]{0,80}\bchanged my (?:phone )?number (?:twice|again|\w+ time"
+        r"s)\b"
+        r"|\b(?:withheld|unknown|private|blocked) numbers?\b[^.!?\n]{0,40}\b(?:breathing|hangs? "
+        r"up)\b"
+        r"|\b(?:messag\w+|contact\w+|texting|emailing) my (?:new )?(?:girlfriend|boyfriend|partner|"
+        r"friends|family|boss|work|mum|mom)\b[^.!?\n]{0,20}\bpretending to be\b"
+        r"|\b(?:my ex|he|she) (?:still )?(?:has|kept) (?:a|my) (?:spare )?key\b[^\n]{0,80}\b(?:m"
+        r"oved|"
+        r"open|been in|sure of it)\b"
+        r"|\b(?:split up|broke up|separated)\b[^\n]{0,60}\bi (?:just )?want (?:him|her|them) "
+        r"(?:gone|to stop|to leave me alone)\b",
+    ),
+    (
+        "financial",
+        r"\b(?:have|had|need) to (?:ask|beg) (?:him|her|them) for my own money\b"
+        r"|\b(?:have|had) to (?:ask|beg) (?:\w+ )?for money\b[^\n]{0,60}\b(?:receipts?|every tim"
+        r"e)\b"
+        r"|\b" + _HE + r" (?:wants?|wanted|demands?|demanded|asks?|asked) to see (?:the|every|all "
+        r"the) receipts?\b(?![^.!?\n]{0,25}\b(?:return|exchange|refund|claim|split|expenses))"
+        r"|\bmy name (?:isn'?t|is not) on anything\b"
+        r"|\bbefore "
+        + _HE
+        + r"(?:'ll| will|'d| would) (?:transfer|give me|send me|hand over|let me have)\b"
+        r"[^.!?\n]{0,30}\b(?:money|cash|allowance|card)\b"
+        r"|\bexplain (?:the |every |a )?(?:£|\$|€)\d+ to (?:him|her|them)\b|\bexplain every "
+        r"(?:penny|pound|purchase) to (?:him|her|them)\b"
+        r"|\bi'?m not allowed (?:to (?:know|see|have|access|touch) )?(?:the |our |my )?(?:password "
+        r"to (?:our|the|my) )?(?:online )?(?:password|bank|banking|accounts?|money|finances)\b"
+        r"|\bchanged the password (?:on|to|for) (?:our|my|the) (?:joint |bank )?(?:account|"
+        r"banking)\b",
+    ),
+)
+_PATTERNS += _PLAIN
+_MORE += (
+    (
+        "monitoring",
+        r"\b(?:makes?|made) me\b[^.!?\n]{0,60}\bso " + _HE + r" (?:can|could) (?:hear|see|check|"
+        r"listen|track|read|know)\b"
+        r"|\b" + _WHO + r" (?:\w+ )?(?:checks?|checked|looks? at|counts?) (?:the )?(?:mileage|"
+        r"odometer|miles|my step count)\b[^.!?\n]{0,30}\b(?:when i (?:get|got|come|came) (?:home"
+        r"|back)|"
+        r"to see (?:if|where|whether) i)"
+        r"|\b" + _WHO + r" (?:\w+ ){0,2}?(?:listens?|listened|listening|eavesdrops?) (?:at|outside|"
+        r"in on|behind) (?:the |my )?(?:calls|phone|conversations)\b|\b" + _WHO + r" (?:\w+ ){0,2}?"
+        r"(?:listens?|listened|listening|eavesdrops?) (?:at|outside|behind) (?:the |my )?door\b"
+        r"[^.!?\n]{0,20}\bwhen i(?:'m| am)? (?:on the phone|call|talk|speak|ring|facetime)"
+        r"|\b" + _WHO + r" (?:\w+ )?(?:goes|went|going) through (?:everything|all my stuff|my "
+        r"stuff)\b(?! (?:in|on|at) the\b)"
+        r"|\b" + _WHO + r" (?:\w+ )?(?:had|has|keeps?|kept|watch\w*|check\w*|pull\w* up|open\w*) "
+        r"my (?:live )?location\b"
+        r"|\bbefore " + _HE + r"(?:'d| would) stop (?:calling|ringing|texting)\b"
+        r"|\baccount for every (?:minute|hour|penny)\b[^.!?\n]{0,60}\b" + _HE + r"\b"
+        r"|\b(?:my ex|(?:his|her) car)\b(?: \w+){0,4} (?:turned up|showed up|shows up|turns up|"
+        r"was parked|is parked|parked|sat|waiting) (?:\w+ )?(?:at|outside|across from) my\b"
+        r"(?![^.!?\n]{0,30}\bto (?:drop|pick|collect|return))"
+        r"|\b(?:my ex|" + _HE + r")\b[^.!?\n]{0,40}\b(?:asking|asked|asks) (?:\w+ ){0,2}?(?:what "
+        r"time i (?:finish|leave|get)|where i (?:live|work|am staying|'?ve moved))",
+    ),
+    (
+        "fear",
+        r"\bso " + _HE + r" (?:wouldn'?t|won'?t|doesn'?t|didn'?t) (?:blow up|explode|kick off|"
+        r"lose it|snap|go off|get (?:angry|mad|nasty))\b"
+        r"|\b(?:in my clothes|with my shoes on|shoes on|shoes by the (?:bed|door))\b[^.!?\n]{0,40}"
+        r"\b(?:just in case|in case i (?:need|have) to (?:get out|leave|run)|until i heard (?:him|"
+        r"her|them))"
+        r"|\b(?:kids|children|we|i|the dog)\b[^.!?\n]{0,20}\b(?:go|goes|went|know to go|hide|run) "
+        r"(?:\w+ ){0,2}?(?:quiet|silent|still|to (?:their|my|our) rooms?|upstairs)\b[^.!?\n]{0,30}"
+        r"\b(?:his|her) (?:car|key|keys|footsteps|van)\b"
+        r"|\bwhich version of (?:him|her|them)\b"
+        r"|\b(?:plan|planned|organi[sz]e|arrange|time) (?:my |every |each |the )?(?:day|evening|"
+        r"week|life|"
+        r"weekend)s? around (?:(?:his|her|their) moods?|whether (?:he|she|they)(?:'s| has| had| "
+        r"is)|what "
+        r"mood)"
+        r"|\b(?:hands|voice|legs) (?:shake|shakes|shaking|trembles?|trembling)\b[^.!?\n]{0,40}\b"
+        r"(?:tell|"
+        r"ask) (?:him|her|them)\b"
+        r"|\b(?:keep|kept|hid\w*|stash\w*|packed)\b[^.!?\n]{0,60}\bin case i (?:ever )?(?:need|h"
+        r"ave) to "
+        r"(?:get out|leave|run|escape)\b(?! (?:of|for) (?:the|a) (?:fire|flood|storm))"
+        r"|\bbefore "
+        + _HE
+        + r" (?:gets?|comes?|got|came) home\b[^.!?\n]{0,40}\b(?:because last time|or "
+        r"(?:else|he|she))\b"
+        r"|\b(?:my ex|him|her)\b[^\n]{0,100}\bnot (?:a )?coincidence\b"
+        r"|\b" + _HE + r" (?:went|goes|was|is) (?:quiet|silent|cold)\b[^\n]{0,100}\bapologi[sz]\w+ "
+        r"for (?:something|things|whatever|nothing)\b"
+        r"|\b(?:started|start|was|am|i'?m) (?:literally )?(?:shaking|trembling|panicking)\b[^\n]"
+        r"{0,80}"
+        r"\bbefore " + _HE + r" (?:got|gets|comes|came) home\b"
+        r"|\bbefore " + _HE + r" (?:got|gets|comes|came) home\b[^.!?\n]{0,40}\b(?:shaking|trembl"
+        r"ing|"
+        r"panic\w*|terrified|scared)\b"
+        r"|\bdread\w*\b[^\n]{0,60}\b(?:he|she|stepdad|dad|mum|mom) (?:drinks|is drinking|starts "
+        r"drinking) (?:from (?:noon|lunch|midday|the morning|breakfast)|all day|before (?:noon|"
+        r"lunch))"
+        r"|\b(?:rehears\w+|practis\w+|practic\w+) (?:how|what i'?ll say|what to say)\b"
+        r"[^\n]{0,40}\b(?:tell|ask) (?:him|her|them)\b[^\n]{0,100}\b(?:shake|shakes|shaking|"
+        r"trembl\w+)\b(?! with (?:excitement|joy|happiness|laughter))"
+        r"|\bwhat happens (?:if|when) " + _HE + r" (?:sees?|finds? out|notices?)\b"
+        r"|\b(?:keep\w*|kept|hid\w*|stash\w*) my passport and (?:some )?(?:cash|money)\b"
+        r"[^\n]{0,60}\bjust in case\b",
+    ),
+    (
+        "humiliation",
+        r"\b" + _WHO + r" (?:mocks|mocked|imitates|imitated|mimics|copies|laughs at|makes fun of) "
+        r"my (?:stutter|lisp|scars?|limp|disability)\b|\btells me to shut up (?:when|whenever|ev"
+        r"ery "
+        r"time) i\b"
+        r"|\b" + _WHO + r" (?:says|said|tells me|told me|insists)(?: that)? i (?:imagined|made up|"
+        r"invented) (?:the whole thing|it all|what happened|everything)\b|\b"
+        + _WHO
+        + r" (?:says|said|tells "
+        r"me|told me|insists)(?: that)? i (?:imagined|made up|dreamt|invented) the whole (?:argu"
+        r"ment|row|fight|"
+        r"conversation)\b"
+        r"|\b(?:says|said|tells me|told me) (?:that )?i'?m (?:losing it|losing my mind|going mad)"
+        r"\b[^\n]{0,80}\b(?:'moved'|moved|third time|again|memory)\b"
+        r"|\btold (?:the kids|the children|everyone) (?:that )?(?:mummy|mommy|mum|mom|daddy|dad)"
+        r"(?:'s| is) (?:being )?(?:crazy|mad|mental|hysterical|unstable)\b"
+        r"|\b" + _HE + r" (?:posted|shared|sent|put) (?:a |an )?(?:video|photo|picture|screenshot|"
+        r"clip|recording)s? of (?:me|my (?:texts|messages))\b[^.!?\n]{0,60}\b(?:laugh\w*|mock\w*|"
+        r"without (?:asking|my)|group chat|to humiliate|online)"
+        r"|\bi'?m lucky (?:he|she|they) (?:stays?|puts up with me|keeps me)\b|\bused goods\b",
+    ),
+    (
+        "threats",
+        r"\bnext time i\b[^.!?\n]{0,40}\b(?:he|she|they)(?:'ll| will) (?:make sure|hurt|hit|beat|"
+        r"kill|regret)",
+    ),
+    (
+        "monitoring",
+        r"\b" + _WHO + r" (?:\w+ )?(?:logs?|logged|gets?|got) (?:into|in to) my (?:social media|"
+        r"email|accounts?|facebook|instagram|bank|icloud)\b(?! (?:to|so (?:he|she) can) "
+        r"(?:print|book|find|get|"
+        r"download|check the|pay|sort|order|fix|help)\b)",
+    ),
+)
 _PATTERNS += _MORE
 # The indirect patterns above are quieter still: not when the sentence says it was the
 # writer's own wish or a fair deal, nor when it is about a boss, a teacher, a pet or a story.
@@ -480,7 +794,8 @@ _CHOSEN = re.compile(
     r"\b(?:i asked (?:him|her|them)|my (?:own )?idea|my choice|i chose|i signed up|we (?:both )?"
     r"agreed|because i asked|at my request|fair enough|(?:which|it)(?: i|'s| is) (?:sweet|fair|"
     r"fine|nice|lovely)|bless (?:him|her)|i (?:do|did) the same|both ways|we swap|boss|manager|"
-    r"coach|teacher|professor|landlord|referee|the ref|supervisor|trainer|toddler|"
+    r"coach|teacher|professor|landlord|referee|the ref|supervisor|trainer|toddler|flatmate|"
+    r"roommate|housemate|colleague|coworker|director|"
     r"kitten|puppy|rota|in the (?:book|film|movie|show|game|novel|series|story)|novel|character|"
     r"villain|storyline|audiobook|thriller|typical little (?:brother|sister)|(?:his|her|their) "
     r"(?:birthday|christmas|anniversary) (?:present|gift|surprise)|surprise (?:party|for "
@@ -499,7 +814,8 @@ _CLOSE = re.compile(
 )
 _WRITER = re.compile(r"\b(?:i|me|my|mine|myself|i'm|im|i've|i'd|i'll)\b", re.IGNORECASE)
 _NOT_CLOSE = re.compile(
-    r"\b(?:boss|manager|coach|teacher|professor|toddler|baby|puppy|kitten|cat|dog|landlord|"
+    r"\b(?:boss|manager|director|colleague|coworker|flatmate|roommate|housemate|friend from|"
+    r"coach|teacher|professor|toddler|baby|puppy|kitten|cat|dog|landlord|"
     r"referee|in the (?:book|film|movie|show|game|novel|series)|character|villain)\b",
     re.IGNORECASE,
 )
@@ -537,7 +853,7 @@ _CUES: tuple[tuple[str, float, str], ...] = (
         "isolation",
         _STRONG,
         r"\b(?:(?<!phone )(?<!app )(?<!computer )(?<!laptop )(?<!it )(?:won'?t|doesn'?t|never) "
-        r"lets? me|"
+        r"lets? me(?! (?:forget|live it|hear the end|carry|lift|pay|win))|"
         r"not allowed to|"
         r"isn'?t allowed|wasn'?t allowed|need (?:his|her|their) permission|ask(?:ing)? permission|"
         r"deleted my friends|cancel(?:led|ed)? my (?:counselling|therapy|doctor|appointments?)|"
@@ -608,7 +924,8 @@ _CUES: tuple[tuple[str, float, str], ...] = (
     (
         "sexual_coercion",
         _STRONG,
-        r"\b(?:did it anyway|go along with it|never agreed|without "
+        r"\b(?:did it anyway|go along with it(?! because (?:honestly|his|her|their) )|never agre"
+        r"ed|without "
         r"(?:my )?(?:asking|consent|agreeing)|wouldn'?t take no|won'?t take no|won'?t wear "
         r"protection|filmed (?:us|me)|my duty as|sulks? (?:for days )?until i|until i give in|"
         r"wasn'?t in the mood and)\b",
@@ -802,7 +1119,7 @@ def _cue_hits(text: str, original: str) -> list[HarmHit]:
         words = sentence.group(0)
         if _NOT_CLOSE.search(words):
             continue
-        if _PLAY.search(words) or _CHOSEN.search(words):
+        if _PLAY.search(words) or _CHOSEN.search(words) or _CARE.search(words):
             continue
         matched = [
             (kind, weight)
@@ -822,7 +1139,8 @@ def _cue_hits(text: str, original: str) -> list[HarmHit]:
 # both idiots"; "she'll kill me if I spoil the finale"): not a sign, except for kinds that
 # are never play (sexual coercion, money taken).
 _PLAY = re.compile(
-    r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|we laughed|laughed about|both idiots|finale|"
+    r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|we (?:both )?laughed|both idiots|monopoly|chess|"
+    r"scrabble|poker|mario ?kart|fifa|finale|"
     r"spoil\w*|episode|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
     r"board game|video game|play(?:ing)? a game|in that (?:shirt|dress|top|outfit)|prank\w*|"
     r"on the swings?|like we "
@@ -845,8 +1163,26 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left + 1 : min(rights) if rights else len(text)]
 
 
+# Something asked for or done out of care ("because I asked her to find the photo", "wouldn't
+# let me drive after the wine... good call"): a veto for every pattern.
+_CARE = re.compile(
+    r"\b(?:because i asked|i asked (?:him|her|them) to|at my request|good call|after (?:the|a|my|"
+    r"all the)(?: \w+)? (?:wine|drinks?|beers?|surgery|operation)|since my \w+ (?:surgery|operat"
+    r"ion)|"
+    r"fusspot|bless (?:him|her)|had (?:\w+ ){0,2}(?:pints|drinks|beers|glasses of wine)|over the "
+    r"limit|policy|fair enough|(?:got|get|getting|made it) home safe(?:ly)?|surpris"
+    r"ing "
+    r"(?:him|her|them)|so (?:he|she|they) (?:can|could) (?:see|know) (?:that )?(?:i was|i'?m|i a"
+    r"m|i got|"
+    r"i made it) (?:safe|ok|okay|home|back)|(?:meant to|supposed to|so i can|so we can) (?:pay|s"
+    r"plit|chip in))\b"
+)
+
+
 def _allowed(kind: str, index: int, sentence: str) -> bool:
     if kind not in _NEVER_PLAY and _PLAY.search(sentence):
+        return False
+    if _CARE.search(sentence):
         return False
     return index < _FIRST_MORE or not _CHOSEN.search(sentence)
 
