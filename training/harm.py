@@ -40,7 +40,8 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 
 from reconnect.analysis.features import BUCKETS, word_features
-from reconnect.analysis.harm import _fold, find_harm
+from reconnect.analysis.harm import find_harm
+from reconnect.analysis.harm.detector import fold
 from reconnect.analysis.harm_model import HARM_MODEL_FILE, HarmModel, Head, candidates
 from reconnect.analysis.static import VECTORS_FILE, load_static
 from training.corpus import TRAINING, goemotions
@@ -146,7 +147,7 @@ def sentence_scores(layer: HarmModel, texts: list[str]) -> list[list[tuple[float
     """Each text's (real, twin) probabilities for every sentence behind the layer's gates."""
     found = []
     for text in texts:
-        folded = _fold(text)
+        folded = fold(text)
         found.append(layer.probabilities(candidates(folded)))
     return found
 

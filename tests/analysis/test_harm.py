@@ -1,4 +1,4 @@
-"""Signs of abuse or coercive control in the writer's own words (``analysis/harm.py``).
+"""Signs of abuse or coercive control in the writer's own words (``analysis/harm/``).
 
 Journal-style statements and look-alikes (``data/coercion_*.jsonl``). Four sets were
 written by helpers who did not write the rules; the fifth by the one who widened them:

@@ -1,15 +1,15 @@
 """The learned layer of the abuse detector: indirect descriptions the rules do not know.
 
-``harm.py``'s rules find the ways of saying it that someone wrote a pattern for; this layer
-reads each sentence as a whole. It has two logistic-regression heads over the sentence's
-static embedding (``static.py``) and hashed word features (``features.word_features``), and
-both must clear their thresholds: ``real`` tells harm from ordinary writing (fitted with
-GoEmotions' real comments as ordinary text; its threshold keeps it to about one real comment
-in a thousand) and ``twin`` tells it from look-alikes written to resemble it (the writer's own
-wish, play, someone else's relationship), fitted on the project's statements alone so that
-its weights are spent on that difference. ``training/harm.py`` fits both and ships them in
-``data/harm_model.npz`` (hash-checked against ``data/manifest.json``, loaded once, on first
-use).
+The rules (the ``harm`` package) find the ways of saying it that someone wrote a pattern
+for; this layer reads each sentence as a whole. It has two logistic-regression heads over
+the sentence's static embedding (``static.py``) and hashed word features
+(``features.word_features``), and both must clear their thresholds: ``real`` tells harm from
+ordinary writing (fitted with GoEmotions' real comments as ordinary text; its threshold
+keeps it to about one real comment in a thousand) and ``twin`` tells it from look-alikes
+written to resemble it (the writer's own wish, play, someone else's relationship), fitted on
+the project's statements alone so that its weights are spent on that difference.
+``training/harm.py`` fits both and ships them in ``data/harm_model.npz`` (hash-checked
+against ``data/manifest.json``, loaded once, on first use).
 
 A score alone is never enough. A sentence counts only when it also has the writer in it as
 the one acted on ("me", "my", "I"), names someone close in the rules' own terms (a partner,
@@ -28,7 +28,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reconnect.analysis.features import word_features
-from reconnect.analysis.harm import _CHOSEN, _PLAY, _WHO, HarmHit, _cues
+from reconnect.analysis.harm.cues import compiled_cues
+from reconnect.analysis.harm.hit import HarmHit
+from reconnect.analysis.harm.vetoes import CHOSEN, PLAY
+from reconnect.analysis.harm.words import WHO
 from reconnect.analysis.lexicon import read_checked
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE, load_static
 from reconnect.analysis.tokens import sentences
@@ -56,11 +59,11 @@ HARM_MODEL_FILE = "harm_model.npz"
 # A sentence shorter than this says too little for the layer to read on its own.
 MIN_WORDS = 4
 
-# Someone close doing it (the rules' ``_WHO``), and the writer as the one acted on: "me",
+# Someone close doing it (the rules' ``WHO``), and the writer as the one acted on: "me",
 # "my", "I" somewhere other than in the name of the one doing it ("my husband hits her" is
 # not about the writer).
 _WRITER = re.compile(r"\b(?:me|my|myself|mine|i|i'm|im|i've|i'd|i'll)\b")
-_CLOSE = re.compile(r"\b" + _WHO + r"\b")
+_CLOSE = re.compile(r"\b" + WHO + r"\b")
 # A denial in front of what would be a sign: "would never hit me", "doesn't check my phone",
 # "has not once raised a hand to me".
 _DENIAL = re.compile(
@@ -173,15 +176,15 @@ def candidates(folded: str) -> list[Span]:
         and _WRITER.search(_CLOSE.sub(" ", span.text))  # not only in "my husband"
         and not _DENIAL.search(span.text)
         and not _ELSEWHERE.search(span.text)
-        and not _PLAY.search(span.text)
-        and not _CHOSEN.search(span.text)
+        and not PLAY.search(span.text)
+        and not CHOSEN.search(span.text)
     ]
 
 
 def _kind(sentence: str) -> str:
     """The kind of the rules' weightiest cue in the sentence, or "other"."""
     best, kind = 0.0, "other"
-    for cue_kind, weight, cue in _cues():
+    for cue_kind, weight, cue in compiled_cues():
         if weight > best and cue.search(sentence):
             best, kind = weight, cue_kind
     return kind

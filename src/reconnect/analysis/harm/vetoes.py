@@ -1,0 +1,82 @@
+"""What makes a match no sign: play and hyperbole, the writer's own wish or a fair deal, a
+boss or a story, something asked for or done out of care, a denial just before."""
+
+from __future__ import annotations
+
+import re
+
+# The indirect patterns above are quieter still: not when the sentence says it was the
+# writer's own wish or a fair deal, nor when it is about a boss, a teacher, a pet or a story.
+CHOSEN = re.compile(
+    r"\b(?:i asked (?:him|her|them)|my (?:own )?idea|my choice|i chose|i signed up|we (?:both )?"
+    r"agreed|because i asked|at my request|fair enough|(?:which|it)(?: i|'s| is) (?:sweet|fair|"
+    r"fine|nice|lovely)|bless (?:him|her)|i (?:do|did) the same|both ways|we swap|boss|manager|"
+    r"coach|teacher|professor|landlord|referee|the ref|supervisor|trainer|toddler|flatmate|"
+    r"roommate|housemate|colleague|coworker|director|"
+    r"kitten|puppy|rota|in the (?:book|film|movie|show|game|novel|series|story)|novel|character|"
+    r"villain|storyline|audiobook|thriller|typical little (?:brother|sister)|(?:his|her|their) "
+    r"(?:birthday|christmas|anniversary) (?:present|gift|surprise)|surprise (?:party|for "
+    r"(?:him|her|them)))\b"
+)
+
+
+# Play and hyperbole in the same sentence ("punched me in the arm when his team scored, we're
+# both idiots"; "she'll kill me if I spoil the finale"): not a sign, except for kinds that
+# are never play (sexual coercion, money taken).
+PLAY = re.compile(
+    r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|we (?:both )?laughed|both idiots|monopoly|chess|"
+    r"scrabble|poker|mario ?kart|fifa|finale|"
+    r"spoil\w*|episode|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
+    r"board game|video game|play(?:ing)? a game|in that (?:shirt|dress|top|outfit)|prank\w*|"
+    r"on the swings?|like we "
+    r"were \d+|bjj|jiu.?jitsu|judo|sparring|training|in (?:the )?class|saved (?:me|my)|when i "
+    r"(?:slipped|tripped|fell|stumbled)|(?:cyclist|car|bus|lorry|traffic) (?:came|was coming)|"
+    r"(?:going to|gonna|will|'ll) (?:kill|strangle|murder) me (?:when|if)|threatened to "
+    r"(?:eat|finish|watch|steal|spoil|drink) my|for the time|(?:his|hers|theirs) (?:died|was "
+    r"dead)|let me pay|such a (?:gentleman|sweetheart)|with (?:a |the |his |her )?(?:pillows?|"
+    r"cushions?|snowballs?|nerf|foam|pool noodles?|lightsabers?|water balloons?)|(?<!')by "
+    r"accident(?!')|(?:ate|eat|eating|finished|finish) (?:the|his|her|their) (?:last|leftovers)|"
+    r"last (?:cookie|biscuit|slice|piece of))\b",
+    re.IGNORECASE,
+)
+NEVER_PLAY = frozenset({"sexual_coercion", "financial"})
+
+
+# Something asked for or done out of care ("because I asked her to find the photo", "wouldn't
+# let me drive after the wine... good call"): a veto for every pattern.
+CARE = re.compile(
+    r"\b(?:because i asked|i asked (?:him|her|them) to|at my request|good call|after (?:the|a|my|"
+    r"all the)(?: \w+)? (?:wine|drinks?|beers?|surgery|operation)|since my \w+ (?:surgery|operat"
+    r"ion)|"
+    r"fusspot|bless (?:him|her)|had (?:\w+ ){0,2}(?:pints|drinks|beers|glasses of wine)|over the "
+    r"limit|policy|fair enough|(?:got|get|getting|made it) home safe(?:ly)?|surpris"
+    r"ing "
+    r"(?:him|her|them)|so (?:he|she|they) (?:can|could) (?:see|know) (?:that )?(?:i was|i'?m|i a"
+    r"m|i got|"
+    r"i made it) (?:safe|ok|okay|home|back)|(?:meant to|supposed to|so i can|so we can) (?:pay|s"
+    r"plit|chip in))\b"
+)
+
+
+def allowed(kind: str, indirect: bool, sentence: str) -> bool:
+    """Whether a match of ``kind`` in ``sentence`` counts (``indirect``: an indirect pattern's)."""
+    if kind not in NEVER_PLAY and PLAY.search(sentence):
+        return False
+    if CARE.search(sentence):
+        return False
+    return not indirect or not CHOSEN.search(sentence)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``."""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i != -1]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+# A denial just before a cue ("would never hit me", "doesn't check my phone") cancels it.
+DENIED = re.compile(
+    r"\b(?:never|not|no longer|n't|doesn'?t|didn'?t|wouldn'?t|won'?t|don'?t|isn'?t|wasn'?t)"
+    r"(?: \w+)? ?$",
+    re.IGNORECASE,
+)
