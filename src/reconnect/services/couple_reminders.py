@@ -59,34 +59,6 @@ def _vapid(server: ServerServices) -> Any:
     return Vapid.from_pem(pem)
 
 
-def _deliver(
-    send: push.Sender, vapid: Any, subscription: rows.Subscription
-) -> tuple[bool, int | None]:
-    """Send the fixed payload; (accepted, status code of a refusal or None)."""
-    from pywebpush import WebPushException
-    from requests import RequestException
-
-    info = {
-        "endpoint": subscription.endpoint,
-        "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
-    }
-    try:
-        send(
-            info,
-            PAYLOAD,
-            vapid_private_key=vapid,
-            vapid_claims={"sub": push.VAPID_SUBJECT},  # fresh: pywebpush adds aud and exp
-            ttl=push.TTL_SECONDS,
-            timeout=push.SEND_TIMEOUT,
-        )
-    except WebPushException as error:
-        response = getattr(error, "response", None)
-        return False, getattr(response, "status_code", None)
-    except RequestException:
-        return False, None
-    return True, None
-
-
 def remind_unanswered(
     server: ServerServices, now: datetime, send: push.Sender | None = None
 ) -> push.Sent:
@@ -109,7 +81,7 @@ def remind_unanswered(
         with server.transaction() as connection:
             subscriptions = rows.subscriptions_of(connection, account_id)
         for subscription in subscriptions:
-            accepted, code = _deliver(send, vapid, subscription)
+            accepted, code = push.deliver(send, vapid, subscription, PAYLOAD)
             if accepted:
                 delivered += 1
             elif code in push.GONE:

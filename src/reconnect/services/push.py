@@ -290,8 +290,10 @@ def _default_sender() -> Sender:
     return sender
 
 
-def _deliver(send: Sender, vapid: Any, subscription: rows.Subscription) -> tuple[bool, int | None]:
-    """Send the fixed payload; (accepted, status code of a refusal or None)."""
+def deliver(
+    send: Sender, vapid: Any, subscription: rows.Subscription, payload: str = PAYLOAD
+) -> tuple[bool, int | None]:
+    """Send a fixed payload; (accepted, status code of a refusal or None)."""
     from pywebpush import WebPushException
     from requests import RequestException
 
@@ -302,7 +304,7 @@ def _deliver(send: Sender, vapid: Any, subscription: rows.Subscription) -> tuple
     try:
         send(
             info,
-            PAYLOAD,
+            payload,
             vapid_private_key=vapid,
             vapid_claims={"sub": VAPID_SUBJECT},  # a fresh dict: pywebpush adds aud and exp
             ttl=TTL_SECONDS,
@@ -336,7 +338,7 @@ def send_due(server: ServerServices, now: datetime, send: Sender | None = None) 
         with server.transaction() as connection:
             subscriptions = rows.subscriptions_of(connection, item.account_id)
         for subscription in subscriptions:
-            accepted, code = _deliver(send, vapid, subscription)
+            accepted, code = deliver(send, vapid, subscription)
             if accepted:
                 delivered += 1
             elif code in GONE:
