@@ -40,6 +40,48 @@ PHRASES_THAT_READ_TOPIC = [
 ]
 
 
+# GoEmotions train comments that analyzer 3.3 flagged when its heads had not seen them (read
+# out of fold, ``training/oof_markers.py``), every one wrongly on a hand check.
+WRONGLY_FLAGGED_BY_3_3_UNSEEN = [
+    ("The last book feels like a dream. It's ridiculously bad, imo ", "disconnection"),
+    ("Fuck those people, there's no point thinking about them", "hopelessness"),
+    (
+        "He's just getting kicks from pushing buttons. Keep fighting and never give up. It will "
+        "get better eventually.",
+        "hopelessness",
+    ),
+    (
+        "I guess I am totally alone but I am really enjoying the audiobook and haven’t had "
+        "a single complaint. I’m half way through now",
+        "withdrawal",
+    ),
+    ("I guess learning French in school helped me for once", "reconnection"),
+    (
+        'Your feelings have nothing at all to do with the question "What is actually true?"',
+        "numbness",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "marker"), WRONGLY_FLAGGED_BY_3_3_UNSEEN)
+def test_sayings_similes_and_topics_in_real_comments_are_not_signs(text: str, marker: str) -> None:
+    assert analyze(text).marker(marker) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("Nothing is going to get better for me.", "hopelessness"),
+        ("Things are never going to get better for me.", "hopelessness"),
+        ("I haven't spoken to a single soul since Friday.", "withdrawal"),
+        ("I felt nothing at all when she hugged me.", "numbness"),
+        ("I'm feeling hope for the first time in a long time.", "reconnection"),
+    ],
+)
+def test_the_plain_forms_of_those_phrases_are_still_signs(text: str, marker: str) -> None:
+    assert analyze(text).marker(marker) is not None
+
+
 @pytest.mark.parametrize("text", PHRASES_THAT_READ_TOPIC)
 def test_a_phrase_about_a_topic_is_not_a_sign(text: str) -> None:
     assert [m.name for m in analyze(text).markers] == []
@@ -85,6 +127,10 @@ def test_a_phrase_said_of_you_is_a_reply_not_a_sign() -> None:
 def test_the_vocabulary_is_a_second_signal_only() -> None:
     assert has_vocabulary("numbness", "i felt nothing at all")
     assert not has_vocabulary("numbness", "my heart just melted.")
+    # numbness and anhedonia need both parts: a feeling or pleasure, and its absence or loss
+    assert not has_vocabulary("numbness", "your feelings have nothing to do with it")
+    assert not has_vocabulary("anhedonia", "i used to love watching that show.")
+    assert has_vocabulary("anhedonia", "i used to love that show, now i can't sit through it")
     # markers whose heads read state rather than topic need no second signal
     assert "hopelessness" not in VOCABULARY
     assert has_vocabulary("hopelessness", "anything at all")

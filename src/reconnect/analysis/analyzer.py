@@ -36,7 +36,7 @@ from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
 from reconnect.analysis.language import detect_language
 from reconnect.analysis.marker_vocabulary import has_vocabulary
-from reconnect.analysis.markers import RuleEvidence, find_rule_evidence
+from reconnect.analysis.markers import RuleEvidence, find_rule_evidence, is_saying
 from reconnect.analysis.negation import is_hypothetical
 from reconnect.analysis.subject import addresses_someone, span_subject, text_subject
 from reconnect.analysis.tokens import Span, normalise, sentences
@@ -62,10 +62,25 @@ RULE_SCORE = 0.8
 # their heads can miss them in a short or mixed sentence, so they need (almost) no support.
 RULE_SUPPORT = 0.15
 # "No point" and "what's the point" are everyday talk ("no point in having a job if it doesn't
-# pay more than the childcare"), so hopelessness' phrases need more support. Reconnection's
-# stay at 0.01: at 0.05 "Called Mum and opened up to her." (head 0.005) lost its sign; that
-# was found after the GoEmotions test run of 3.1, which used 0.05 (docs/analyzer-accuracy.md).
+# pay more than the childcare"), so hopelessness' phrases need more support (and the full
+# threshold unless stated as felt, below). Reconnection's stay at 0.01: at 0.05 "Called Mum
+# and opened up to her." (head 0.005) lost its sign; that was found after the GoEmotions test
+# run of 3.1, which used 0.05 (docs/analyzer-accuracy.md).
 RULE_SUPPORT_BY_MARKER = {"numbness": 0.0, "reconnection": 0.01, "hopelessness": 0.3}
+# Some of disconnection's and hopelessness' phrases are also everyday similes and sayings
+# ("the last book feels like a dream", "what's the point of marching", "no point thinking
+# about them", ``markers.SAYINGS``): unless the writer states them as their own feeling
+# ("I've felt miles away from everyone"), they need their head's full threshold. Chosen on
+# GoEmotions' train comments read out of fold (``training.oof_markers``): those phrases made
+# 6 of the 74 marker flags there, none right, each with its head under 1.2 of its threshold;
+# their right flags in the fresh and held-out journal sets all had the head at 1.3 of its
+# threshold or more.
+# The writer's own feeling, just before a phrase in the same sentence: "I've felt", "I feel
+# so", "everything feels", "I was".
+STATED_AS_FELT = re.compile(
+    r"\b(?:i|i've|i'd|i'm|im|we|we've|everything|it all|the world|life)\s+(?:\w+\s+){0,2}?"
+    r"(?:feel|feels|felt|feeling|am|was|been)\b[^.!?\n]{0,30}$"
+)
 # A learned guess with no rule phrase behind it needs at least this probability. Heads whose
 # F1-optimal threshold is low read topic as much as state: at 0.12 the autopilot head flagged
 # "After 3 weeks of vacation, today is my final vacation day" (GoEmotions dev). Chosen on
@@ -83,6 +98,14 @@ LEARNED_ALONE = {
     "anhedonia": 0.2,
     "healthy_boundary": 0.2,
     "suppression": 0.6,
+    # Since 3.4. Reconnection's head reads warmth and firsts as topic: out of fold on GoEmotions'
+    # train comments it flagged "he lost interest", "the first time felt really unnatural" and
+    # "the first thing that actually made me laugh" (0.50-0.58), and on the journal sets half
+    # of its guesses alone were wrong. At 0.6: fresh macro-F1 0.794 -> 0.796, held-out 0.572
+    # -> 0.558 (two right guesses at 0.41 and 0.56 lost), real flags 7 -> 4, 3 of them right.
+    # (Anhedonia at 0.3 would have cut 4 more real flags, all wrong, but cost three right
+    # journal guesses: fresh 0.796 -> 0.790, held-out 0.558 -> 0.545; not taken.)
+    "reconnection": 0.6,
 }
 # A learned guess with no rule phrase behind it also needs a word of the marker's vocabulary
 # (``marker_vocabulary.py``) unless its head is at least this sure. On GoEmotions' dev
@@ -287,6 +310,12 @@ class Analyzer:
             if evidence and p < threshold * RULE_SUPPORT_BY_MARKER.get(name, RULE_SUPPORT):
                 evidence = []
             if evidence and p < threshold:
+                evidence = [
+                    s
+                    for s in evidence
+                    if not is_saying(folded, s.start, s.end) or _stated_as_felt(folded, s.start)
+                ]
+            if evidence and p < threshold:
                 # A phrase said of "you" ("you look dead inside") is a reply to someone,
                 # not the writer's own sign, unless the head reads a sign there too.
                 evidence = [
@@ -314,6 +343,11 @@ class Analyzer:
             ordered = tuple(sorted(set(evidence), key=lambda s: (s.start, s.end)))
             found.append(MarkerResult(name, round(min(score, 0.99), 3), ordered, subject))
         return found
+
+
+def _stated_as_felt(folded: str, start: int) -> bool:
+    """Whether the words just before ``start`` state the writer's own feeling ("I've felt")."""
+    return STATED_AS_FELT.search(folded, max(0, start - 60), start) is not None
 
 
 def _beyond_everyday(span: Span) -> bool:
