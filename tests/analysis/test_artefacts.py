@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 
 from reconnect.analysis.harm_model import HARM_MODEL_FILE, load_harm_model, parse_harm_model
+from reconnect.analysis.harm_reader import READER_FILE
+from reconnect.analysis.harm_reader import TOKENIZER_FILE as READER_TOKENIZER_FILE
 from reconnect.analysis.heads import HEADS, HEADS_FILE, load_heads, parse_heads
 from reconnect.analysis.lexicon import check_artefact, feelings, read_data, read_manifest
 from reconnect.analysis.static import (
@@ -19,7 +21,15 @@ from reconnect.analysis.static import (
 )
 from reconnect.errors import ContentError
 
-ARTEFACTS = [HEADS_FILE, HARM_MODEL_FILE, VECTORS_FILE, SCALES_FILE, TOKENIZER_FILE]
+ARTEFACTS = [
+    HEADS_FILE,
+    HARM_MODEL_FILE,
+    VECTORS_FILE,
+    SCALES_FILE,
+    TOKENIZER_FILE,
+    READER_FILE,
+    READER_TOKENIZER_FILE,
+]
 
 
 @pytest.mark.parametrize("name", ARTEFACTS)

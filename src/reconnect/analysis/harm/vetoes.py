@@ -58,6 +58,17 @@ CARE = re.compile(
 )
 
 
+# A plain reason or a rescue beside what would otherwise read as control: "turned up at my
+# house to drop off the kids", "grabbed my arm to stop me stepping into traffic". The
+# sentence reader (``harm_model.py``) is not read where one appears; the patterns carry
+# their own.
+ERRAND_OR_RESCUE = re.compile(
+    r"\bto (?:drop|pick|collect|return|bring|fetch)\b[^.!?\n]{0,20}\b(?:kids|children|boys|girls|"
+    r"son|daughter|dog|stuff|things|keys|post|parcel)\b|\bto stop me (?:from )?\w+ing (?:into|in|"
+    r"off|out|under|over)\b|\bout of the way of\b|\bsaved my life\b"
+)
+
+
 def allowed(kind: str, indirect: bool, sentence: str) -> bool:
     """Whether a match of ``kind`` in ``sentence`` counts (``indirect``: an indirect pattern's)."""
     if kind not in NEVER_PLAY and PLAY.search(sentence):
