@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -117,17 +118,22 @@ def _sample() -> list[str]:
         return [json.loads(line)["text"] for line in handle]
 
 
+@lru_cache(maxsize=1)
+def _fired_on_sample() -> tuple[list[str], list[str]]:
+    """The sample comments the rules alone fire on, then those the whole detector fires on."""
+    texts = _sample()
+    return [t for t in texts if find_harm(t, learned=False)], [t for t in texts if find_harm(t)]
+
+
 def test_real_comments_almost_never_fire() -> None:
     texts = _sample()
-    fired = [t for t in texts if find_harm(t)]
+    _, fired = _fired_on_sample()
     assert len(texts) > 6000
     assert len(fired) <= 0.001 * len(texts), fired
 
 
 def test_the_learned_layers_fire_on_very_few_real_comments() -> None:
-    texts = _sample()
-    rules = [t for t in texts if find_harm(t, learned=False)]
-    both = [t for t in texts if find_harm(t)]
+    rules, both = _fired_on_sample()
     assert len(rules) <= 1, rules  # one when the logistic layer was added
     # The sentence reader (``harm_reader.py``) adds two of these 6,035 comments, both about
     # a "him" the writer has feelings about ("I haven't seen him in a few days now, and his

@@ -71,6 +71,8 @@ MIN_WORDS = 4
 # none of those look-alikes and 3 dev comments, and finds the same 18 of the 23 statements in
 # those sets that the rules miss.
 READER_SUPPORT = 0.1
+# At most this many sentences of one entry go to the reader (about 30 ms each on one core).
+READER_MOST = 16
 
 # Someone close doing it (the rules' ``WHO``), and the writer as the one acted on: "me",
 # "my", "I" somewhere other than in the name of the one doing it ("my husband hits her" is
@@ -243,10 +245,21 @@ def learned_hits(
         return []
     spans = [span for span, _ in windows]
     model = model or load_harm_model()
-    reader = reader or load_reader()
-    read = reader.probabilities([window for _, window in windows])
+    scores = model.probabilities(spans)
+    fired = [model.fires(score) for score in scores]
+    # The reader reads only what the real-text head gives some support, surest first, and at
+    # most READER_MOST sentences of an entry: its cost grows with every sentence it reads.
+    to_read = sorted(
+        (i for i, score in enumerate(scores) if not fired[i] and score[0] >= READER_SUPPORT),
+        key=lambda i: -scores[i][0],
+    )[:READER_MOST]
+    if to_read:
+        reader = reader or load_reader()
+        read = reader.probabilities([windows[i][1] for i in to_read])
+        for i, p in zip(to_read, read, strict=True):
+            fired[i] = bool(p >= reader.threshold)
     return [
         HarmHit(_kind(span.text), span.start, span.end, text[span.start : span.end])
-        for span, scores, p in zip(spans, model.probabilities(spans), read, strict=True)
-        if model.fires(scores) or (p >= reader.threshold and scores[0] >= READER_SUPPORT)
+        for span, hit in zip(spans, fired, strict=True)
+        if hit
     ]
