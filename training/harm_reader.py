@@ -14,7 +14,8 @@ look-alikes (``training/handwritten/harm_*.jsonl``), weighted ``PROJECT_WEIGHT``
 ``ORDINARY`` comments of GoEmotions' train split (CC BY 4.0, a fixed shuffle) as ordinary
 text, leaving out those read as genuine harm (``goemotions_harm_relabels.jsonl``).
 
-Never read here: ``coercion_fresh2.jsonl`` (held out; measured once per reader),
+Never read here: ``coercion_fresh2.jsonl`` and ``coercion_fresh3.jsonl`` (held out; measured
+once per reader),
 ``markers_dev.jsonl`` and GoEmotions' test split. GoEmotions' dev split only sets the
 threshold: the lowest at which the reader, behind the layer's gates (``harm_model.candidates``),
 fires on at most ``REAL_RATE`` of its comments.
