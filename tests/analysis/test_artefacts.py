@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 
 import numpy as np
 import pytest
 
 from reconnect.analysis.harm_model import HARM_MODEL_FILE, load_harm_model, parse_harm_model
-from reconnect.analysis.harm_reader import READER_FILE
+from reconnect.analysis.harm_reader import READER_FILE, parse_reader
 from reconnect.analysis.harm_reader import TOKENIZER_FILE as READER_TOKENIZER_FILE
 from reconnect.analysis.heads import HEADS, HEADS_FILE, load_heads, parse_heads
 from reconnect.analysis.lexicon import check_artefact, feelings, read_data, read_manifest
@@ -113,3 +114,14 @@ def test_the_feelings_lexicon_is_large_and_families_are_known() -> None:
     words = feelings()
     assert len(words) >= 150
     assert {f.family for f in words} >= {"sad", "angry", "fearful", "happy", "calm", "numb"}
+
+
+def test_a_sentence_reader_of_the_wrong_shape_or_garbage_is_refused() -> None:
+    tokenizer = read_data(READER_TOKENIZER_FILE)
+    wrong = _rewritten(READER_FILE, **{"head.weight": np.zeros((1, 3), np.float32)})
+    with pytest.raises(ContentError, match="wrong shape"):
+        parse_reader(wrong, tokenizer)
+    with pytest.raises(ContentError, match="cannot be read"):
+        parse_reader(b"not a numpy archive", tokenizer)
+    with pytest.raises(ContentError, match="cannot be read"):
+        parse_reader(read_data(READER_FILE), gzip.compress(b"{not json"))

@@ -8,23 +8,12 @@ every one, and for the rules' own look-alikes to stay quiet.
 
 from __future__ import annotations
 
-import gzip
-import io
-
-import numpy as np
 import pytest
 
 from reconnect.analysis.harm import find_harm
 from reconnect.analysis.harm.detector import fold
 from reconnect.analysis.harm_model import learned_hits
-from reconnect.analysis.harm_reader import (
-    READER_FILE,
-    TOKENIZER_FILE,
-    load_reader,
-    parse_reader,
-)
-from reconnect.analysis.lexicon import read_checked
-from reconnect.errors import ContentError
+from reconnect.analysis.harm_reader import load_reader
 
 # Indirect descriptions of control by someone close, in wording no rule was written for.
 UNSEEN_STATEMENTS = [
@@ -89,25 +78,9 @@ def test_the_threshold_shipped_with_the_weights_is_a_real_probability() -> None:
 
 def test_a_sentence_past_the_token_limit_is_read_from_its_start() -> None:
     reader = load_reader()
-    head = UNSEEN_STATEMENTS[0]
-    long = head + " and" + " then we went to the shop" * 60
-    assert reader.probabilities([long]).shape == (1,)
-
-
-def _rewritten(**arrays: np.ndarray) -> bytes:
-    with np.load(io.BytesIO(read_checked(READER_FILE)), allow_pickle=False) as data:
-        kept = {name: data[name] for name in data.files}
-    kept.update(arrays)
-    buffer = io.BytesIO()
-    np.savez(buffer, **kept)
-    return buffer.getvalue()
-
-
-def test_weights_of_the_wrong_shape_or_garbage_are_refused() -> None:
-    tokenizer = read_checked(TOKENIZER_FILE)
-    with pytest.raises(ContentError, match="wrong shape"):
-        parse_reader(_rewritten(**{"head.weight": np.zeros((1, 3), np.float32)}), tokenizer)
-    with pytest.raises(ContentError, match="cannot be read"):
-        parse_reader(b"not a numpy archive", tokenizer)
-    with pytest.raises(ContentError, match="cannot be read"):
-        parse_reader(read_checked(READER_FILE), gzip.compress(b"{not json"))
+    head = UNSEEN_STATEMENTS[0] + " and"
+    long, longer = (head + " then we went to the shop" * n for n in (60, 90))
+    # only the first MAX_TOKENS word pieces count: what comes after changes nothing
+    assert reader.probabilities([long, longer]).tolist() == pytest.approx(
+        [float(reader.probabilities([long])[0])] * 2, abs=1e-6
+    )
