@@ -60,6 +60,18 @@ WRONGLY_FLAGGED_BY_3_3_UNSEEN = [
         'Your feelings have nothing at all to do with the question "What is actually true?"',
         "numbness",
     ),
+    ("He wants to speak to the manager", "avoidance"),
+    ("I should call him up so we can talk about our mutual problems.", "avoidance"),
+    (
+        "Everyone is a little toxic inside. I feel like killers being toxic comes from survivors "
+        "being toxic and vice versa. It's a vicious cycle.",
+        "burdened",
+    ),
+    (
+        "I told their kid that it was okay to be upset. (He was anxious and I was validating his "
+        "feelings.)",
+        "low_empathy",
+    ),
 ]
 
 
@@ -76,6 +88,12 @@ def test_sayings_similes_and_topics_in_real_comments_are_not_signs(text: str, ma
         ("I haven't spoken to a single soul since Friday.", "withdrawal"),
         ("I felt nothing at all when she hugged me.", "numbness"),
         ("I'm feeling hope for the first time in a long time.", "reconnection"),
+        (
+            "Left the work do early so I didn't have to talk to anyone about the divorce.",
+            "avoidance",
+        ),
+        ("Every phone call with my mum leaves me wiped out for the rest of the day.", "burdened"),
+        ("Kai had a bad day and wanted to talk. I couldn't bring myself to care.", "low_empathy"),
     ],
 )
 def test_the_plain_forms_of_those_phrases_are_still_signs(text: str, marker: str) -> None:
