@@ -230,7 +230,8 @@ def fine_tune(folder: Path) -> dict[str, np.ndarray]:
 
 
 def quantise(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Every matrix but the one-row ones as int8 rows (``.q``) and float32 scales (``.s``)."""
+    """Every matrix of more than two rows as int8 rows (``.q``) and float32 row scales
+    (``.s``); the rest (the token-type table, the output, vectors) as float32."""
     packed: dict[str, np.ndarray] = {}
     for name, value in weights.items():
         if value.ndim == 2 and value.shape[0] > 2:
@@ -247,13 +248,13 @@ def choose_threshold(raw: bytes, tokenizer: bytes) -> float:
     """The lowest threshold at which the gated reader fires on at most ``REAL_RATE`` of
     GoEmotions' dev comments."""
     reader = parse_reader(raw, tokenizer, threshold=0.5)
+    comments = goemotions("dev")
     best: list[float] = []
-    for row in goemotions("dev"):
+    for row in comments:
         windows = [window for _, window in reading_windows(row.text, fold(row.text))]
         if windows:
             best.append(float(reader.probabilities(windows).max()))
-    comments = len(goemotions("dev"))
-    allowed = int(REAL_RATE * comments)
+    allowed = int(REAL_RATE * len(comments))
     ranked = sorted(best, reverse=True)
     threshold = ranked[allowed] + 1e-4 if len(ranked) > allowed else 0.5
     print(f"{len(best)} dev comments pass the gates; threshold {threshold:.4f} fires on {allowed}")
@@ -273,7 +274,7 @@ def main() -> None:
             weights = fine_tune(folder)
             np.savez(CHECKPOINT.with_suffix(".npz"), **weights)  # type: ignore[arg-type]
     packed = quantise(weights)
-    packed["threshold"] = np.array(0.5, np.float32)
+    packed["threshold"] = np.array(0.5, np.float32)  # a placeholder: chosen on these weights
     packed["threshold"] = np.array(choose_threshold(_npz(packed), tokenizer), np.float32)
     raw = _npz(packed)
     (DATA / READER_FILE).write_bytes(raw)

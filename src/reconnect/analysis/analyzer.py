@@ -310,16 +310,14 @@ class Analyzer:
             if evidence and p < threshold * RULE_SUPPORT_BY_MARKER.get(name, RULE_SUPPORT):
                 evidence = []
             if evidence and p < threshold:
+                # Without the head's full support, a phrase said of "you" ("you look dead
+                # inside") is a reply to someone, not the writer's own sign, and a saying
+                # ("no point", "like a dream") counts only stated as the writer's feeling.
                 evidence = [
                     s
                     for s in evidence
-                    if not is_saying(folded, s.start, s.end) or _stated_as_felt(folded, s.start)
-                ]
-            if evidence and p < threshold:
-                # A phrase said of "you" ("you look dead inside") is a reply to someone,
-                # not the writer's own sign, unless the head reads a sign there too.
-                evidence = [
-                    s for s in evidence if not addresses_someone(folded_for_subject, s.start, s.end)
+                    if not addresses_someone(folded_for_subject, s.start, s.end)
+                    and (not is_saying(folded, s.start, s.end) or _stated_as_felt(folded, s.start))
                 ]
             learned = p >= threshold and name not in rules.cancelled
             if not evidence and (
