@@ -162,6 +162,14 @@ def test_a_hypothetical_is_not_a_current_state() -> None:
     assert "numbness" not in names("If I ever felt numb about my kids I would get help.")
 
 
+def test_a_condition_about_people_in_general_is_not_the_writers_state() -> None:
+    assert "numbness" not in names("It's a bad sign if people feel nothing watching it.")
+    assert "numbness" not in names("The film failed if anyone felt nothing at the end.")
+    # the writer, alone or with a partner, in a condition is still read
+    assert "numbness" in names("I feel nothing at all.")
+    assert "numbness" in names("What does it mean if we feel nothing for each other anymore")
+
+
 def test_someone_elses_state_is_subject_other() -> None:
     result = analyze("My partner seems numb and distant lately.")
     assert result.subject == "other"

@@ -14,10 +14,15 @@ NEGATION = re.compile(r"\b(?:not|no|never|n't|no longer|nothing like as|hardly)\
 INNER_NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b|cannot")
 RECOVERY_BEFORE = re.compile(r"\b(?:no longer|not any more|stopped feeling|used to)\b")
 RECOVERY_AFTER = re.compile(r"^[^.!?,;]{0,25}\b(?:anymore|any more|these days|nowadays)\b")
+# A clause that starts with "if" (or "imagine", "suppose"...), or a condition anywhere in it about
+# someone in general or the reader ("it's a bad sign if people feel nothing", "get used to it if
+# you're sticking around"): not the writer's state. "If we" and "if I" in mid-clause stay signs
+# ("I don't know if I feel anything"). Since 3.5: out of fold on GoEmotions' train comments this
+# removed one wrong anhedonia flag and cost nothing on the fresh or held-out journal sets.
 HYPOTHETICAL = re.compile(
-    r"(?:^|[.!?;,]\s*|\b(?:and|but)\s+)(?:what if|if(?! i'm (?:being )?honest| anything| only)|"
-    r"imagine|suppose|supposing|in case|i'd hate to|i worry (?:that )?i might|one day i might)"
-    r"\b[^.!?;]*$"
+    r"(?:(?:^|[.!?;,]\s*|\b(?:and|but)\s+)(?:what if|if(?! i'm (?:being )?honest| anything| "
+    r"only)|imagine|suppose|supposing|in case|i'd hate to|i worry (?:that )?i might|one day i "
+    r"might)|\bif (?:you|you're|people|someone|somebody|anyone|anybody|one)\b)\b[^.!?;]*$"
 )
 CLAUSE_BREAK = re.compile(r"[.!?;]|,\s*(?:but|and|so)\b|\bbut\b")
 
