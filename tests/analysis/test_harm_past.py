@@ -36,8 +36,8 @@ OVER = [
         "When I was a teenager my mum slapped me.",
     ),
     (
-        "Back in 2012 my boyfriend wouldn't let me see my friends. It's all behind me now.",
-        "Back in 2012 my boyfriend wouldn't let me see my friends.",
+        "Back in 2012 my ex wouldn't let me see my friends. It's all behind me now.",
+        "Back in 2012 my ex wouldn't let me see my friends.",
     ),
     (
         "My first husband used to read my texts. That was decades ago, and I'm safe and "
@@ -101,6 +101,16 @@ GOES_ON = [
     "My ex used to check my phone. I'm safe now, I think, but I'm scared he'll find me.",
     "My ex used to hit me. I'm safe now. Today he turned up at my door.",
     "My ex checks my phone when he has the kids. I left him in 2020.",
+    # a partner of now, or "we" still together, is still in reach
+    "My husband used to hit me. That was years ago and I'm safe now.",
+    "Back in 2012 my boyfriend wouldn't let me see my friends. It's all behind me now.",
+    "He used to check my phone every night. We've worked through it and we're good now.",
+    # it came back, or safety has an exception
+    "My ex used to hit me. I left him years ago. But he found my address and sent flowers.",
+    "My ex used to hit me. I left him years ago, but last month he broke my window.",
+    "My ex used to hit me. I left him last year. He turned up at my work on Friday.",
+    "My ex used to hit me. That was years ago and I'm safe now, except when he drops the kids "
+    "off drunk.",
 ]
 
 
