@@ -7,7 +7,8 @@ them, forcing sex, or taking control of their money, reconnect shows them (and o
 domestic-abuse help for their country (``content/abuse_resources.toml``).
 
 Rules only, read as the person wrote it: each pattern needs the writer as the one it is
-done to ("me", "my"), so "my boss is controlling" or "he hit the gym" stay quiet. A
+done to ("me", "my"), so "my boss is controlling" or "he hit the gym" stay quiet, and another
+person's things are not the writer's ("every penny my mum earned", "my sister's phone"). A
 denial just before ("he would never hit me", "she doesn't check my phone") is not a sign.
 Indirect ways of saying it ("she stops hitting me when the kids come in", "I have to text
 him when I get to work, when I leave...", "my wages go straight into his account") are
