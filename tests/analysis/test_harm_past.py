@@ -105,7 +105,10 @@ GOES_ON = [
     "My husband used to hit me. That was years ago and I'm safe now.",
     "Back in 2012 my boyfriend wouldn't let me see my friends. It's all behind me now.",
     "He used to check my phone every night. We've worked through it and we're good now.",
-    # it came back, or safety has an exception
+    # it came back, safety has an exception or a doubt, or a partner of now is the same
+    "My ex used to hit me. I left him last year. I'm not sure I'm safe now.",
+    "My ex used to read my texts. I left him in 2021 and I hope I'm safe now.",
+    "When I was a kid my dad hit me. I've worked through it, but my husband is the same.",
     "My ex used to hit me. I left him years ago. But he found my address and sent flowers.",
     "My ex used to hit me. I left him years ago, but last month he broke my window.",
     "My ex used to hit me. I left him last year. He turned up at my work on Friday.",

@@ -44,7 +44,7 @@ POINTS_BACK = re.compile(
 )
 # The writer says it is over or they are safe now, in the match's sentence or one either side.
 # With PAST and GOES_ON, the 17 past-and-over entries of tests/analysis/test_harm_past.py go
-# quiet and its 21 entries that go on are still found; on the coercion sets (dev to fresh,
+# quiet and its 24 entries that go on are still found; on the coercion sets (dev to fresh,
 # fresh2 and fresh3 by count only), the handwritten training statements and the GoEmotions
 # sample nothing stopped or started firing (one look-alike, in fresh, has a past frame and a
 # word of it being over, and it fired on nothing before).
@@ -79,8 +79,7 @@ _THEM = r"(?:he|she|they|my ex)"
 # leaves the sentence found, as it was before this veto.
 GOES_ON = re.compile(
     r"\b(?:still|again|except|now (?:he|she|they|my|just)|but (?:then |now |recently |last \w+ )?"
-    + _THEM
-    + r"|until "
+    r"(?:he|she|they|my ex|my (?:husband|wife|partner|boyfriend|girlfriend))|until "
     + _THEM
     + r"|these days|lately|recently|nowadays|at the moment|currently|to this day|since|"
     r"(?<!\bi )keeps?|keeping|every time|whenever|each time|won'?t (?:stop|leave me)|hasn'?t "
@@ -104,6 +103,14 @@ GOES_ON = re.compile(
     r"stepmom))(?: (?:\w+ly|always|also|even|just|never|often|sometimes))? (?!was\b|has\b|is\b|"
     r"does\b|always\b|sometimes\b)[a-z]+s)\b"
 )
+# Doubt about being safe ("I'm not sure I'm safe now", "I hope I'm safe", "safe, I think"):
+# read on the entry as written, since GOES_ON reads it with "I'm safe now" blanked.
+DOUBT = re.compile(
+    r"\b(?:not sure|unsure|hope|hoping|hopefully|wonder\w*|whether|if|don'?t know|can'?t tell|"
+    r"pretend\w*|tell(?:ing)? myself|thought|supposed to)\b(?: \w+){0,3}? (?:i'?m|i am|i feel|"
+    r"i'?ll be) (?:\w+ )?safe\b|\bsafe\b(?: now)?,? i (?:think|hope|guess|suppose)\b|\bam i "
+    r"(?:\w+ )?safe\b"
+)
 # Something the one who did it did after the writer said it was over, told in a later
 # sentence with no past frame of its own ("I left him years ago. He turned up at my work on
 # Friday"): it came back, so the veto does not hold.
@@ -117,7 +124,7 @@ SENTENCE = re.compile(r"[^.!?\n]+")
 def _goes_on(folded: str, parts: list[tuple[int, int]]) -> bool:
     """Whether the entry says the harm goes on: a word of it anywhere (with the statements
     that it is over blanked), or something done again after the last of those statements."""
-    if GOES_ON.search(OVER.sub(lambda m: " " * len(m.group()), folded)):
+    if DOUBT.search(folded) or GOES_ON.search(OVER.sub(lambda m: " " * len(m.group()), folded)):
         return True
     last = max(i for i, (a, b) in enumerate(parts) if OVER.search(folded, a, b))
     return any(
