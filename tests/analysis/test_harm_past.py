@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
-from reconnect.analysis.harm import find_harm
+from reconnect.analysis.harm import find_harm, past
 from reconnect.analysis.harm.past import over_and_done
 
 # Each a past frame (an ex, childhood, "used to", years ago, a past year) and a statement
@@ -136,3 +138,7 @@ def test_only_the_sentences_that_are_over_are_set_aside() -> None:
         "my ex used to read my texts",
         "that was years ago and i'm safe now",
     ]
+
+
+def test_the_examples_in_the_docstrings_hold() -> None:
+    assert doctest.testmod(past, raise_on_error=True).attempted >= 3

@@ -126,7 +126,7 @@ def _goes_on(folded: str, parts: list[tuple[int, int]]) -> bool:
     that it is over blanked), or something done again after the last of those statements."""
     if DOUBT.search(folded) or GOES_ON.search(OVER.sub(lambda m: " " * len(m.group()), folded)):
         return True
-    last = max(i for i, (a, b) in enumerate(parts) if OVER.search(folded, a, b))
+    last = max((i for i, (a, b) in enumerate(parts) if OVER.search(folded, a, b)), default=-1)
     return any(
         LATER.search(folded, a, b) and not PAST.search(folded, a, b) for a, b in parts[last + 1 :]
     )
