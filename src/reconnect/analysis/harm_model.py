@@ -34,7 +34,7 @@ from reconnect.analysis.features import word_features
 from reconnect.analysis.harm.cues import compiled_cues
 from reconnect.analysis.harm.hit import HarmHit
 from reconnect.analysis.harm.vetoes import CARE, CHOSEN, ERRAND_OR_RESCUE, PLAY
-from reconnect.analysis.harm.words import WHO
+from reconnect.analysis.harm.words import PERSON, WHO
 from reconnect.analysis.harm_reader import Reader, load_reader
 from reconnect.analysis.lexicon import read_checked
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE, load_static
@@ -76,9 +76,16 @@ READER_MOST = 16
 
 # Someone close doing it (the rules' ``WHO``), and the writer as the one acted on: "me",
 # "my", "I" somewhere other than in the name of the one doing it ("my husband hits her" is
-# not about the writer).
+# not about the writer) or in another person's things (``_ANOTHERS_OWN``).
 _WRITER = re.compile(r"\b(?:me|my|myself|mine|i|i'm|im|i've|i'd|i'll)\b")
 _CLOSE = re.compile(r"\b" + WHO + r"\b")
+# Another person's things are not the writer's: "my friend's money", "my little sister's
+# messages" leave no "my" of the writer's behind (before, "my brother took my friend's money
+# and laughed about it" was read, and the reader fired). A home is left alone: the writer
+# may be staying at "my mum's house", or "my mum's" alone.
+_ANOTHERS_OWN = re.compile(
+    r"\bmy " + PERSON + r"'s\b(?! (?:house|place|flat|home|door|street|road|work)\b)(?=\s*\w)"
+)
 # A denial in front of what would be a sign: "would never hit me", "doesn't check my phone",
 # "has not once raised a hand to me".
 _DENIAL = re.compile(
@@ -190,7 +197,8 @@ def _readable(span: Span) -> bool:
     return (
         len(span.text.split()) >= MIN_WORDS
         and _CLOSE.search(span.text) is not None
-        and _WRITER.search(_CLOSE.sub(" ", span.text)) is not None  # not only in "my husband"
+        # not only in "my husband" or in "my sister's phone"
+        and _WRITER.search(_CLOSE.sub(" ", _ANOTHERS_OWN.sub(" ", span.text))) is not None
         and not _DENIAL.search(span.text)
         and not _ELSEWHERE.search(span.text)
         and not PLAY.search(span.text)

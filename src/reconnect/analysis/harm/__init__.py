@@ -7,7 +7,8 @@ them, forcing sex, or taking control of their money, reconnect shows them (and o
 domestic-abuse help for their country (``content/abuse_resources.toml``).
 
 Rules only, read as the person wrote it: each pattern needs the writer as the one it is
-done to ("me", "my"), so "my boss is controlling" or "he hit the gym" stay quiet. A
+done to ("me", "my"), so "my boss is controlling" or "he hit the gym" stay quiet, and another
+person's things are not the writer's ("every penny my mum earned", "my sister's phone"). A
 denial just before ("he would never hit me", "she doesn't check my phone") is not a sign.
 Indirect ways of saying it ("she stops hitting me when the kids come in", "I have to text
 him when I get to work, when I leave...", "my wages go straight into his account") are
@@ -25,8 +26,10 @@ run of trigger words with no full stop, with the learned layer).
 
 The rules live in this package, one responsibility a module: ``words`` (the pieces patterns
 are built from), ``direct`` and ``indirect`` (the patterns), ``cues`` (sentences whose cues add
-up), ``vetoes`` (play, own wish, care, denial), ``gate`` (where any pattern could start) and
-``detector`` (``find_harm``).
+up), ``vetoes`` (play, own wish, care, denial), ``past`` (harm the writer says is past and over:
+"my ex used to check my phone; that was years ago and I'm safe now", unless the entry says it
+goes on), ``gate`` (where any pattern could start) and ``detector`` (``find_harm``, which sets
+aside what ``past`` finds for the rules and the learned layer alike).
 
 Beside the rules, a small learned layer (``harm_model.py``) reads each sentence no rule
 matched in: it counts only when its score clears a threshold chosen on real ordinary text and

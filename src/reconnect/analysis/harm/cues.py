@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from reconnect.analysis.harm.gate import gate, starts_of
 from reconnect.analysis.harm.hit import HarmHit
-from reconnect.analysis.harm.vetoes import CARE, CHOSEN, DENIED, PLAY
+from reconnect.analysis.harm.vetoes import CARE, CHOSEN, DENIED, PLAY, anothers
 from reconnect.analysis.harm.words import WEAPON
 
 # The second way in: a sentence that names someone close (he, she, my husband, mum, ...),
@@ -208,7 +208,7 @@ def cue_hits(text: str, original: str) -> list[HarmHit]:
             (kind, weight)
             for kind, weight, cue in compiled_cues()
             for m in cue.finditer(words)
-            if not DENIED.search(words, 0, m.start())
+            if not DENIED.search(words, 0, m.start()) and not anothers(words, m.end())
         ]
         if round(sum(weight for _, weight in matched), 2) >= 1.0:
             kind = max(matched, key=lambda pair: pair[1])[0]

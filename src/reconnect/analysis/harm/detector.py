@@ -10,6 +10,7 @@ from reconnect.analysis.harm.direct import DIRECT
 from reconnect.analysis.harm.gate import gate, starts_of
 from reconnect.analysis.harm.hit import HarmHit
 from reconnect.analysis.harm.indirect import INDIRECT
+from reconnect.analysis.harm.past import over_and_done, within
 from reconnect.analysis.harm.vetoes import allowed, sentence_around
 
 _PATTERNS = DIRECT + INDIRECT
@@ -56,17 +57,22 @@ def find_harm(text: str, *, learned: bool = True) -> tuple[HarmHit, ...]:
     """
     folded = fold(text)
     starts = starts_of(_pattern_gate(), folded)
+    over = over_and_done(folded)  # harm the writer says is past and over: no sign
     hits = [
         HarmHit(kind, m.start(), m.end(), text[m.start() : m.end()])
         for index, (kind, pattern) in enumerate(_compiled())
         for m in _matches(pattern, folded, starts)
         if allowed(kind, index >= _FIRST_INDIRECT, sentence_around(folded, m.start(), m.end()))
+        and not within(over, m.start())
     ]
     if not hits:
-        hits = cue_hits(folded, text)
+        hits = [hit for hit in cue_hits(folded, text) if not within(over, hit.start)]
     if learned:
         from reconnect.analysis.harm_model import learned_hits
 
-        hits += learned_hits(text, folded, [(hit.start, hit.end) for hit in hits])
+        # The learned layers skip what the rules found and what is over: a match vetoed as
+        # over must not be read again by the sentence reader, which skips only rule hits.
+        skip = [(hit.start, hit.end) for hit in hits] + over
+        hits += learned_hits(text, folded, skip)
     hits.sort(key=lambda h: (h.start, h.end))
     return tuple(hits)

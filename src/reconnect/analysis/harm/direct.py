@@ -4,7 +4,7 @@ it and the writer as the one it is done to."""
 
 from __future__ import annotations
 
-from reconnect.analysis.harm.words import HARMS, HE, ME, NOT, TIMES, WEAPON, WHO
+from reconnect.analysis.harm.words import ANOTHERS, HARMS, HE, ME, NOT, TIMES, WEAPON, WHO
 
 FIRST: tuple[tuple[str, str], ...] = (
     (
@@ -122,7 +122,9 @@ FIRST: tuple[tuple[str, str], ...] = (
         r"hole |entire )?"
         r"(?:wages|pay|salary|money|bank card|cards?|paycheck|pension|benefits)\b|\b"
         + WHO
-        + r" (?:controls|controlled) (?:all )?(?:the|our) (?:family |household )?money\b|\b(?:gi"
+        + r" (?:controls|controlled) (?:all )?(?:the|our) (?:family |household )?money\b(?!"
+        + ANOTHERS  # "controlled all the money my mum earned" is her money
+        + r")|\b(?:gi"
         r"ves|give|gave) me an "
         r"allowance\b|\bi (?:have|had) to ask (?:him|her|them) for (?:money|bus fare|cash)\b"
         r"|\b(?:took|takes|opened|opens|taken) out (?:a |another )?(?:credit card|loan|loans|"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from reconnect.analysis.harm.words import ANOTHERS, PERSON
+
 # The indirect patterns above are quieter still: not when the sentence says it was the
 # writer's own wish or a fair deal, nor when it is about a boss, a teacher, a pet or a story.
 CHOSEN = re.compile(
@@ -91,3 +93,28 @@ DENIED = re.compile(
     r"(?: \w+)? ?$",
     re.IGNORECASE,
 )
+
+
+# What follows a cue and makes its object another person's, not the writer's ("every penny |
+# my mum earned", ``words.ANOTHERS``); before this, "my dad used to control every penny my mum
+# earned" read as the writer's money taken. Not for the patterns: they name the writer's own
+# ("my phone", "me") and a clause after them does not change whose it is ("told the nurse I
+# walked into my sister's door"); tried after every pattern too, it cost one statement of the
+# held-out fresh3 (60 to 59 found, counts only), so it stays with the cues. With
+# ``harm_model._ANOTHERS_OWN`` and the lookahead in ``direct``, 7 sentences of
+# tests/analysis/test_harm_others.py go quiet; no statement or look-alike of the coercion sets,
+# the handwritten training sets or the GoEmotions sample changed.
+_ANOTHERS_CLAUSE = re.compile(ANOTHERS)
+_ANOTHERS_AFTER_MY = re.compile(r" " + PERSON + r"'s\b")
+# A match ending in the writer ("hit me", "hit me,") is no object a clause could run on from:
+# "he hit me my mum saw" has a new clause, not her things.
+_ENDS_IN = re.compile(r"\b(?:me|myself|i|my)$")
+
+
+def anothers(text: str, end: int) -> bool:
+    """Whether what follows a cue ending at ``end`` makes its object another person's: a
+    clause of theirs ("every penny | my mum earned"), or their name after a "my" that ends
+    the cue ("scratched my | brother's car")."""
+    if _ENDS_IN.search(text, max(0, end - 8), end) is None:
+        return _ANOTHERS_CLAUSE.match(text, end) is not None
+    return text.endswith("my", 0, end) and _ANOTHERS_AFTER_MY.match(text, end) is not None

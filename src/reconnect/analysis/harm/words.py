@@ -40,3 +40,24 @@ TIMES = (
     r"ne)teen|twenty|thirty|"
     r"forty|fifty) times\b"
 )
+
+# Another person of the writer's (family, friends, people around them), after "my" and an
+# optional word ("my little sister", "my best friend"): what is theirs is not the writer's.
+PERSON = (
+    r"(?:\w+ )?(?:mum|mom|mam|mother|dad|father|step-?(?:dad|mum|mom|father|mother|brother|"
+    r"sister)|sister|brother|sis|bro|son|daughter|kid|child|children|baby|friend|mate|bestie|"
+    r"cousin|aunt|auntie|uncle|nan|nana|gran|granny|grandma|grandmother|grandad|grandpa|"
+    r"grandfather|niece|nephew|neighbou?r|flatmate|roommate|housemate|colleague|coworker|"
+    r"husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|ex|parent|in-?law)s?"
+)
+# Straight after an object, a clause or possessive that makes it another person's: "every
+# penny | my mum earned", "all the money | my sister saved", "the card | of my nan's". No
+# comma ("he hit me, my sister noticed" is a new clause), and a clause ending in "me" or "us"
+# keeps it the writer's ("every penny my mum sends me").
+ANOTHERS = (
+    r" (?:that |which )?(?:of )?my "
+    + PERSON
+    + r"(?:'s\b| (?:\w+ly )?(?:\w+ed|earns?|made|makes|gets|got|has|had|keeps|kept|saves|owns|"
+    r"brings? (?:in|home)|brought (?:in|home)|gives?|gave|sends?|sent|writes?|wrote|posts?)\b"
+    r"(?![^.!?\n]{0,20}\b(?:me|us)\b))"
+)
