@@ -61,6 +61,12 @@ EPOCHS = 3
 LEARNING_RATE = 4e-5
 BATCH = 32
 REAL_RATE = 0.001
+# The threshold is never below this. Round four's reader is surer of everything, and by
+# REAL_RATE alone it got 0.905; on ``coercion_dev4.jsonl`` (240 texts it never saw, written for
+# choosing gates and thresholds), 0.97 found 70 of 120 statements against 73 and fired on 11
+# of 120 look-alikes against 12, on 0 of dev2's look-alikes it trained on against 3, and on 6
+# of GoEmotions' dev comments (whole detector) against 7.
+LOWEST_THRESHOLD = 0.97
 CHECKPOINT = TRAINING / ".harm-reader.pt"
 # Names in the MiniLM checkpoint for each part of one encoder layer.
 _LAYER_PARTS = {
@@ -258,7 +264,7 @@ def choose_threshold(raw: bytes, tokenizer: bytes) -> float:
     ranked = sorted(best, reverse=True)
     threshold = ranked[allowed] + 1e-4 if len(ranked) > allowed else 0.5
     print(f"{len(best)} dev comments pass the gates; threshold {threshold:.4f} fires on {allowed}")
-    return max(0.5, min(threshold, 0.999))
+    return max(LOWEST_THRESHOLD, min(threshold, 0.999))
 
 
 def main() -> None:
