@@ -180,7 +180,7 @@ class EmotionModel:
 
         if embedding.shape != (DIMENSIONS,):
             raise ValueError(f"an embedding has shape ({DIMENSIONS},), not {embedding.shape}")
-        hidden = self.hidden_weights @ embedding
+        hidden = self.hidden_weights.dot(embedding)
         hidden += self.hidden_bias
         np.maximum(hidden, 0.0, out=hidden)
         # The rows of ``[rows[f] for f in features if f in rows]`` and the output bias's, in
@@ -188,7 +188,7 @@ class EmotionModel:
         keys = np.fromiter(chain(features, _BIAS_KEY), dtype=np.intp, count=len(features) + 1)
         rows = self.row_of.take(keys, mode="clip")
         found = rows[rows != len(self.sparse)]
-        total: npt.NDArray[np.float32] = self.output_weights @ hidden
+        total: npt.NDArray[np.float32] = self.output_weights.dot(hidden)
         total += np.add.reduce(self.sparse.take(found, axis=0), axis=0)
         return total
 

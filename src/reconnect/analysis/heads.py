@@ -165,7 +165,7 @@ class Heads:
         import numpy as np
 
         found = rows[rows != len(self.sparse)]
-        total = self.bias + self.dense @ embedding
+        total = self.bias + self.dense.dot(embedding)
         if found.size:
             total += np.add.reduce(self.sparse.take(found, axis=0), axis=0)
         return total
@@ -212,7 +212,7 @@ class Heads:
             dense = self.dense[CRISIS]
             start = 0
             for (part, _), vector, count in zip(longer, embedded[1:], counts[1:], strict=True):
-                total = bias + float(dense @ vector) + sum(weights[start : start + count])
+                total = bias + float(dense.dot(vector)) + sum(weights[start : start + count])
                 start += count
                 scored.append((part, sigmoid(total)))
         return Scores(probabilities, tuple(scored), embedded[0], frozenset(whole))

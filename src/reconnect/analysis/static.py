@@ -85,9 +85,10 @@ class StaticEncoder:
 
     def _mean(self, ids: Any) -> npt.NDArray[np.float32]:
         # One matrix product instead of scaling every row: sum_i scale_i * row_i / n.
-        # float32 @ int8 is float32 (numpy's stubs say float64). ``ids`` is a list or an
-        # integer array; ``take`` with an array skips converting the list twice.
-        mean = (self.scales.take(ids) @ self.vectors.take(ids, axis=0)) / len(ids)
+        # float32 . int8 is float32 (numpy's stubs say float64). ``ids`` is a list or an
+        # integer array; ``take`` with an array skips converting the list twice. ``dot``
+        # calls the same BLAS routine as ``@`` (the same floats) with less overhead.
+        mean = self.scales.take(ids).dot(self.vectors.take(ids, axis=0)) / len(ids)
         return cast("npt.NDArray[np.float32]", mean)
 
     def embed(self, text: str) -> npt.NDArray[np.float32]:
@@ -116,13 +117,13 @@ class StaticEncoder:
         # float32 @ int8 casts the int8 rows to float32 and multiplies those: casting the
         # rows once gives each product the same operands (and so the same floats) sooner.
         rows = self.vectors.take(index, axis=0).astype(np.float32)
-        found = [_unit(cast("npt.NDArray[np.float32]", (weights @ rows) / len(ids)))]
+        found = [_unit(cast("npt.NDArray[np.float32]", weights.dot(rows) / len(ids)))]
         starts = [start for start, _ in offsets]
         for span in spans:
             lo = bisect_left(starts, span.start)
             hi = bisect_left(starts, span.end)
             if hi > lo:
-                mean = (weights[lo:hi] @ rows[lo:hi]) / (hi - lo)
+                mean = weights[lo:hi].dot(rows[lo:hi]) / (hi - lo)
                 found.append(_unit(cast("npt.NDArray[np.float32]", mean)))
             else:
                 found.append(np.zeros(DIMENSIONS, np.float32))
@@ -132,8 +133,9 @@ class StaticEncoder:
 def _unit(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     import numpy as np
 
-    # np.linalg.norm of a float32 vector, without its dispatch: sqrt of the float32 dot.
-    norm = float(np.sqrt(vector.dot(vector)))
+    # np.linalg.norm of a float32 vector, without its dispatch: sqrt of the float32 dot,
+    # kept a float32 scalar (dividing by it gives the floats dividing by float(norm) gives).
+    norm = np.sqrt(vector.dot(vector))
     return vector / norm if norm > 0 else vector
 
 
