@@ -29,6 +29,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reconnect.analysis.alternation import by_first_char
 from reconnect.analysis.crisis import find_crisis
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis_intl import find_intl_crisis
@@ -142,6 +143,8 @@ CRISIS_VOCABULARY = re.compile(
     r"payment|peace|legacy|whoever|affairs|letters?|thanks? (?:you )?for everything|get out|"
     r"escape)\b"
 )
+# CRISIS_VOCABULARY as searched: its words grouped by first letter, the same matches sooner.
+_VOCABULARY = by_first_char(CRISIS_VOCABULARY)
 
 
 # Words of CRISIS_VOCABULARY that an ordinary day uses as often: places and everyday words.
@@ -352,12 +355,12 @@ def _beyond_everyday(span: Span) -> bool:
     """Whether ``span`` holds a crisis word that is not one of ``EVERYDAY_WORDS``."""
     return any(
         EVERYDAY_WORDS.fullmatch(m.group()) is None
-        for m in CRISIS_VOCABULARY.finditer(span.text.casefold())
+        for m in _VOCABULARY.finditer(span.text.casefold())
     )
 
 
 def _has_vocabulary(span: Span) -> bool:
-    return CRISIS_VOCABULARY.search(span.text.casefold()) is not None
+    return _VOCABULARY.search(span.text.casefold()) is not None
 
 
 def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
@@ -375,7 +378,7 @@ def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
     if len(folded) != len(whole.text):  # folding moved offsets: search each one
         return [_has_vocabulary(whole), *(_has_vocabulary(s) for s in parts)]
     base = whole.start
-    hits = [(m.start() + base, m.end() + base) for m in CRISIS_VOCABULARY.finditer(folded)]
+    hits = [(m.start() + base, m.end() + base) for m in _VOCABULARY.finditer(folded)]
     found = [bool(hits)]
     if not hits:
         return found + [False] * len(parts)
