@@ -219,7 +219,7 @@ class EmotionModel:
         best: dict[str, float] = {}
         for index, value in zip(passing.tolist(), total[passing].tolist(), strict=True):
             name = _TARGETS[index][0]
-            p = 1.0 / (1.0 + math.exp(-min(30.0, value)))
+            p = 1.0 / (1.0 + math.exp(-(value if value < 30.0 else 30.0)))  # -min(30.0, value)
             if p > best.get(name, 0.0):
                 best[name] = p
         return [

@@ -54,7 +54,9 @@ SENTENCE_MIN_WORDS = 4
 
 def sigmoid(total: float) -> float:
     """The logistic function, clipped so that extreme totals cannot overflow."""
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+    # 1 / (1 + exp(-max(-30.0, min(30.0, total)))), without the two calls (NaN included:
+    # min keeps its 30.0, as the last branch does)
+    return 1.0 / (1.0 + math.exp(30.0 if total < -30.0 else (-total if total < 30.0 else -30.0)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +201,13 @@ class Heads:
         )
         rows = self.row_of.take(keys, mode="clip")
         totals = self._totals(rows[: counts[0]], embedded[0])
-        # sigmoid() of each total; tolist gives the same Python floats as float() of each
+        # sigmoid() of each total, inlined; tolist gives the same Python floats as float() of each
+        exp = math.exp
         probabilities = tuple(
-            [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t)))) for t in totals.tolist()]
+            [
+                1.0 / (1.0 + exp(30.0 if t < -30.0 else (-t if t < 30.0 else -30.0)))
+                for t in totals.tolist()
+            ]
         )
         scored: list[tuple[Span, float]] = []
         if several:

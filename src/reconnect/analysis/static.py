@@ -26,6 +26,7 @@ It hands back to the HF tokenizer any text it cannot prove it copies exactly.
 from __future__ import annotations
 
 import gzip
+import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,11 +132,12 @@ class StaticEncoder:
 
 
 def _unit(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    import numpy as np
-
-    # np.linalg.norm of a float32 vector, without its dispatch: sqrt of the float32 dot,
-    # kept a float32 scalar (dividing by it gives the floats dividing by float(norm) gives).
-    norm = np.sqrt(vector.dot(vector))
+    # np.linalg.norm of a float32 vector, without its dispatch: the square root of the
+    # float32 dot. Dividing a float32 vector by a Python float divides by that float rounded
+    # to float32, and a float64 square root rounded to float32 is the float32 square root
+    # (53 bits are more than twice 24 + 2, so rounding twice rounds once): the floats of
+    # ``vector / np.sqrt(vector.dot(vector))``, without a ufunc call on a scalar.
+    norm = math.sqrt(vector.dot(vector))
     return vector / norm if norm > 0 else vector
 
 
