@@ -299,11 +299,12 @@ class Analyzer:
     ) -> list[MarkerResult]:
         found: list[MarkerResult] = []
         plain_signs = any(m not in POSITIVE and m != "crisis" for m in rules.plain)
-        for name in MARKER_HEADS:
+        thresholds = self.thresholds.markers
+        # HEADS starts with MARKER_HEADS: the first probabilities are theirs (``scores.of``)
+        for name, p in zip(MARKER_HEADS, scores.probabilities, strict=False):
             if name == "crisis":
                 continue
-            p = scores.of(name)
-            threshold = self.thresholds.markers[name]
+            threshold = thresholds[name]
             if name in POSITIVE and plain_signs:
                 threshold = max(threshold, CONFLICT_FLOOR)
             plain = rules.plain.get(name)
