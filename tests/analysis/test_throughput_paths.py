@@ -198,6 +198,24 @@ def test_embed_spans_bit_for_bit(text: str) -> None:
             assert a.tobytes() == b.tobytes()
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(TEXTS, JOINED, ASCII, st.sampled_from(TRICKY)),
+    st.lists(st.tuples(st.integers(0, 90), st.integers(0, 30)), max_size=5),
+)
+def test_token_ranges_from_cut_pieces_are_those_from_offsets(
+    text: str, cuts: list[tuple[int, int]]
+) -> None:
+    # the sentences, and arbitrary spans: inside words, overlapping, past the end
+    encoder = load_static()
+    encoder.embed(text)  # past the warm-up, so the fast path is built
+    arbitrary = [Span(a, a + n, text[a : a + n]) for a, n in cuts]
+    for spans in (sentences(text), arbitrary, sorted(arbitrary, key=lambda s: s.start)):
+        cut = encoder._by_spans(text, spans)
+        if cut is not None:
+            assert cut == encoder._by_offsets(text, spans)
+
+
 def test_unit_of_extreme_vectors() -> None:
     from reconnect.analysis.static import _unit
 

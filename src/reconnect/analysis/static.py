@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 __all__ = ["DIMENSIONS", "WARM_UP_TEXTS", "FastWordPiece", "StaticEncoder", "load_static"]
 
 DIMENSIONS = 256
+# A text's token ids, and for each span the range of them that start inside it.
+_Bounded = tuple[list[int], list[tuple[int, int]]]
 VECTORS_FILE = "static_embeddings.npy"
 SCALES_FILE = "static_scales.npy"
 TOKENIZER_FILE = "static_tokenizer.json.gz"
@@ -105,30 +107,61 @@ class StaticEncoder:
             if not only:
                 return [np.zeros(DIMENSIONS, np.float32)]
             return [_unit(self._mean(np.array(only, dtype=np.intp)))]
-        ids, offsets = self._tokens(text)
+        ids, bounds = self._by_spans(text, spans) or self._by_offsets(text, spans)
         if not ids:
             zero = np.zeros(DIMENSIONS, dtype=np.float32)
             return [zero] * (1 + len(spans))
         # Each span is the mean of the tokens that start inside it: one small matrix
-        # product per span over a slice of the text's rows (taken once), found by
-        # bisecting the tokens' start offsets. A slice holds the same rows, contiguous, as
-        # taking them again, so each product is the one ``_mean`` works out.
+        # product per span over a slice of the text's rows (taken once). A slice holds the
+        # same rows, contiguous, as taking them again, so each product is the one ``_mean``
+        # works out.
         index = np.array(ids, dtype=np.intp)
         weights = self.scales.take(index)
         # float32 @ int8 casts the int8 rows to float32 and multiplies those: casting the
         # rows once gives each product the same operands (and so the same floats) sooner.
         rows = self.vectors.take(index, axis=0).astype(np.float32)
         found = [_unit(cast("npt.NDArray[np.float32]", weights.dot(rows) / len(ids)))]
-        starts = [start for start, _ in offsets]
-        for span in spans:
-            lo = bisect_left(starts, span.start)
-            hi = bisect_left(starts, span.end)
+        for lo, hi in bounds:
             if hi > lo:
                 mean = weights[lo:hi].dot(rows[lo:hi]) / (hi - lo)
                 found.append(_unit(cast("npt.NDArray[np.float32]", mean)))
             else:
                 found.append(np.zeros(DIMENSIONS, np.float32))
         return found
+
+    def _by_spans(self, text: str, spans: Sequence[Span]) -> _Bounded | None:
+        """The text's ids and, for each span, the range of those that start inside it, from
+        the pieces of the text cut at the spans' ends (``FastWordPiece.segments``); None
+        when it cannot cut there. The same as ``_by_offsets``, without any offsets."""
+        if self.fast is None:
+            return None
+        cuts = [0]
+        for span in spans:
+            cuts += (span.start, span.end)
+        cuts.append(len(text))
+        pieces = self.fast.segments(text, cuts)
+        if pieces is None:
+            return None
+        unknown = self.unknown
+        ids: list[int] = []
+        before: list[int] = []  # how many ids come before each cut
+        for piece in pieces:
+            before.append(len(ids))
+            if unknown is not None and unknown in piece:
+                piece = [t for t in piece if t != unknown]
+            ids += piece
+        before.append(len(ids))
+        # piece 2k + 1 is span k: its ids lie between the counts at its two cuts
+        return ids, [(before[2 * k + 1], before[2 * k + 2]) for k in range(len(spans))]
+
+    def _by_offsets(self, text: str, spans: Sequence[Span]) -> _Bounded:
+        """The text's ids and, for each span, the range of those that start inside it, found
+        by bisecting the tokens' start offsets."""
+        ids, offsets = self._tokens(text)
+        starts = [start for start, _ in offsets]
+        return ids, [
+            (bisect_left(starts, span.start), bisect_left(starts, span.end)) for span in spans
+        ]
 
 
 def _unit(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
