@@ -143,8 +143,7 @@ CRISIS_VOCABULARY = re.compile(
     r"payment|peace|legacy|whoever|affairs|letters?|thanks? (?:you )?for everything|get out|"
     r"escape)\b"
 )
-# CRISIS_VOCABULARY as searched: its words grouped by first letter, the same matches sooner.
-_VOCABULARY = by_first_char(CRISIS_VOCABULARY)
+_VOCABULARY = by_first_char(CRISIS_VOCABULARY)  # as searched: the same matches, sooner
 
 
 # Words of CRISIS_VOCABULARY that an ordinary day uses as often: places and everyday words.
@@ -299,12 +298,11 @@ class Analyzer:
     ) -> list[MarkerResult]:
         found: list[MarkerResult] = []
         plain_signs = any(m not in POSITIVE and m != "crisis" for m in rules.plain)
-        thresholds = self.thresholds.markers
         # HEADS starts with MARKER_HEADS: the first probabilities are theirs (``scores.of``)
         for name, p in zip(MARKER_HEADS, scores.probabilities, strict=False):
             if name == "crisis":
                 continue
-            threshold = thresholds[name]
+            threshold = self.thresholds.markers[name]
             if name in POSITIVE and plain_signs:
                 threshold = max(threshold, CONFLICT_FLOOR)
             plain = rules.plain.get(name)
