@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from reconnect.analysis import default_analyzer
 from reconnect.analysis.analyzer import CRISIS_VOCABULARY, _whole_or_first, crisis_worded
 from reconnect.analysis.crisis.folding import fold
+from reconnect.analysis.crisis.scanner import Bones
+from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.features import NEGATORS, _hash, word_features
 from reconnect.analysis.heads import CRISIS, SENTENCE_MIN_WORDS, Heads, sigmoid
@@ -268,6 +270,21 @@ def test_passed_sentences_and_folding_change_nothing(text: str) -> None:
     assert text_subject(text, parts, folded) == text_subject(text)
     embedding = load_static().embed(text)
     assert named_and_learned(text, embedding, None, folded) == named_and_learned(text, embedding)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, JOINED, ASCII, st.sampled_from(TRICKY)))
+def test_the_crisis_skeletons_words_change_nothing_they_are_passed_to(text: str) -> None:
+    # the feelings and the phrase lists read the crisis rules' skeleton words (ASCII texts)
+    words = Bones.of(text).words
+    folded = normalise(text)
+    assert named_and_learned(text, None, None, folded, words) == named_and_learned(text)
+    assert find_intl_crisis(text, words) == find_intl_crisis(text)
+    for feeling in ("numb", "fed up", "self-conscious", "on edge"):
+        joined = f"{text} {feeling}."
+        assert named_and_learned(
+            joined, None, None, normalise(joined), Bones.of(joined).words
+        ) == named_and_learned(joined)
 
 
 def test_sigmoid_inlined_in_score_is_sigmoid() -> None:

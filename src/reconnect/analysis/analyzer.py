@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from reconnect.analysis.alternation import by_first_char
 from reconnect.analysis.crisis import find_crisis
 from reconnect.analysis.crisis.folding import fold
+from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
@@ -186,7 +187,8 @@ class Analyzer:
         parts = sentences(text)
         scores = None if not parts else self.heads.score(text, parts)
         whole = _whole_or_first(text, parts)
-        reading = self._crisis(text, whole, scores)
+        bones = Bones.of(text)  # the crisis rules', the phrase lists' and feelings' words
+        reading = self._crisis(text, whole, scores, bones)
         # Whose state each span shows is read on the crisis rules' folding (same offsets).
         folded_for_subject = fold(text)
         markers = (
@@ -217,6 +219,7 @@ class Analyzer:
             None if scores is None else scores.embedding,
             None if scores is None else scores.features,
             folded,
+            bones.words,
         )
         return Analysis(
             markers=tuple(markers),
@@ -246,9 +249,11 @@ class Analyzer:
             language=language,
         )
 
-    def _crisis(self, text: str, whole: Span | None, scores: Scores | None) -> CrisisReading:
-        hits = find_crisis(text)
-        intl = find_intl_crisis(text) if not hits else ()
+    def _crisis(
+        self, text: str, whole: Span | None, scores: Scores | None, bones: Bones
+    ) -> CrisisReading:
+        hits = find_crisis(text, bones)
+        intl = find_intl_crisis(text, bones.words) if not hits else ()
         concern_at, confident_at = self.thresholds.concern, self.thresholds.confident
         # The learned layer's reading of the whole text and of each longer sentence. A
         # reading counts fully only where the same words hold crisis vocabulary.

@@ -62,15 +62,17 @@ HEDGED_FACTOR = 0.8  # "I'm not suicidal, but ..." still counts, a little less s
 _HEDGE_WINDOW = 30  # how far before a hit a denial or doubt is looked for
 
 
-def find_crisis(text: str) -> tuple[CrisisHit, ...]:
+def find_crisis(text: str, bones: Bones | None = None) -> tuple[CrisisHit, ...]:
     """All crisis signals in ``text``, in order of start offset; empty when there are none.
 
-    Never raises for any ``str`` (empty, any Unicode, very long).
+    ``bones`` is ``Bones.of(text)`` when the caller has it already. Never raises for any
+    ``str`` (empty, any Unicode, very long).
     """
     if not text:
         return ()
     compiled = rules()
-    bones = Bones.of(text)
+    if bones is None:
+        bones = Bones.of(text)
     candidates = compiled.crisis.candidates(text, bones)
     if candidates <= compiled.companions:
         return ()  # nothing, or only what counts in company ("told my therapist")
