@@ -193,7 +193,8 @@ class Heads:
         longer = [
             (part, found)
             for part, found in zip(parts, features, strict=True)
-            if len(part.text.split()) >= SENTENCE_MIN_WORDS
+            # len(part.text.split()) >= SENTENCE_MIN_WORDS, splitting no further than that
+            if len(part.text.split(None, SENTENCE_MIN_WORDS - 1)) >= SENTENCE_MIN_WORDS
         ]
         several = len(longer) > 1
         embedded = load_static().embed_spans(text, [p for p, _ in longer] if several else ())

@@ -221,6 +221,8 @@ def _quote_start(folded: str, lo: int, hi: int) -> int | None:
     part = folded[lo:hi]
     if part.count('"') % 2:
         return lo + part.rfind('"')
+    if "'" not in part:  # no single quote opens or closes
+        return None
     opens = [m.start() for m in _OPEN_SINGLE.finditer(part)]
     closes = len(_CLOSE_SINGLE.findall(part))
     if len(opens) > closes:
