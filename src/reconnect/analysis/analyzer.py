@@ -260,19 +260,19 @@ class Analyzer:
         readings: list[tuple[Span, float]] = []
         if scores is not None and whole is not None:
             readings = [(whole, scores.of("crisis")), *scores.sentences]
-        p_any = max((p for _, p in readings), default=0.0)
+        p_any = max([p for _, p in readings], default=0.0)
         worded: list[tuple[Span, float]] = []
         # No worded reading can clear a threshold when none at all does: skip the search.
         if readings and p_any >= min(concern_at, confident_at):
             flags = crisis_worded(readings[0][0], [s for s, _ in readings[1:]])
             worded = [reading for reading, flag in zip(readings, flags, strict=True) if flag]
-        p_worded = max((p for _, p in worded), default=0.0)
+        p_worded = max([p for _, p in worded], default=0.0)
         p_second = max(
-            (
+            [
                 p
                 for span, p in worded
                 if p >= confident_at and (p >= EVERYDAY_ONLY_CONFIDENT or _beyond_everyday(span))
-            ),
+            ],
             default=0.0,
         )
         firm = any(h.score >= FIRM_RULE_SCORE for h in hits) or bool(intl)
