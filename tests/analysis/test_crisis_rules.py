@@ -38,7 +38,7 @@ from reconnect.analysis.crisis.firstchars import can_be_empty, first_chars
 from reconnect.analysis.crisis.folding import _EXTRA, fold
 from reconnect.analysis.crisis.index import INDEX_FILE, PATTERN_FILE, build, load
 from reconnect.analysis.crisis.patterns import expand, group_at, rules
-from reconnect.analysis.crisis.scanner import Scanner, Searcher, _searchable
+from reconnect.analysis.crisis.scanner import Bones, Scanner, Searcher, _searchable
 from reconnect.analysis.crisis.tense import is_past
 from reconnect.analysis.lexicon import read_data, read_manifest
 from reconnect.analysis.subject import span_subject
@@ -759,7 +759,7 @@ def test_a_text_compiles_only_the_patterns_it_could_match() -> None:
 class _EveryPattern(Scanner):
     """A scanner that lets every pattern through: the rules as written, without a prefilter."""
 
-    def candidates(self, text: str) -> frozenset[int]:  # noqa: ARG002 - any text alike
+    def candidates(self, text: str, bones: Bones | None = None) -> frozenset[int]:  # noqa: ARG002 - any text alike
         return frozenset(range(len(self.patterns)))
 
 

@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from reconnect.analysis import default_analyzer
 from reconnect.analysis.analyzer import CRISIS_VOCABULARY, _whole_or_first, crisis_worded
 from reconnect.analysis.crisis.folding import fold
+from reconnect.analysis.crisis.scanner import Bones
+from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.features import NEGATORS, _hash, word_features
 from reconnect.analysis.heads import CRISIS, SENTENCE_MIN_WORDS, Heads, sigmoid
@@ -198,6 +200,24 @@ def test_embed_spans_bit_for_bit(text: str) -> None:
             assert a.tobytes() == b.tobytes()
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(TEXTS, JOINED, ASCII, st.sampled_from(TRICKY)),
+    st.lists(st.tuples(st.integers(0, 90), st.integers(0, 30)), max_size=5),
+)
+def test_token_ranges_from_cut_pieces_are_those_from_offsets(
+    text: str, cuts: list[tuple[int, int]]
+) -> None:
+    # the sentences, and arbitrary spans: inside words, overlapping, past the end
+    encoder = load_static()
+    encoder.embed(text)  # past the warm-up, so the fast path is built
+    arbitrary = [Span(a, a + n, text[a : a + n]) for a, n in cuts]
+    for spans in (sentences(text), arbitrary, sorted(arbitrary, key=lambda s: s.start)):
+        cut = encoder._by_spans(text, spans)
+        if cut is not None:
+            assert cut == encoder._by_offsets(text, spans)
+
+
 def test_unit_of_extreme_vectors() -> None:
     from reconnect.analysis.static import _unit
 
@@ -250,6 +270,21 @@ def test_passed_sentences_and_folding_change_nothing(text: str) -> None:
     assert text_subject(text, parts, folded) == text_subject(text)
     embedding = load_static().embed(text)
     assert named_and_learned(text, embedding, None, folded) == named_and_learned(text, embedding)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, JOINED, ASCII, st.sampled_from(TRICKY)))
+def test_the_crisis_skeletons_words_change_nothing_they_are_passed_to(text: str) -> None:
+    # the feelings and the phrase lists read the crisis rules' skeleton words (ASCII texts)
+    words = Bones.of(text).words
+    folded = normalise(text)
+    assert named_and_learned(text, None, None, folded, words) == named_and_learned(text)
+    assert find_intl_crisis(text, words) == find_intl_crisis(text)
+    for feeling in ("numb", "fed up", "self-conscious", "on edge"):
+        joined = f"{text} {feeling}."
+        assert named_and_learned(
+            joined, None, None, normalise(joined), Bones.of(joined).words
+        ) == named_and_learned(joined)
 
 
 def test_sigmoid_inlined_in_score_is_sigmoid() -> None:

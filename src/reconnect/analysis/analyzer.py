@@ -29,8 +29,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reconnect.analysis.alternation import by_first_char
 from reconnect.analysis.crisis import find_crisis
 from reconnect.analysis.crisis.folding import fold
+from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
@@ -150,6 +152,7 @@ CRISIS_VOCABULARY = re.compile(
     r"payment|peace|legacy|whoever|affairs|letters?|thanks? (?:you )?for everything|get out|"
     r"escape)\b"
 )
+_VOCABULARY = by_first_char(CRISIS_VOCABULARY)  # as searched: the same matches, sooner
 
 
 # Words of CRISIS_VOCABULARY that an ordinary day uses as often: places and everyday words.
@@ -192,7 +195,8 @@ class Analyzer:
         parts = sentences(text)
         scores = None if not parts else self.heads.score(text, parts)
         whole = _whole_or_first(text, parts)
-        reading = self._crisis(text, whole, scores)
+        bones = Bones.of(text)  # the crisis rules', the phrase lists' and feelings' words
+        reading = self._crisis(text, whole, scores, bones)
         # Whose state each span shows is read on the crisis rules' folding (same offsets).
         folded_for_subject = fold(text)
         markers = (
@@ -223,6 +227,7 @@ class Analyzer:
             None if scores is None else scores.embedding,
             None if scores is None else scores.features,
             folded,
+            bones.words,
         )
         return Analysis(
             markers=tuple(markers),
@@ -252,28 +257,30 @@ class Analyzer:
             language=language,
         )
 
-    def _crisis(self, text: str, whole: Span | None, scores: Scores | None) -> CrisisReading:
-        hits = find_crisis(text)
-        intl = find_intl_crisis(text) if not hits else ()
+    def _crisis(
+        self, text: str, whole: Span | None, scores: Scores | None, bones: Bones
+    ) -> CrisisReading:
+        hits = find_crisis(text, bones)
+        intl = find_intl_crisis(text, bones.words) if not hits else ()
         concern_at, confident_at = self.thresholds.concern, self.thresholds.confident
         # The learned layer's reading of the whole text and of each longer sentence. A
         # reading counts fully only where the same words hold crisis vocabulary.
         readings: list[tuple[Span, float]] = []
         if scores is not None and whole is not None:
             readings = [(whole, scores.of("crisis")), *scores.sentences]
-        p_any = max((p for _, p in readings), default=0.0)
+        p_any = max([p for _, p in readings], default=0.0)
         worded: list[tuple[Span, float]] = []
         # No worded reading can clear a threshold when none at all does: skip the search.
         if readings and p_any >= min(concern_at, confident_at):
             flags = crisis_worded(readings[0][0], [s for s, _ in readings[1:]])
             worded = [reading for reading, flag in zip(readings, flags, strict=True) if flag]
-        p_worded = max((p for _, p in worded), default=0.0)
+        p_worded = max([p for _, p in worded], default=0.0)
         p_second = max(
-            (
+            [
                 p
                 for span, p in worded
                 if p >= confident_at and (p >= EVERYDAY_ONLY_CONFIDENT or _beyond_everyday(span))
-            ),
+            ],
             default=0.0,
         )
         firm = any(h.score >= FIRM_RULE_SCORE for h in hits) or bool(intl)
@@ -304,10 +311,10 @@ class Analyzer:
     ) -> list[MarkerResult]:
         found: list[MarkerResult] = []
         plain_signs = any(m not in POSITIVE and m != "crisis" for m in rules.plain)
-        for name in MARKER_HEADS:
+        # HEADS starts with MARKER_HEADS: the first probabilities are theirs (``scores.of``)
+        for name, p in zip(MARKER_HEADS, scores.probabilities, strict=False):
             if name == "crisis":
                 continue
-            p = scores.of(name)
             threshold = self.thresholds.markers[name]
             if name in POSITIVE and plain_signs:
                 threshold = max(threshold, CONFLICT_FLOOR)
@@ -360,12 +367,12 @@ def _beyond_everyday(span: Span) -> bool:
     """Whether ``span`` holds a crisis word that is not one of ``EVERYDAY_WORDS``."""
     return any(
         EVERYDAY_WORDS.fullmatch(m.group()) is None
-        for m in CRISIS_VOCABULARY.finditer(span.text.casefold())
+        for m in _VOCABULARY.finditer(span.text.casefold())
     )
 
 
 def _has_vocabulary(span: Span) -> bool:
-    return CRISIS_VOCABULARY.search(span.text.casefold()) is not None
+    return _VOCABULARY.search(span.text.casefold()) is not None
 
 
 def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
@@ -383,7 +390,7 @@ def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
     if len(folded) != len(whole.text):  # folding moved offsets: search each one
         return [_has_vocabulary(whole), *(_has_vocabulary(s) for s in parts)]
     base = whole.start
-    hits = [(m.start() + base, m.end() + base) for m in CRISIS_VOCABULARY.finditer(folded)]
+    hits = [(m.start() + base, m.end() + base) for m in _VOCABULARY.finditer(folded)]
     found = [bool(hits)]
     if not hits:
         return found + [False] * len(parts)

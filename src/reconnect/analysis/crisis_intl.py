@@ -57,6 +57,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
 
 __all__ = [
     "PHRASES_FILE",
@@ -288,15 +292,26 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     return re.compile(crisis), languages, re.compile(idioms)
 
 
-def find_intl_crisis(text: str) -> tuple[IntlCrisisHit, ...]:
+def find_intl_crisis(
+    text: str, ascii_words: AbstractSet[str] | None = None
+) -> tuple[IntlCrisisHit, ...]:
     """Explicit crisis statements in the six languages, in text order; ``()`` for none.
+
+    ``ascii_words`` are the words of the crisis rules' skeleton (``crisis.scanner.Bones``)
+    when the caller has them: for an ASCII text, the words read here (runs of letters,
+    digits and ``_`` of the lower-cased text).
 
     >>> find_intl_crisis("ich habe die Tabletten schon gesammelt")[0].language
     'de'
     """
     folded, origin = _fold(text)
+    words: AbstractSet[str] | list[str]
     if text.isascii():  # the same words as _WORD finds, several times faster
-        words = folded.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+        words = (
+            folded.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+            if ascii_words is None
+            else ascii_words
+        )
     else:
         words = _WORD.findall(folded)
     if _anchors().isdisjoint(words):

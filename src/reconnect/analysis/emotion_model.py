@@ -119,21 +119,21 @@ _BIAS_KEY = (BUCKETS,)
 class EmotionModel:
     """Weights of the layer (float32 in memory) and one threshold per label, in LABELS order.
 
-    ``sparse`` has one row per word-feature bucket and, last, the output bias, so that a
-    text's word weights and the bias are one sum. ``cutoffs`` are the thresholds as
-    log-odds, infinite for labels that name nothing: the labels that count are found
-    without computing a probability for every one.
+    ``sparse`` has one row per word-feature bucket, then the output bias, so that a text's
+    word weights and the bias are one sum, and last a row of zeros for a bucket without a
+    row. ``cutoffs`` are the thresholds as log-odds, infinite for labels that name nothing:
+    the labels that count are found without computing a probability for every one.
     """
 
     rows: dict[int, int]  # word-feature bucket -> row of ``sparse``
-    sparse: npt.NDArray[np.float32]  # (features + 1) x labels
+    sparse: npt.NDArray[np.float32]  # (features + 2) x labels
     hidden_weights: npt.NDArray[np.float32]  # hidden x DIMENSIONS
     hidden_bias: npt.NDArray[np.float32]  # hidden
     output_weights: npt.NDArray[np.float32]  # labels x hidden
     thresholds: tuple[float, ...]  # labels
     cutoffs: npt.NDArray[np.float32]  # labels
     # ``rows`` as a table over every bucket, then BUCKETS (the bias row) and one past it:
-    # the row, or ``len(sparse)`` for none, so a text's rows are found by one ``take``.
+    # the row, or the row of zeros for none, so a text's rows are found by one ``take``.
     row_of: npt.NDArray[Any]
 
     @classmethod
@@ -163,7 +163,9 @@ class EmotionModel:
         row_of[BUCKETS] = len(features)  # the output bias, added last
         return cls(
             rows={int(f): i for i, f in enumerate(features)},
-            sparse=np.vstack([sparse, output[1][None, :]]).astype(np.float32),
+            sparse=np.vstack(
+                [sparse, output[1][None, :], np.zeros((1, sparse.shape[1]), sparse.dtype)]
+            ).astype(np.float32),
             hidden_weights=np.ascontiguousarray(hidden[0], dtype=np.float32),
             hidden_bias=hidden[1].astype(np.float32),
             output_weights=np.ascontiguousarray(output[0], dtype=np.float32),
@@ -180,16 +182,17 @@ class EmotionModel:
 
         if embedding.shape != (DIMENSIONS,):
             raise ValueError(f"an embedding has shape ({DIMENSIONS},), not {embedding.shape}")
-        hidden = self.hidden_weights @ embedding
+        hidden = self.hidden_weights.dot(embedding)
         hidden += self.hidden_bias
         np.maximum(hidden, 0.0, out=hidden)
         # The rows of ``[rows[f] for f in features if f in rows]`` and the output bias's, in
         # that order, from one look-up: BUCKETS is the bias row's key.
         keys = np.fromiter(chain(features, _BIAS_KEY), dtype=np.intp, count=len(features) + 1)
+        # A feature without a row takes the row of zeros: added row after row, it changes no
+        # sum but a zero's sign (see ``heads.Heads._totals``).
         rows = self.row_of.take(keys, mode="clip")
-        found = rows[rows != len(self.sparse)]
-        total: npt.NDArray[np.float32] = self.output_weights @ hidden
-        total += np.add.reduce(self.sparse.take(found, axis=0), axis=0)
+        total: npt.NDArray[np.float32] = self.output_weights.dot(hidden)
+        total += np.add.reduce(self.sparse.take(rows, axis=0), axis=0)
         return total
 
     def probabilities(
@@ -219,7 +222,7 @@ class EmotionModel:
         best: dict[str, float] = {}
         for index, value in zip(passing.tolist(), total[passing].tolist(), strict=True):
             name = _TARGETS[index][0]
-            p = 1.0 / (1.0 + math.exp(-min(30.0, value)))
+            p = 1.0 / (1.0 + math.exp(-(value if value < 30.0 else 30.0)))  # -min(30.0, value)
             if p > best.get(name, 0.0):
                 best[name] = p
         return [

@@ -58,6 +58,20 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, Feeling]]:
     return _prefix_tree(words) if longest_first else _alternation(words), by_word
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str] | None:
+    """The first word (run of word characters) of every feeling word: a text can name a
+    feeling only where one of them is a whole word of it (the lexicon's expression starts
+    at a word boundary, and a run ends where the feeling word's does). None when a feeling
+    word is not plain ASCII starting with a word character (then every text is scanned)."""
+    words = [f.word for f in feelings()]
+    firsts = [re.match(r"[a-z0-9_]+", word) for word in words]
+    if not all(word.isascii() for word in words):
+        return None
+    found = [m.group() for m in firsts if m is not None]
+    return frozenset(found) if len(found) == len(words) else None
+
+
 def _alternation(words: Sequence[str]) -> re.Pattern[str]:
     # The words in their order: at each place the first that matches wins.
     return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
@@ -126,13 +140,19 @@ def named_and_learned(
     embedding: npt.NDArray[np.float32] | None = None,
     features: Set[int] | None = None,
     folded: str | None = None,
+    ascii_words: Set[str] | None = None,
 ) -> tuple[list[Emotion], list[Emotion]]:
     """``find_emotions`` in two parts: the feelings named (these count for granularity)
     and those the learned layer adds (none without an embedding). ``folded`` is
-    ``normalise(text)`` when the caller has it already."""
+    ``normalise(text)`` when the caller has it already; ``ascii_words``, for an ASCII text,
+    the runs of letters, digits and ``_`` of its lower case (``crisis.scanner.Bones``)."""
     if folded is None:
         folded = normalise(text)
-    named, negated = _named(folded)
+    firsts = _first_words() if ascii_words is not None and text.isascii() else None
+    named: list[Emotion] = []
+    negated: set[str] = set()
+    if firsts is None or not firsts.isdisjoint(ascii_words or ()):  # else no feeling word
+        named, negated = _named(folded)
     if embedding is None or not folded.strip():
         return named, []
     guesses = load_emotion_model().feelings(

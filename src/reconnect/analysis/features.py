@@ -56,19 +56,24 @@ def _hash(feature: str) -> int:
 
 # Each word's unigram bucket, ``_hash("w:" + word)``, and the CRC-32 of ``"b:{word} "``: the
 # bucket of a bigram is then that CRC continued over the next word's bytes, as
-# ``zlib.crc32(b, zlib.crc32(a)) == zlib.crc32(a + b)``, so no bigram's name is built.
-_WORDS: dict[str, tuple[int, int, bytes]] = {}
+# ``zlib.crc32(b, zlib.crc32(a)) == zlib.crc32(a + b)``, so no bigram's name is built. Last,
+# whether the token behind the word negates the next three (a word in scope is "neg_" and
+# the token; tokens never hold "_", so the two kinds of key never meet).
+_WORDS: dict[str, tuple[int, int, bytes, bool]] = {}
 _BIGRAM_PREFIX = zlib.crc32(b"b:")
+_SCOPED = "neg_"
 
 
-def _remember(word: str) -> tuple[int, int, bytes]:
+def _remember(word: str) -> tuple[int, int, bytes, bool]:
     if len(_WORDS) >= _MEMO_LIMIT // 2:
         _WORDS.clear()
     raw = word.encode("utf-8")
+    token = word[len(_SCOPED) :] if word.startswith(_SCOPED) else word
     entry = _WORDS[word] = (
         zlib.crc32(b"w:" + raw) % BUCKETS,
         zlib.crc32(raw + b" ", _BIGRAM_PREFIX),
         raw,
+        token in NEGATORS or token.endswith("n't"),
     )
     return entry
 
@@ -102,12 +107,14 @@ def word_features(text: str) -> set[int]:
                 previous = None
                 scope = 0
                 continue
-            word = "neg_" + token if scope else token
             if scope:
+                word = _SCOPED + token
                 scope -= 1
-            if token in NEGATORS or token.endswith("n't"):
-                scope = 3
+            else:
+                word = token
             entry = memo.get(word) or _remember(word)
+            if entry[3]:  # token in NEGATORS or token.endswith("n't")
+                scope = 3
             add(entry[0])
             if previous is not None:
                 add(crc32(entry[2], previous) % BUCKETS)

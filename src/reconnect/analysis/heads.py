@@ -54,7 +54,9 @@ SENTENCE_MIN_WORDS = 4
 
 def sigmoid(total: float) -> float:
     """The logistic function, clipped so that extreme totals cannot overflow."""
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+    # 1 / (1 + exp(-max(-30.0, min(30.0, total)))), without the two calls (NaN included:
+    # min keeps its 30.0, as the last branch does)
+    return 1.0 / (1.0 + math.exp(30.0 if total < -30.0 else (-total if total < 30.0 else -30.0)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,7 @@ class Heads:
     crisis column beside it (as float64, with a 0.0 for "no row") gives each sentence's
     word weights the same way. ``rows`` and ``crisis_weights`` give the same as dictionaries
     (made when asked: building them cost a fresh process about 50 ms it never used).
+    ``padded`` is ``sparse`` with a row of zeros after it, so "no row" takes zeros.
     """
 
     sparse: npt.NDArray[np.float32]  # features x heads
@@ -118,6 +121,7 @@ class Heads:
     bias: npt.NDArray[np.float32]  # heads
     row_of: npt.NDArray[Any]  # BUCKETS + 1: bucket -> row of sparse, or len(sparse)
     crisis_column: npt.NDArray[np.float64]  # sparse[:, CRISIS], then 0.0
+    padded: npt.NDArray[np.float32]  # sparse, then zeros (``sparse`` is a view of it)
 
     @classmethod
     def build(
@@ -136,7 +140,8 @@ class Heads:
         if features:
             row_of[np.asarray(features, dtype=np.int64)] = np.arange(none)
         crisis_column = np.append(np.asarray(column, dtype=np.float64), 0.0)
-        return cls(sparse, dense, bias, row_of, crisis_column)
+        padded = np.vstack([sparse, np.zeros((1, sparse.shape[1]), dtype=sparse.dtype)])
+        return cls(padded[:-1], dense, bias, row_of, crisis_column, padded)
 
     @property
     def rows(self) -> dict[int, int]:
@@ -161,13 +166,15 @@ class Heads:
 
     def _totals(self, rows: Any, embedding: npt.NDArray[np.float32]) -> Any:
         # ``rows``: the row of each feature in the set's order, len(sparse) for none. The
-        # rows are added in that order, as ``[self.rows[f] for f in features if f in rows]``.
+        # rows are added in that order, as ``[self.rows[f] for f in features if f in rows]``:
+        # a reduction along the first axis adds row after row, and a row of zeros (a
+        # feature without a row, taken from ``padded``) changes no sum but a zero's sign,
+        # which no probability or comparison tells apart.
         import numpy as np
 
-        found = rows[rows != len(self.sparse)]
-        total = self.bias + self.dense @ embedding
-        if found.size:
-            total += np.add.reduce(self.sparse.take(found, axis=0), axis=0)
+        total = self.bias + self.dense.dot(embedding)
+        if rows.size:
+            total += np.add.reduce(self.padded.take(rows, axis=0), axis=0)
         return total
 
     def score(self, text: str, parts: list[Span] | None = None) -> Scores:
@@ -186,7 +193,8 @@ class Heads:
         longer = [
             (part, found)
             for part, found in zip(parts, features, strict=True)
-            if len(part.text.split()) >= SENTENCE_MIN_WORDS
+            # len(part.text.split()) >= SENTENCE_MIN_WORDS, splitting no further than that
+            if len(part.text.split(None, SENTENCE_MIN_WORDS - 1)) >= SENTENCE_MIN_WORDS
         ]
         several = len(longer) > 1
         embedded = load_static().embed_spans(text, [p for p, _ in longer] if several else ())
@@ -199,9 +207,13 @@ class Heads:
         )
         rows = self.row_of.take(keys, mode="clip")
         totals = self._totals(rows[: counts[0]], embedded[0])
-        # sigmoid() of each total; tolist gives the same Python floats as float() of each
+        # sigmoid() of each total, inlined; tolist gives the same Python floats as float() of each
+        exp = math.exp
         probabilities = tuple(
-            [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t)))) for t in totals.tolist()]
+            [
+                1.0 / (1.0 + exp(30.0 if t < -30.0 else (-t if t < 30.0 else -30.0)))
+                for t in totals.tolist()
+            ]
         )
         scored: list[tuple[Span, float]] = []
         if several:
@@ -212,7 +224,7 @@ class Heads:
             dense = self.dense[CRISIS]
             start = 0
             for (part, _), vector, count in zip(longer, embedded[1:], counts[1:], strict=True):
-                total = bias + float(dense @ vector) + sum(weights[start : start + count])
+                total = bias + float(dense.dot(vector)) + sum(weights[start : start + count])
                 start += count
                 scored.append((part, sigmoid(total)))
         return Scores(probabilities, tuple(scored), embedded[0], frozenset(whole))

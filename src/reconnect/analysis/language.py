@@ -256,6 +256,9 @@ def _lexicon() -> dict[str, tuple[str, ...]]:
 
 
 _LEXICON = _lexicon()
+# The listed words that count only for English, and all the others (shared or foreign).
+_ONLY_ENGLISH = frozenset(w for w, languages in _LEXICON.items() if languages is _JUST_ENGLISH)
+_NOT_ONLY_ENGLISH = frozenset(_LEXICON).difference(_ONLY_ENGLISH)
 
 
 def _tokens(folded: str) -> list[str]:
@@ -283,6 +286,10 @@ def _by_words(tokens: list[str]) -> tuple[str | None, int, int, int]:
     Also returns the count of English words, of informative ones (all but shared words like
     "me") and of the best other language's words.
     """
+    if _NOT_ONLY_ENGLISH.isdisjoint(tokens):  # most texts: each word English or unlisted
+        english = sum(map(_ONLY_ENGLISH.__contains__, tokens))
+        if english >= ENGLISH_SHARE * len(tokens) and english > 0:
+            return ENGLISH, english, len(tokens), 0
     english = shared = 0
     foreign: dict[str, list[str]] = {}
     for token in tokens:

@@ -276,6 +276,10 @@ class RuleEvidence:
     cancelled: frozenset[str]
 
 
+# What the rules find in most texts (read, never changed, by the analyzer).
+_NOTHING = RuleEvidence({}, frozenset())
+
+
 @lru_cache(maxsize=1)
 def compiled_patterns() -> dict[str, re.Pattern[str]]:
     """Each marker's patterns as one compiled alternation."""
@@ -308,7 +312,7 @@ def find_rule_evidence(text: str, folded: str) -> RuleEvidence:
     """
     found = _READER.find(folded)
     if not found:
-        return RuleEvidence({}, frozenset())
+        return _NOTHING
     plain: dict[str, list[Span]] = {}
     touched: set[str] = set()
     for marker in PATTERNS:

@@ -26,6 +26,7 @@ It hands back to the HF tokenizer any text it cannot prove it copies exactly.
 from __future__ import annotations
 
 import gzip
+import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 __all__ = ["DIMENSIONS", "WARM_UP_TEXTS", "FastWordPiece", "StaticEncoder", "load_static"]
 
 DIMENSIONS = 256
+# A text's token ids, and for each span the range of them that start inside it.
+_Bounded = tuple[list[int], list[tuple[int, int]]]
 VECTORS_FILE = "static_embeddings.npy"
 SCALES_FILE = "static_scales.npy"
 TOKENIZER_FILE = "static_tokenizer.json.gz"
@@ -85,9 +88,10 @@ class StaticEncoder:
 
     def _mean(self, ids: Any) -> npt.NDArray[np.float32]:
         # One matrix product instead of scaling every row: sum_i scale_i * row_i / n.
-        # float32 @ int8 is float32 (numpy's stubs say float64). ``ids`` is a list or an
-        # integer array; ``take`` with an array skips converting the list twice.
-        mean = (self.scales.take(ids) @ self.vectors.take(ids, axis=0)) / len(ids)
+        # float32 . int8 is float32 (numpy's stubs say float64). ``ids`` is a list or an
+        # integer array; ``take`` with an array skips converting the list twice. ``dot``
+        # calls the same BLAS routine as ``@`` (the same floats) with less overhead.
+        mean = self.scales.take(ids).dot(self.vectors.take(ids, axis=0)) / len(ids)
         return cast("npt.NDArray[np.float32]", mean)
 
     def embed(self, text: str) -> npt.NDArray[np.float32]:
@@ -103,37 +107,70 @@ class StaticEncoder:
             if not only:
                 return [np.zeros(DIMENSIONS, np.float32)]
             return [_unit(self._mean(np.array(only, dtype=np.intp)))]
-        ids, offsets = self._tokens(text)
+        ids, bounds = self._by_spans(text, spans) or self._by_offsets(text, spans)
         if not ids:
             zero = np.zeros(DIMENSIONS, dtype=np.float32)
             return [zero] * (1 + len(spans))
         # Each span is the mean of the tokens that start inside it: one small matrix
-        # product per span over a slice of the text's rows (taken once), found by
-        # bisecting the tokens' start offsets. A slice holds the same rows, contiguous, as
-        # taking them again, so each product is the one ``_mean`` works out.
+        # product per span over a slice of the text's rows (taken once). A slice holds the
+        # same rows, contiguous, as taking them again, so each product is the one ``_mean``
+        # works out.
         index = np.array(ids, dtype=np.intp)
         weights = self.scales.take(index)
         # float32 @ int8 casts the int8 rows to float32 and multiplies those: casting the
         # rows once gives each product the same operands (and so the same floats) sooner.
         rows = self.vectors.take(index, axis=0).astype(np.float32)
-        found = [_unit(cast("npt.NDArray[np.float32]", (weights @ rows) / len(ids)))]
-        starts = [start for start, _ in offsets]
-        for span in spans:
-            lo = bisect_left(starts, span.start)
-            hi = bisect_left(starts, span.end)
+        found = [_unit(cast("npt.NDArray[np.float32]", weights.dot(rows) / len(ids)))]
+        for lo, hi in bounds:
             if hi > lo:
-                mean = (weights[lo:hi] @ rows[lo:hi]) / (hi - lo)
+                mean = weights[lo:hi].dot(rows[lo:hi]) / (hi - lo)
                 found.append(_unit(cast("npt.NDArray[np.float32]", mean)))
             else:
                 found.append(np.zeros(DIMENSIONS, np.float32))
         return found
 
+    def _by_spans(self, text: str, spans: Sequence[Span]) -> _Bounded | None:
+        """The text's ids and, for each span, the range of those that start inside it, from
+        the pieces of the text cut at the spans' ends (``FastWordPiece.segments``); None
+        when it cannot cut there. The same as ``_by_offsets``, without any offsets."""
+        if self.fast is None:
+            return None
+        cuts = [0]
+        for span in spans:
+            cuts += (span.start, span.end)
+        cuts.append(len(text))
+        pieces = self.fast.segments(text, cuts)
+        if pieces is None:
+            return None
+        unknown = self.unknown
+        ids: list[int] = []
+        before: list[int] = []  # how many ids come before each cut
+        for piece in pieces:
+            before.append(len(ids))
+            if unknown is not None and unknown in piece:
+                piece = [t for t in piece if t != unknown]
+            ids += piece
+        before.append(len(ids))
+        # piece 2k + 1 is span k: its ids lie between the counts at its two cuts
+        return ids, [(before[2 * k + 1], before[2 * k + 2]) for k in range(len(spans))]
+
+    def _by_offsets(self, text: str, spans: Sequence[Span]) -> _Bounded:
+        """The text's ids and, for each span, the range of those that start inside it, found
+        by bisecting the tokens' start offsets."""
+        ids, offsets = self._tokens(text)
+        starts = [start for start, _ in offsets]
+        return ids, [
+            (bisect_left(starts, span.start), bisect_left(starts, span.end)) for span in spans
+        ]
+
 
 def _unit(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    import numpy as np
-
-    # np.linalg.norm of a float32 vector, without its dispatch: sqrt of the float32 dot.
-    norm = float(np.sqrt(vector.dot(vector)))
+    # np.linalg.norm of a float32 vector, without its dispatch: the square root of the
+    # float32 dot. Dividing a float32 vector by a Python float divides by that float rounded
+    # to float32, and a float64 square root rounded to float32 is the float32 square root
+    # (53 bits are more than twice 24 + 2, so rounding twice rounds once): the floats of
+    # ``vector / np.sqrt(vector.dot(vector))``, without a ufunc call on a scalar.
+    norm = math.sqrt(vector.dot(vector))
     return vector / norm if norm > 0 else vector
 
 

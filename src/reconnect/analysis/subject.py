@@ -156,16 +156,22 @@ def _own_words(folded: str, start: int, end: int, perspective: str, words: Words
     """
     strong: str | None = None
     weak: str | None = None
-    for m in _TOKEN.finditer(folded, start, end):
-        word = m.group()
+    own, others, relations = words["self"], words["other"], words["relations"]
+    for word in _TOKEN.findall(folded, start, end):
         if word in _REFLEXIVE:
             return perspective if _REFLEXIVE[word] == "self" else "other"
         if word == _NOT_PEOPLE:
             continue
-        side = _classify(word, words)
-        if side not in ("self", "other") or word in words["relations"]:
+        # _classify, inlined: only "self" and "other" (not a relation word) count here
+        if word in own:
+            side = "self"
+        elif word in others or word in relations:
+            side = "other"
+        else:
             continue
-        side = perspective if side == "self" else str(side)
+        if word in relations:
+            continue
+        side = perspective if side == "self" else side
         if word in words["objects"]:
             weak = weak or side
         else:
@@ -215,6 +221,8 @@ def _quote_start(folded: str, lo: int, hi: int) -> int | None:
     part = folded[lo:hi]
     if part.count('"') % 2:
         return lo + part.rfind('"')
+    if "'" not in part:  # no single quote opens or closes
+        return None
     opens = [m.start() for m in _OPEN_SINGLE.finditer(part)]
     closes = len(_CLOSE_SINGLE.findall(part))
     if len(opens) > closes:

@@ -147,18 +147,36 @@ def _word_valence(
             valence += vader.caps_increment
         else:
             valence -= vader.caps_increment
-    for start_i in range(3):
-        j = i - (start_i + 1)
-        if i > start_i and lowered[j] not in lexicon:
-            scalar = _scalar_inc_dec(vader, words[j], lowered[j], valence, shouting)
-            if start_i == 1 and scalar != 0:
-                scalar = scalar * 0.95
-            if start_i == 2 and scalar != 0:
-                scalar = scalar * 0.9
-            valence = valence + scalar
-            valence = _negation_check(vader, valence, lowered, start_i, i)
-            if start_i == 2:
-                valence = _special_idioms_check(vader, valence, lowered, i)
+    # The library's loop over the three words before (start_i 0, 1, 2), unrolled: a word
+    # outside the lexicon adds its booster scalar (0.0 for any other word), then the
+    # negation check of that distance (``_negation_check``), and at three the idioms.
+    boosters = vader.boosters
+    if i > 0 and (one := lowered[i - 1]) not in lexicon:
+        scalar = (
+            _scalar_inc_dec(vader, words[i - 1], one, valence, shouting) if one in boosters else 0.0
+        )
+        valence = valence + scalar
+        if one in vader.negate or "n't" in one:
+            valence = valence * vader.negative_scalar
+    if i > 1 and (two := lowered[i - 2]) not in lexicon:
+        scalar = (
+            _scalar_inc_dec(vader, words[i - 2], two, valence, shouting) if two in boosters else 0.0
+        )
+        if scalar != 0:
+            scalar = scalar * 0.95
+        valence = valence + scalar
+        valence = _negation_check(vader, valence, lowered, 1, i)
+    if i > 2 and (three := lowered[i - 3]) not in lexicon:
+        scalar = (
+            _scalar_inc_dec(vader, words[i - 3], three, valence, shouting)
+            if three in boosters
+            else 0.0
+        )
+        if scalar != 0:
+            scalar = scalar * 0.9
+        valence = valence + scalar
+        valence = _negation_check(vader, valence, lowered, 2, i)
+        valence = _special_idioms_check(vader, valence, lowered, i)
     return _least_check(vader, valence, lowered, i)
 
 

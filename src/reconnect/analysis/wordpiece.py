@@ -14,6 +14,7 @@ import json
 import re
 import threading
 import unicodedata
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class FastWordPiece:
         self._words: dict[str, tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
         self._ascii: re.Pattern[str] | None = None  # words of a lowercased ASCII text
         self._ascii_gone: re.Pattern[str] | None = None  # ASCII characters the normalizer drops
+        self._ascii_word = frozenset[str]()  # the ASCII characters (lower case) words are made of
 
     def encode(self, text: str, *, offsets: bool = True) -> Tokens | None:
         """Token ids (and offsets, unless ``offsets`` is false), or None: ask HF."""
@@ -123,6 +125,43 @@ class FastWordPiece:
         if _UNSURE in classes:
             return None
         return self._truncated(self._general(classes, text.translate(self._normal)))
+
+    def segments(self, text: str, cuts: list[int]) -> list[list[int]] | None:
+        """The token ids of each piece ``text[cuts[k]:cuts[k + 1]]``, or None: use ``tokens``.
+
+        For a plain ASCII text the fast path handles, cut only where no word goes on across
+        the cut (never between two word characters) and in order: its tokens are then the
+        pieces' tokens one after another, so a piece's tokens are exactly those that start
+        inside it. None before ``build`` (``encode`` warms up first), for a text the fast
+        path does not handle, for a cut inside a word, and when the tokenizer truncates.
+        """
+        split = self._ascii
+        if split is None or self._limit is not None or not text.isascii():
+            return None
+        for added in self._added:
+            if added in text:
+                return None
+        gone = self._ascii_gone
+        if gone is not None and gone.search(text) is not None:
+            return None
+        lowered = text.lower()
+        word = self._ascii_word
+        end = len(lowered)
+        previous = 0
+        for cut in cuts:
+            if not previous <= cut <= end:
+                return None
+            if 0 < cut < end and lowered[cut - 1] in word and lowered[cut] in word:
+                return None
+            previous = cut
+        cache = self._words
+        found: list[list[int]] = []
+        for start, stop in pairwise(cuts):
+            ids: list[int] = []
+            for piece in split.findall(lowered, start, stop):
+                ids += (cache.get(piece) or self._cached(piece))[0]
+            found.append(ids)
+        return found
 
     def build(self) -> None:
         """Read the tokenizer's JSON: the vocabulary, and whether its pipeline is copied."""
@@ -224,8 +263,9 @@ class FastWordPiece:
         def charset(chars: list[str]) -> str:
             return "[" + "".join(re.escape(c) for c in chars) + "]"
 
-        self._ascii = re.compile(f"{charset(words)}+|{charset(alone)}")
+        self._ascii_word = frozenset(c.lower() for c in words)
         self._ascii_gone = re.compile(charset(gone)) if gone else None
+        self._ascii = re.compile(f"{charset(words)}+|{charset(alone)}")  # last: the switch
 
     def _ascii_tokens(self, split: re.Pattern[str], lowered: str, *, offsets: bool) -> Tokens:
         cache = self._words

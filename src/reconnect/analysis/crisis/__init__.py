@@ -49,6 +49,7 @@ from reconnect.analysis.crisis.firstchars import first_chars as first_chars
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.hits import KINDS, CrisisHit
 from reconnect.analysis.crisis.patterns import Group, Rules, group_at, rules
+from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis.tense import is_past
 from reconnect.analysis.subject import hit_subject
 
@@ -61,15 +62,18 @@ HEDGED_FACTOR = 0.8  # "I'm not suicidal, but ..." still counts, a little less s
 _HEDGE_WINDOW = 30  # how far before a hit a denial or doubt is looked for
 
 
-def find_crisis(text: str) -> tuple[CrisisHit, ...]:
+def find_crisis(text: str, bones: Bones | None = None) -> tuple[CrisisHit, ...]:
     """All crisis signals in ``text``, in order of start offset; empty when there are none.
 
-    Never raises for any ``str`` (empty, any Unicode, very long).
+    ``bones`` is ``Bones.of(text)`` when the caller has it already. Never raises for any
+    ``str`` (empty, any Unicode, very long).
     """
     if not text:
         return ()
     compiled = rules()
-    candidates = compiled.crisis.candidates(text)
+    if bones is None:
+        bones = Bones.of(text)
+    candidates = compiled.crisis.candidates(text, bones)
     if candidates <= compiled.companions:
         return ()  # nothing, or only what counts in company ("told my therapist")
     folded = fold(text)
@@ -77,7 +81,7 @@ def find_crisis(text: str) -> tuple[CrisisHit, ...]:
     first = search(0)
     if first is None:
         return ()
-    idiom_starts, idiom_ends = _idiom_spans(compiled, text, folded)
+    idiom_starts, idiom_ends = _idiom_spans(compiled, text, bones, folded)
     found: list[tuple[int, int, Group]] = []
     match: re.Match[str] | None = first
     while match is not None:
@@ -118,9 +122,11 @@ def has_idiom(text: str) -> bool:
     return bool(candidates) and scanner.searcher(fold(text), candidates)(0) is not None
 
 
-def _idiom_spans(compiled: Rules, text: str, folded: str) -> tuple[list[int], list[int]]:
+def _idiom_spans(
+    compiled: Rules, text: str, bones: Bones, folded: str
+) -> tuple[list[int], list[int]]:
     scanner = compiled.idioms
-    spans = scanner.spans(folded, scanner.candidates(text))
+    spans = scanner.spans(folded, scanner.candidates(text, bones))
     return [start for start, _ in spans], [end for _, end in spans]
 
 

@@ -43,12 +43,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.index import CheckIndex, ScanIndex, TrieIndex, scan_index
 
-__all__ = ["Scanner", "Searcher"]
+__all__ = ["Bones", "Scanner", "Searcher"]
 
 Searcher = Callable[[int], "re.Match[str] | None"]
 _Trie = tuple[re.Pattern[str], dict[str, list[int]]]
@@ -89,31 +90,28 @@ class Scanner:
         """The gates whose tries have been compiled so far in this process."""
         return frozenset(self._tries) - {_FIXED}
 
-    def candidates(self, text: str) -> frozenset[int]:
-        """Indices of the patterns that could match somewhere in ``fold(text)``."""
-        lowered = text.casefold()
-        # The words of skeleton(lowered): ASCII letters, digits and _ (so the rest is spaces).
-        split = (
-            (lowered if len(lowered) == len(text) else fold(text))
-            .encode("ascii", "replace")
-            .translate(_WORD_BYTES)
-            .decode("ascii")
-            .split()
-        )
-        bones = f" {' '.join(split)} "  # the skeleton, but for doubled spaces at either end
-        words = frozenset(split)
+    def candidates(self, text: str, bones: Bones | None = None) -> frozenset[int]:
+        """Indices of the patterns that could match somewhere in ``fold(text)``.
+
+        ``bones`` is ``Bones.of(text)`` when the caller has it already (two scanners read
+        the same text).
+        """
+        if bones is None:
+            bones = Bones.of(text)
+        words = bones.words
+        skeleton = bones.text
         anchored: set[int] = set()
         for gate in (_FIXED, *(self._gates & words)):
             tries = self._tries.get(gate)
             for strings, owners in self._compile(gate) if tries is None else tries:
                 search = strings.search
-                m = search(bones)
+                m = search(skeleton)
                 while m is not None:
                     anchored.update(owners[m.group()])
-                    m = search(bones, m.start() + 1)
+                    m = search(skeleton, m.start() + 1)
         if not anchored:
             return self._always
-        return self._always | {i for i in anchored if self._meets(i, words, bones)}
+        return self._always | {i for i in anchored if self._meets(i, words, skeleton)}
 
     def searcher(self, folded: str, candidates: frozenset[int]) -> Searcher:
         """A function giving the next match in ``folded`` from a position, or None at the end.
@@ -162,9 +160,41 @@ class Scanner:
                 tuple(re.compile(trie) for trie in raw["strings"]),
             )
         word_sets, string_sets = checks
-        return all(any(need <= words for need in group) for group in word_sets) and all(
-            strings.search(bones) for strings in string_sets
+        # all(any(need <= words for need in group) for group in word_sets) as loops: the
+        # same checks in the same order, without a generator per group
+        for group in word_sets:
+            for need in group:
+                if need <= words:
+                    break
+            else:
+                return False
+        return all(strings.search(bones) is not None for strings in string_sets)
+
+
+@dataclass(frozen=True, slots=True)
+class Bones:
+    """What a scanner reads of a text: its skeleton and the skeleton's words.
+
+    The words are those of ``factors.skeleton`` of the folded text (ASCII letters, digits
+    and ``_``; everything else is a space); ``text`` is them joined by single spaces with a
+    space at either end.
+    """
+
+    text: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Bones:
+        """The bones of ``text`` (folded here)."""
+        lowered = text.casefold()
+        split = (
+            (lowered if len(lowered) == len(text) else fold(text))
+            .encode("ascii", "replace")
+            .translate(_WORD_BYTES)
+            .decode("ascii")
+            .split()
         )
+        return cls(f" {' '.join(split)} ", frozenset(split))
 
 
 class _Search:
