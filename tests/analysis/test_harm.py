@@ -61,6 +61,15 @@ another person's things read as the writer's. No statement or look-alike of the 
 sets, the handwritten training sets or the GoEmotions sample changed, and the held-out sets
 were run for counts only: fresh2 69 and 7, fresh3 60 and 10 (a first version of the second
 veto, applied after every pattern, found 59 in fresh3 and was narrowed to the cues).
+
+Round four: ``dev4`` (120 + 120) and a training twin (``training/handwritten/harm_round4.jsonl``,
+200 + 200 less 13 that shared seven words in a row with dev4, fresh2 or fresh3) were written by
+helpers who saw no code and no set. dev4 is development data: it showed that most statements
+the detector missed never reached the learned layers (no "he" or "my husband" in the
+sentence, but a name; the writer only in the next sentence), so the gate now reads names and
+the writer either side, and the reader (retrained with the twin, as was the logistic layer)
+needs at least 0.97. On dev4: 55 found and 11 look-alikes before, 70 and 11 after. Then both
+held-out sets were run once, counts only: fresh2 74 and 6, fresh3 68 and 8.
 """
 
 from __future__ import annotations
@@ -73,6 +82,8 @@ from pathlib import Path
 import pytest
 
 from reconnect.analysis.harm import HARM_KINDS, find_harm
+from reconnect.analysis.harm.detector import fold
+from reconnect.analysis.harm_model import reading_windows
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -99,14 +110,18 @@ def _score(name: str) -> tuple[int, int, int, int]:
         ("dev3", 78, 0),
         ("suite", 50, 0),
         ("holdout", 60, 0),
-        ("fresh", 100, 0),
+        # round four fires on one look-alike here: a friend's bruise the writer does not
+        # believe she got from a door, read with "i don't believe her" in the next sentence
+        ("fresh", 100, 1),
+        # development data for round four's gates and threshold (55 and 11 before it)
+        ("dev4", 70, 11),
         # held out: measured once with the rules and logistic layer (40 found, 3 look-alikes),
-        # once for each sentence reader (68 and 7, then 69 and 7)
-        ("fresh2", 69, 7),
-        # held out: the current detector before its reader was retrained with this set's
-        # training twin found 57 and fired on 9 (rules alone 14 and 5, with the logistic
-        # layer 22 and 6); the retrained reader, measured once
-        ("fresh3", 60, 10),
+        # once for each sentence reader (68 and 7, 69 and 7, then round four's 74 and 6)
+        ("fresh2", 74, 6),
+        # held out: the detector before its reader was retrained with this set's training
+        # twin found 57 and fired on 9 (rules alone 14 and 5, with the logistic layer 22 and
+        # 6); the retrained reader 60 and 10; round four, measured once, 68 and 8
+        ("fresh3", 68, 8),
     ],
 )
 def test_each_set_is_read_at_least_as_well_as_when_measured(
@@ -120,7 +135,7 @@ def test_each_set_is_read_at_least_as_well_as_when_measured(
 
 def test_the_sets_do_not_share_a_sentence() -> None:
     seen: dict[str, str] = {}
-    for name in ("dev", "dev2", "dev3", "suite", "holdout", "fresh", "fresh2", "fresh3"):
+    for name in ("dev", "dev2", "dev3", "dev4", "suite", "holdout", "fresh", "fresh2", "fresh3"):
         for row in _rows(name):
             text = str(row["text"]).casefold()
             assert text not in seen, (text, seen.get(text), name)
@@ -293,3 +308,27 @@ def test_the_learned_layer_reads_a_long_entry_to_the_end() -> None:
     hits = find_harm(text)
     assert [hit.text for hit in hits] == [INDIRECT[1]]
     assert hits[0].end == len(text)
+
+
+def _gated(text: str) -> list[str]:
+    """The sentences of ``text`` the learned layers may read (before any score)."""
+    return [span.text for span, _ in reading_windows(text, fold(text))]
+
+
+def test_the_gate_reads_a_name_as_someone_who_may_be_close() -> None:
+    # Round four: most missed statements of coercion_dev4 named the person ("Mark", "Rob")
+    # and so never reached the learned layers.
+    text = "Came home and Mark had already gone through my call log and asked who every number was."
+    assert _gated(text) == [fold(text)]
+    assert find_harm(text)
+    # GoEmotions writes every name as [NAME], so its comments test the gate with names too
+    assert _gated("I think [NAME] reads my messages when I'm asleep.")
+    # a day, a month or a sentence's first word is not a name; nor is anyone in no sentence
+    assert _gated("On Monday my dentist moved the appointment to the morning.") == []
+    assert _gated("Came home and the dog had been through my bag again, crisps everywhere.") == []
+
+
+def test_the_gate_finds_the_writer_in_the_next_sentence() -> None:
+    first = "he has been driving past the house at night, slowly."
+    assert _gated(f"{first} I keep the curtains shut now.") == [first]
+    assert _gated(f"{first} The neighbours keep the curtains shut now.") == []

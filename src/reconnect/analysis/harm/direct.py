@@ -73,6 +73,14 @@ FIRST: tuple[tuple[str, str], ...] = (
         r" tell (?:everyone|my (?:work|boss|family|parents))\b",
     ),
     (
+        # Threats sent rather than said: "he still texts threats", "my ex sends me threatening
+        # voicemails". Round four's reader reads "I left him" as over, and missed the first.
+        "threats",
+        r"\b" + WHO + r"(?: \w+)? (?:texts?|texted|sends?|sent|messages?|messaged|emails?|"
+        r"emailed|leaves?|left) (?:me )?(?:(?:more|new|daily|constant|nasty) )?(?:threats|"
+        r"threatening (?:messages|texts|voicemails|emails|notes|letters))\b",
+    ),
+    (
         "fear",
         r"\bi'?m (?:so |really |too )?(?:scared|afraid|terrified|frightened) (?:of (?:him|her|"
         r"them|my (?:husband|wife|partner|boyfriend|girlfriend|ex|dad|father))\b|of what "
