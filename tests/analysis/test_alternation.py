@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconnect.analysis.alternation import by_first_char
-from reconnect.analysis.analyzer import _VOCABULARY, CRISIS_VOCABULARY
+from reconnect.analysis.crisis_words import _VOCABULARY, CRISIS_VOCABULARY
 
 WORDS = st.sampled_from(
     [

@@ -18,10 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconnect.analysis import default_analyzer
-from reconnect.analysis.analyzer import CRISIS_VOCABULARY, _whole_or_first, crisis_worded
+from reconnect.analysis.analyzer import _whole_or_first
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
+from reconnect.analysis.crisis_words import CRISIS_VOCABULARY, crisis_worded
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.features import NEGATORS, _hash, word_features
 from reconnect.analysis.heads import CRISIS, SENTENCE_MIN_WORDS, Heads, sigmoid
