@@ -148,7 +148,7 @@ def sentence_scores(layer: HarmModel, texts: list[str]) -> list[list[tuple[float
     found = []
     for text in texts:
         folded = fold(text)
-        found.append(layer.probabilities(candidates(folded)))
+        found.append(layer.probabilities(candidates(text, folded)))
     return found
 
 

@@ -204,10 +204,11 @@ def load_harm_model() -> HarmModel:
     return parse_harm_model(read_checked(HARM_MODEL_FILE))
 
 
-def candidates(folded: str) -> list[Span]:
-    """The sentences of ``folded`` (lower case) the layer may read: long enough, with the
-    writer and someone close in them, and no denial, play, fiction, boss or own wish."""
-    return [span for span, _ in reading_windows(folded, folded)]
+def candidates(text: str, folded: str) -> list[Span]:
+    """The sentences of ``folded`` (``text`` lower-cased) the layer may read: long enough,
+    with someone close in them (a name is read in ``text``, as written) and the writer in
+    them or either side, and no denial, play, fiction, boss or own wish."""
+    return [span for span, _ in reading_windows(text, folded)]
 
 
 def _named(sentence: str) -> bool:
