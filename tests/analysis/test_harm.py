@@ -113,8 +113,10 @@ def _score(name: str) -> tuple[int, int, int, int]:
         # round four fires on one look-alike here: a friend's bruise the writer does not
         # believe she got from a door, read with "i don't believe her" in the next sentence
         ("fresh", 100, 1),
-        # development data for round four's gates and threshold (55 and 11 before it)
-        ("dev4", 70, 11),
+        # development data for round four's gates and threshold (55 and 11 before it, 70 and
+        # 11 after); round five's gate for a diary line with no "I" (one other person) and
+        # its vetoes (a bare "he doesn't", play, leave given, still angry at the dead): 77, 7
+        ("dev4", 77, 7),
         # held out: measured once with the rules and logistic layer (40 found, 3 look-alikes),
         # once for each sentence reader (68 and 7, 69 and 7, then round four's 74 and 6)
         ("fresh2", 74, 6),
@@ -329,6 +331,55 @@ def test_the_gate_reads_a_name_as_someone_who_may_be_close() -> None:
 
 
 def test_the_gate_finds_the_writer_in_the_next_sentence() -> None:
-    first = "he has been driving past the house at night, slowly."
+    first = "he has been driving past her house at night, slowly."
     assert _gated(f"{first} I keep the curtains shut now.") == [first]
+    # with no writer near, "he" and "her" may be two other people
     assert _gated(f"{first} The neighbours keep the curtains shut now.") == []
+
+
+def test_the_gate_reads_a_diary_line_with_one_other_person_and_no_i() -> None:
+    # Diaries drop the "I": with exactly one other person, a he or a she, the sentence is read
+    line = "the mark on the side of my neck is from where he held on."
+    alone = "bruise on the arm from where he held on, wearing long sleeves all week."
+    assert _gated(line) == [line]
+    assert _gated(alone) == [alone]
+    # two other people, or "they" alone, still need the writer near
+    assert _gated("bruise on her arm from where he held on, she wore long sleeves all week.") == []
+    assert _gated("they said the new rules were going to be enforced from monday.") == []
+
+
+# Round five's vetoes, each written from a look-alike of coercion_dev4 that fired, in words of
+# these tests' own; each of these fired before. Beside each, a statement that must still be
+# found: the veto reads only what makes the look-alike one.
+ROUND_FIVE = [
+    (
+        "It's not that she checks my phone, she doesn't, ever. I show her things because I "
+        "like to.",
+        "She checks my phone, she doesn't trust me.",
+    ),
+    (
+        "My brother sent me threatening gifs all afternoon after I ate his chips.",
+        "My brother sends me threatening messages every time I go out.",
+    ),
+    (
+        "He grabbed me by the waist and threw me in the pool before I could take my shoes off.",
+        "He threw me against the wall when I got home late.",
+    ),
+    (
+        "Told my sister she can check my bank app every week because I'm trying to quit betting.",
+        "My husband checks my bank app every day and asks about every penny.",
+    ),
+    (
+        "My stepdad used to hit me when I was a kid. He died in 2010. Funny how I'm still angry "
+        "about it.",
+        "My stepdad used to hit me when I was a kid. He died in 2010 but my mum still hits me.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("look_alike", "statement"), ROUND_FIVE)
+def test_round_five_vetoes_quiet_a_look_alike_and_keep_the_statement(
+    look_alike: str, statement: str
+) -> None:
+    assert find_harm(look_alike) == (), look_alike
+    assert find_harm(statement), statement

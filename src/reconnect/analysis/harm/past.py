@@ -76,9 +76,13 @@ _THEM = r"(?:he|she|they|my ex)"
 # still, again, except, "but he...", now he..., since, keeps, every time, fear now or of what
 # comes, something he does in the present tense or has done since ("he's got my new
 # number"), a recent day beside him. Generous on purpose: a word of it read wrongly only
-# leaves the sentence found, as it was before this veto.
+# leaves the sentence found, as it was before this veto. "Still" about the writer's own
+# feelings since ("strange still being angry at someone who can't do anything anymore", "I
+# still don't think it was right") says nothing of the harm going on.
 GOES_ON = re.compile(
-    r"\b(?:still|again|except|now (?:he|she|they|my|just)|but (?:then |now |recently |last \w+ )?"
+    r"\b(?:still(?! (?:being |feeling |feel |get |getting |am |so )?(?:angry|mad|upset|sad|bitter|"
+    r"grieving)\b)(?! (?:don'?t|do not) (?:think|believe|understand|know why)\b)|again|except|"
+    r"now (?:he|she|they|my|just)|but (?:then |now |recently |last \w+ )?"
     r"(?:he|she|they|my ex|my (?:husband|wife|partner|boyfriend|girlfriend))|until "
     + _THEM
     + r"|these days|lately|recently|nowadays|at the moment|currently|to this day|since|"

@@ -38,7 +38,8 @@ PLAY = re.compile(
     r"dead)|let me pay|such a (?:gentleman|sweetheart)|with (?:a |the |his |her )?(?:pillows?|"
     r"cushions?|snowballs?|nerf|foam|pool noodles?|lightsabers?|water balloons?)|(?<!')by "
     r"accident(?!')|(?:ate|eat|eating|finished|finish) (?:the|his|her|their) (?:last|leftovers)|"
-    r"last (?:cookie|biscuit|slice|piece of))\b",
+    r"last (?:cookie|biscuit|slice|piece of)|threatening (?:gifs?|memes?|emojis?|stickers?)|threw "
+    r"me (?:in|into) the (?:pool|sea|lake|river|snow))\b",
     re.IGNORECASE,
 )
 NEVER_PLAY = frozenset({"sexual_coercion", "financial"})
@@ -56,7 +57,8 @@ CARE = re.compile(
     r"(?:him|her|them)|so (?:he|she|they) (?:can|could) (?:see|know) (?:that )?(?:i was|i'?m|i a"
     r"m|i got|"
     r"i made it) (?:safe|ok|okay|home|back)|(?:meant to|supposed to|so i can|so we can) (?:pay|s"
-    r"plit|chip in))\b"
+    r"plit|chip in)|told (?:him|her|them|my \w+) (?:he|she|they) (?:can|could|may)|(?:because|as|"
+    r"since) i'?m trying to (?:stop|quit|cut down|stay off|save))\b"
 )
 
 
@@ -71,8 +73,19 @@ ERRAND_OR_RESCUE = re.compile(
 )
 
 
+# A denial around the match that the words just before it do not show: "it's not that he
+# reads my messages, he doesn't, ever". Only a bare "he doesn't" closing a clause: "he checks
+# my phone, he doesn't trust me" goes on past the denial and is no denial at all.
+DENIED_AROUND = re.compile(
+    r"\bnot that (?:he|she|they)\b|, (?:he|she|they) (?:doesn'?t|does not|didn'?t|did not|never "
+    r"(?:has|did|does))(?:,? ever| at all)?(?=\s*(?:[,.!?;]|$))"
+)
+
+
 def allowed(kind: str, indirect: bool, sentence: str) -> bool:
     """Whether a match of ``kind`` in ``sentence`` counts (``indirect``: an indirect pattern's)."""
+    if DENIED_AROUND.search(sentence):
+        return False
     if kind not in NEVER_PLAY and PLAY.search(sentence):
         return False
     if CARE.search(sentence):
