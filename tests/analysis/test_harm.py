@@ -70,6 +70,12 @@ sentence, but a name; the writer only in the next sentence), so the gate now rea
 the writer either side, and the reader (retrained with the twin, as was the logistic layer)
 needs at least 0.97. On dev4: 55 found and 11 look-alikes before, 70 and 11 after. Then both
 held-out sets were run once, counts only: fresh2 74 and 6, fresh3 68 and 8.
+
+Round five changed no model, only the gate and vetoes, chosen on dev4: a sentence with no
+writer in it or either side is read when exactly one other person is (a he or a she, no "my
+sister"), since diaries drop the "I"; five vetoes from dev4's look-alikes that fired. dev4:
+77 found and 7 look-alikes (70 and 11 before). Held out, run once, counts only: fresh2 74
+and 6 (the same), fresh3 69 and 8 (68 and 8): the gains on dev4 barely carry to unseen sets.
 """
 
 from __future__ import annotations
@@ -118,12 +124,14 @@ def _score(name: str) -> tuple[int, int, int, int]:
         # its vetoes (a bare "he doesn't", play, leave given, still angry at the dead): 77, 7
         ("dev4", 77, 7),
         # held out: measured once with the rules and logistic layer (40 found, 3 look-alikes),
-        # once for each sentence reader (68 and 7, 69 and 7, then round four's 74 and 6)
+        # once for each sentence reader (68 and 7, 69 and 7, then round four's 74 and 6);
+        # round five, measured once: 74 and 6
         ("fresh2", 74, 6),
         # held out: the detector before its reader was retrained with this set's training
         # twin found 57 and fired on 9 (rules alone 14 and 5, with the logistic layer 22 and
-        # 6); the retrained reader 60 and 10; round four, measured once, 68 and 8
-        ("fresh3", 68, 8),
+        # 6); the retrained reader 60 and 10; round four, measured once, 68 and 8; round
+        # five, measured once, 69 and 8
+        ("fresh3", 69, 8),
     ],
 )
 def test_each_set_is_read_at_least_as_well_as_when_measured(
