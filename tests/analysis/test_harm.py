@@ -391,3 +391,42 @@ def test_round_five_vetoes_quiet_a_look_alike_and_keep_the_statement(
 ) -> None:
     assert find_harm(look_alike) == (), look_alike
     assert find_harm(statement), statement
+
+
+# Found in review, round five: plain statements that the look-alike vetoes silenced whole. A
+# plea to stop read as "I asked him to", drink read as a reason for care, and the one doing it
+# calling it a joke or an accident read as play. Written for this test; each was missed before.
+SILENCED_BY_A_VETO = [
+    "I asked him to stop and he hit me harder.",
+    "He grabbed my wrist when I asked him to stop.",
+    "He kept pushing me even after I asked him to stop.",
+    "She slapped me because I asked her to leave.",
+    "He hit me again last night when I asked him to put the phone down.",
+    "My husband checks my phone every night, I asked him to stop but he won't.",
+    "He hit me after the wine at dinner.",
+    "He hits me when he's had drinks.",
+    "My husband hits me after a few drinks.",
+    "He shoved me into the wall after the beers at the match.",
+    "He says he broke my wrist by accident.",
+    "He hit me when I got home from training.",
+    "He pushed me down the stairs and then said he was only joking.",
+    "He choked me during the argument and said he was just kidding.",
+]
+# ...while what those vetoes are for stays quiet
+STILL_CARE_OR_PLAY = [
+    "My wife hid my phone so I'd actually relax on holiday, I asked her to.",
+    "He took my car keys after the wine at dinner, good thing too.",
+    "My brother punched me in the arm and said he was only joking, we both laughed.",
+    "He punched me in the ribs at boxing training tonight, my own fault for dropping my guard.",
+    "He keeps my bank card because I asked him to, I'm trying to stop gambling.",
+]
+
+
+@pytest.mark.parametrize("text", SILENCED_BY_A_VETO)
+def test_a_plea_to_stop_drink_or_a_joke_claimed_silences_no_statement(text: str) -> None:
+    assert find_harm(text), text
+
+
+@pytest.mark.parametrize("text", STILL_CARE_OR_PLAY)
+def test_asking_for_it_care_and_play_stay_quiet(text: str) -> None:
+    assert find_harm(text) == (), text

@@ -7,11 +7,22 @@ import re
 
 from reconnect.analysis.harm.words import ANOTHERS, PERSON
 
+# The writer asked for it: "because I asked him to", "I asked her to hide my phone". Not a
+# plea to stop ("I asked him to stop and he hit me harder", "he grabbed my wrist when I asked
+# him to let go"), which before round five silenced the whole sentence.
+ASKED = (
+    r"\bbecause i (?:asked|begged|told) (?:him|her|them)\b(?! to (?:stop|leave|not|quit|back off|"
+    r"give me|go|calm|get off|let go|let me|wait|listen|lower|put|move|be quiet)\b)"
+    r"|\bi (?:asked|begged) (?:him|her|them) to(?=\s*(?:[.!?,;]|$))"
+    r"|\bi (?:asked|begged) (?:him|her|them) to (?:hide|hid|check|keep|take|hold|track|look at|"
+    r"lock|change|read|go through|manage|look after|mind|stop me)\b|\bat my request\b"
+)
+
 # The indirect patterns above are quieter still: not when the sentence says it was the
 # writer's own wish or a fair deal, nor when it is about a boss, a teacher, a pet or a story.
 CHOSEN = re.compile(
-    r"\b(?:i asked (?:him|her|them)|my (?:own )?idea|my choice|i chose|i signed up|we (?:both )?"
-    r"agreed|because i asked|at my request|fair enough|(?:which|it)(?: i|'s| is) (?:sweet|fair|"
+    ASKED + r"|\b(?:my (?:own )?idea|my choice|i chose|i signed up|we (?:both )?"
+    r"agreed|fair enough|(?:which|it)(?: i|'s| is) (?:sweet|fair|"
     r"fine|nice|lovely)|bless (?:him|her)|i (?:do|did) the same|both ways|we swap|boss|manager|"
     r"coach|teacher|professor|landlord|referee|the ref|supervisor|trainer|toddler|flatmate|"
     r"roommate|housemate|colleague|coworker|director|"
@@ -31,7 +42,8 @@ PLAY = re.compile(
     r"spoil\w*|episode|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
     r"board game|video game|play(?:ing)? a game|in that (?:shirt|dress|top|outfit)|prank\w*|"
     r"on the swings?|like we "
-    r"were \d+|bjj|jiu.?jitsu|judo|sparring|training|in (?:the )?class|saved (?:me|my)|when i "
+    r"were \d+|bjj|jiu.?jitsu|judo|sparring|(?:at|in|during) (?:\w+ )?training|in (?:the )?class|"
+    r"saved (?:me|my)|when i "
     r"(?:slipped|tripped|fell|stumbled)|(?:cyclist|car|bus|lorry|traffic) (?:came|was coming)|"
     r"(?:going to|gonna|will|'ll) (?:kill|strangle|murder) me (?:when|if)|threatened to "
     r"(?:eat|finish|watch|steal|spoil|drink) my|for the time|(?:his|hers|theirs) (?:died|was "
@@ -43,23 +55,44 @@ PLAY = re.compile(
     re.IGNORECASE,
 )
 NEVER_PLAY = frozenset({"sexual_coercion", "financial"})
+# The one who did it calling it a joke or an accident is no play: "pushed me down the stairs
+# and said he was only joking", "he says he broke my wrist by accident".
+MINIMISED = re.compile(
+    r"(?:\b(?:he|she|they)(?:'d)? |(?<!\bi )(?<!\bwe )\b)(?:said|says|say|claimed|claims|told me|"
+    r"tells me|insists?|insisted|swears?|swore)\b[^.!?\n]{0,40}\b(?:joking|kidding|a joke|an "
+    r"accident|by accident|playing|messing about|messing around|banter)\b"
+)
+
+
+def played(sentence: str) -> bool:
+    """Whether ``sentence`` (folded) is play or hyperbole: a word of it outside what the one
+    doing it said to make light of it ("said he was only joking" alone is no play; "said he
+    was only joking, we both laughed" is)."""
+    if PLAY.search(sentence) is None:
+        return False
+    return PLAY.search(MINIMISED.sub(lambda m: " " * len(m.group()), sentence)) is not None
 
 
 # Something asked for or done out of care ("because I asked her to find the photo", "wouldn't
 # let me drive after the wine... good call"): a veto for every pattern.
 CARE = re.compile(
-    r"\b(?:because i asked|i asked (?:him|her|them) to|at my request|good call|after (?:the|a|my|"
-    r"all the)(?: \w+)? (?:wine|drinks?|beers?|surgery|operation)|since my \w+ (?:surgery|operat"
-    r"ion)|"
-    r"fusspot|bless (?:him|her)|had (?:\w+ ){0,2}(?:pints|drinks|beers|glasses of wine)|over the "
-    r"limit|policy|fair enough|(?:got|get|getting|made it) home safe(?:ly)?|surpris"
-    r"ing "
-    r"(?:him|her|them)|so (?:he|she|they) (?:can|could) (?:see|know) (?:that )?(?:i was|i'?m|i a"
-    r"m|i got|"
-    r"i made it) (?:safe|ok|okay|home|back)|(?:meant to|supposed to|so i can|so we can) (?:pay|s"
-    r"plit|chip in)|told (?:him|her|them|my \w+) (?:he|she|they) (?:can|could|may)|(?:because|as|"
-    r"since) i'?m trying to (?:stop|quit|cut down|stay off|save))\b"
+    ASKED + r"|\b(?:good call|since my \w+ (?:surgery|operation)|after (?:the|a|my)(?: \w+)? "
+    r"(?:surgery|operation)|"
+    r"fusspot|bless (?:him|her)|policy|fair enough|(?:got|get|getting|made it) home safe(?:ly)?|"
+    r"surprising (?:him|her|them)|so (?:he|she|they) (?:can|could) (?:see|know) (?:that )?(?:i "
+    r"was|i'?m|i am|i got|i made it) (?:safe|ok|okay|home|back)|(?:meant to|supposed to|so i can|"
+    r"so we can) (?:pay|split|chip in)|told (?:him|her|them|my \w+) (?:he|she|they) (?:can|could|"
+    r"may)|(?:because|as|since) i'?m trying to (?:stop|quit|cut down|stay off|save))\b"
 )
+# Drink as the reason for keys or a phone kept from the writer ("took my car keys after the
+# wine"): care for what is done to the writer's things and movements, never
+# for violence, threats, fear or sex, which come after drink as often as not ("he hits me
+# when he's had a few drinks").
+AFTER_DRINK = re.compile(
+    r"\b(?:after (?:the|a|my|all the)(?: \w+)? (?:wine|drinks?|beers?)|had "
+    r"(?:\w+ ){0,2}(?:pints|drinks|beers|glasses of wine)|over the limit)\b"
+)
+NOT_AFTER_DRINK = frozenset({"physical", "threats", "fear", "sexual_coercion"})
 
 
 # A plain reason or a rescue beside what would otherwise read as control: "turned up at my
@@ -86,9 +119,11 @@ def allowed(kind: str, indirect: bool, sentence: str) -> bool:
     """Whether a match of ``kind`` in ``sentence`` counts (``indirect``: an indirect pattern's)."""
     if DENIED_AROUND.search(sentence):
         return False
-    if kind not in NEVER_PLAY and PLAY.search(sentence):
+    if kind not in NEVER_PLAY and played(sentence):
         return False
     if CARE.search(sentence):
+        return False
+    if kind not in NOT_AFTER_DRINK and AFTER_DRINK.search(sentence):
         return False
     return not indirect or not CHOSEN.search(sentence)
 
