@@ -394,8 +394,9 @@ def test_round_five_vetoes_quiet_a_look_alike_and_keep_the_statement(
 
 
 # Found in review, round five: plain statements that the look-alike vetoes silenced whole. A
-# plea to stop read as "I asked him to", drink read as a reason for care, and the one doing it
-# calling it a joke or an accident read as play. Written for this test; each was missed before.
+# plea to stop read as "I asked him to", drink read as a reason for care, the one doing it
+# calling it a joke or an accident read as play, "episode" or "tickle" read as play beside
+# distress. Written for this test; each was missed before.
 SILENCED_BY_A_VETO = [
     "I asked him to stop and he hit me harder.",
     "He grabbed my wrist when I asked him to stop.",
@@ -411,6 +412,12 @@ SILENCED_BY_A_VETO = [
     "He hit me when I got home from training.",
     "He pushed me down the stairs and then said he was only joking.",
     "He choked me during the argument and said he was just kidding.",
+    "He had another episode last night and punched me.",
+    "She hit me by accident, she says, but it's the third time this week.",
+    "He makes me text him when I get home safe, and if I forget he screams at me.",
+    "He pinned me down and tickled me until I couldn't breathe and I begged him to stop.",
+    # a boss or a colleague beside a partner who does it is not the one doing it
+    "My husband times how long I take at the shops, my boss has noticed I'm always rushing.",
 ]
 # ...while what those vetoes are for stays quiet
 STILL_CARE_OR_PLAY = [
@@ -419,6 +426,7 @@ STILL_CARE_OR_PLAY = [
     "My brother punched me in the arm and said he was only joking, we both laughed.",
     "He punched me in the ribs at boxing training tonight, my own fault for dropping my guard.",
     "He keeps my bank card because I asked him to, I'm trying to stop gambling.",
+    "He says he'll kill me if I watch the next episode without him.",
 ]
 
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from reconnect.analysis.features import word_features
 from reconnect.analysis.harm.cues import compiled_cues
 from reconnect.analysis.harm.hit import HarmHit
-from reconnect.analysis.harm.vetoes import CARE, CHOSEN, ERRAND_OR_RESCUE, played
+from reconnect.analysis.harm.vetoes import ERRAND_OR_RESCUE, excused
 from reconnect.analysis.harm.words import PERSON, WHO
 from reconnect.analysis.harm_reader import Reader, load_reader
 from reconnect.analysis.lexicon import read_checked
@@ -255,9 +255,7 @@ def _readable(span: Span, around: str, written: str) -> bool:
         and (_writer_in(span.text) or _writer_in(around) or _one_other(around))
         and not _DENIAL.search(span.text)
         and not _ELSEWHERE.search(span.text)
-        and not played(span.text)
-        and not CHOSEN.search(span.text)
-        and not CARE.search(span.text)
+        and not excused(span.text)
         and not ERRAND_OR_RESCUE.search(span.text)
     )
 

@@ -19,7 +19,10 @@ threat with a condition, lying to a doctor about an injury, hiding marks, dozens
 ex who turns up or knows where the writer lives, keys taken so the writer cannot go, timing
 the day around someone's moods, "saying no makes it worse") and a veto, for every pattern,
 for what was asked for or done out of care ("because I asked her to", "after the wine...
-good call", "so she could see I got home safe"). Deterministic and fast: one pass finds where any
+good call", "so she could see I got home safe"). No veto holds beside distress or refusal
+("until I couldn't breathe", "even when I scream at him to stop"); a plea to stop is not the
+writer asking for it, drink is a reason only for keys and phones, and a joke or an accident
+claimed by the one doing it is no play. Deterministic and fast: one pass finds where any
 pattern could start and only those places are tried, so ``find_harm`` on 20,000 characters
 takes a few milliseconds to a few tens (about 0.16 s in the worst case built for it, a
 run of trigger words with no full stop, with the learned layer).

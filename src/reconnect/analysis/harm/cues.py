@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from reconnect.analysis.harm.gate import gate, starts_of
 from reconnect.analysis.harm.hit import HarmHit
-from reconnect.analysis.harm.vetoes import CARE, CHOSEN, DENIED, DENIED_AROUND, anothers, played
+from reconnect.analysis.harm.vetoes import DENIED, DENIED_AROUND, anothers, excused
 from reconnect.analysis.harm.words import WEAPON
 
 # The second way in: a sentence that names someone close (he, she, my husband, mum, ...),
@@ -202,7 +202,7 @@ def cue_hits(text: str, original: str) -> list[HarmHit]:
         words = sentence.group(0)
         if NOT_CLOSE.search(words):
             continue
-        if played(words) or CHOSEN.search(words) or CARE.search(words):
+        if excused(words):
             continue
         if DENIED_AROUND.search(words):
             continue

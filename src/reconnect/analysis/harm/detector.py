@@ -62,7 +62,9 @@ def find_harm(text: str, *, learned: bool = True) -> tuple[HarmHit, ...]:
         HarmHit(kind, m.start(), m.end(), text[m.start() : m.end()])
         for index, (kind, pattern) in enumerate(_compiled())
         for m in _matches(pattern, folded, starts)
-        if allowed(kind, index >= _FIRST_INDIRECT, sentence_around(folded, m.start(), m.end()))
+        if allowed(
+            kind, index >= _FIRST_INDIRECT, sentence_around(folded, m.start(), m.end()), m.group()
+        )
         and not within(over, m.start())
     ]
     if not hits:

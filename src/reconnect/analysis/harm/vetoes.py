@@ -22,14 +22,36 @@ ASKED = (
 # writer's own wish or a fair deal, nor when it is about a boss, a teacher, a pet or a story.
 CHOSEN = re.compile(
     ASKED + r"|\b(?:my (?:own )?idea|my choice|i chose|i signed up|we (?:both )?"
-    r"agreed|fair enough|(?:which|it)(?: i|'s| is) (?:sweet|fair|"
-    r"fine|nice|lovely)|bless (?:him|her)|i (?:do|did) the same|both ways|we swap|boss|manager|"
-    r"coach|teacher|professor|landlord|referee|the ref|supervisor|trainer|toddler|flatmate|"
-    r"roommate|housemate|colleague|coworker|director|"
-    r"kitten|puppy|rota|in the (?:book|film|movie|show|game|novel|series|story)|novel|character|"
+    r"agreed|fair enough(?!,? (?:he|she|they) (?:says|said|claims))|(?:which|it)(?: i|'s| is) "
+    r"(?:sweet|fair|fine|nice|lovely)|bless (?:him|her)|i (?:do|did) the same|both ways|we swap|"
+    r"rota|in the (?:book|film|movie|show|game|novel|series|story)|novel|character|"
     r"villain|storyline|audiobook|thriller|typical little (?:brother|sister)|(?:his|her|their) "
     r"(?:birthday|christmas|anniversary) (?:present|gift|surprise)|surprise (?:party|for "
     r"(?:him|her|them)))\b"
+)
+
+
+# Someone who is not close, who may be the "he" or "she" of an indirect pattern ("she checks
+# where I am every hour, she's my manager"). Not when the match itself names a partner: "my
+# husband calls my colleague to check where I am" is about him.
+ROLE = re.compile(
+    r"\b(?:boss|manager|coach|teacher|professor|landlord|referee|the ref|supervisor|trainer|"
+    r"toddler|flatmate|roommate|housemate|colleague|coworker|director|kitten|puppy)\b"
+)
+PARTNER_FIRST = re.compile(
+    r"(?:my|our) (?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|ex|bf|gf)\b"
+)
+# Distress or refusal beside it: play, care or a wish does not hold ("he tickles me until I
+# cry even when I scream at him to stop", "he makes me text him when I get home safe, and if
+# I forget he screams at me", "he locks me in, my flatmate moved out so no one knows").
+REFUSED = re.compile(
+    r"\b(?:until i (?:cried|cry|sobbed|couldn'?t breathe|can'?t breathe|screamed|passed out|begged|"
+    r"was sick|threw up)\b(?! laughing| with laughter| from laughing)|even (?:when|after|though|"
+    r"if) i (?:scream|screamed|beg|begged|ask|asked|tell|told|cry|cried|say|said) (?:no|stop|him|"
+    r"her|them|at)\b|i (?:begged|pleaded with|screamed at) (?:him|her|them) to stop\b|(?:no one|"
+    r"nobody) knows\b|if i (?:forget|don'?t|miss|am late|'m late)\b[^.!?\n]{0,30}\b(?:he|she|they) "
+    r"(?:screams?|shouts?|yells?|goes mad|hits?|loses it|kicks off|punish\w*)|(?:second|third|"
+    r"fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|that) (?:week|month)\b)"
 )
 
 
@@ -39,7 +61,8 @@ CHOSEN = re.compile(
 PLAY = re.compile(
     r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|we (?:both )?laughed|both idiots|monopoly|chess|"
     r"scrabble|poker|mario ?kart|fifa|finale|"
-    r"spoil\w*|episode|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
+    r"spoil\w*|(?:watch\w*|binge\w*|finish\w*|latest|new|next|last|this|that|the) "
+    r"episode|episodes? of|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
     r"board game|video game|play(?:ing)? a game|in that (?:shirt|dress|top|outfit)|prank\w*|"
     r"on the swings?|like we "
     r"were \d+|bjj|jiu.?jitsu|judo|sparring|(?:at|in|during) (?:\w+ )?training|in (?:the )?class|"
@@ -60,7 +83,9 @@ NEVER_PLAY = frozenset({"sexual_coercion", "financial"})
 MINIMISED = re.compile(
     r"(?:\b(?:he|she|they)(?:'d)? |(?<!\bi )(?<!\bwe )\b)(?:said|says|say|claimed|claims|told me|"
     r"tells me|insists?|insisted|swears?|swore)\b[^.!?\n]{0,40}\b(?:joking|kidding|a joke|an "
-    r"accident|by accident|playing|messing about|messing around|banter)\b"
+    r"accident|by accident|playing|messing about|messing around|banter)\b|\b(?:joking|kidding|a "
+    r"joke|an accident|by accident),? (?:he|she|they) (?:says|said|claims|claimed|insists|"
+    r"insisted|swears|swore)\b"
 )
 
 
@@ -115,17 +140,38 @@ DENIED_AROUND = re.compile(
 )
 
 
-def allowed(kind: str, indirect: bool, sentence: str) -> bool:
-    """Whether a match of ``kind`` in ``sentence`` counts (``indirect``: an indirect pattern's)."""
+def allowed(kind: str, indirect: bool, sentence: str, match: str = "") -> bool:
+    """Whether a match of ``kind`` in ``sentence`` counts (``indirect``: an indirect pattern's;
+    ``match``: the matched words, as folded)."""
     if DENIED_AROUND.search(sentence):
         return False
+    if REFUSED.search(sentence):
+        return True
     if kind not in NEVER_PLAY and played(sentence):
         return False
     if CARE.search(sentence):
         return False
     if kind not in NOT_AFTER_DRINK and AFTER_DRINK.search(sentence):
         return False
-    return not indirect or not CHOSEN.search(sentence)
+    if not indirect:
+        return True
+    return not CHOSEN.search(sentence) and (
+        PARTNER_FIRST.match(match) is not None or not ROLE.search(sentence)
+    )
+
+
+def excused(sentence: str) -> bool:
+    """Whether ``sentence`` (folded) is play, care, the writer's wish or about someone not
+    close, with no distress or refusal beside it: for the cues and the learned layers, which
+    have no one match to go by."""
+    if REFUSED.search(sentence):
+        return False
+    return bool(
+        played(sentence)
+        or CHOSEN.search(sentence)
+        or ROLE.search(sentence)
+        or CARE.search(sentence)
+    )
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
