@@ -152,6 +152,10 @@ MUST_CATCH = [
     P("i'm not safe right now", id="not-safe-now"),
     P("I don't feel safe with myself tonight.", id="not-safe-with-myself"),
     P("I can't keep myself safe anymore", id="cant-keep-safe"),
+    # found by probing plain statements of means and plan (session of 2026-12-06, night)
+    P("I have the rope ready.", id="rope-ready"),
+    P("I know which bridge.", id="know-which-bridge"),
+    P("I have a plan and a date.", id="plan-and-a-date"),
 ]
 
 CORE_IDIOMS = [
@@ -272,6 +276,9 @@ OTHER_NEAR_MISSES = [
     P("I'm not safe driving in snow, so I took the train.", id="not-safe-driving"),
     P("The bridge is not safe right now, they've closed it.", id="bridge-not-safe"),
     P("I'm not safe right now to drive after that wine.", id="not-safe-to-drive"),
+    P("Pills are lined up for the week in the organiser.", id="pills-organiser"),
+    P("I have the rope ready for the climbing trip.", id="rope-ready-climbing"),
+    P("I know which bridge to take to miss the traffic.", id="which-bridge-traffic"),
 ]
 
 NEAR_MISS = CORE_IDIOMS + OTHER_NEAR_MISSES
