@@ -40,8 +40,9 @@ if TYPE_CHECKING:
 
 __all__ = ["read_words"]
 
-# A token's word pieces ([UNK] left out), its kind, and (for a word) its features entry.
-_Token = tuple[tuple[int, ...], int, tuple[int, int, bytes, bool]]
+# A token's word pieces ([UNK] left out), its kind, then (for a word) its entry in
+# ``features._WORDS``, unpacked: unigram bucket, CRC for the next bigram, bytes, negator.
+_Token = tuple[tuple[int, ...], int, int, int, bytes, bool]
 _WORD, _CLAUSE_END, _MARK = 0, 1, 2
 _NO_ENTRY = (0, 0, b"", False)  # a punctuation mark's: never read
 _CLAUSE_ENDS = frozenset(".,;:!?")  # features._CLAUSE_END but the new line (no sentence has one)
@@ -82,7 +83,7 @@ class _Pass:
             ids = [i for i in ids if i != self.unknown]
         if len(self.tokens) >= TOKEN_CACHE_SIZE:
             self.tokens.clear()
-        found = self.tokens[token] = (tuple(ids), kind, entry)
+        found = self.tokens[token] = (tuple(ids), kind, *entry)
         return found
 
 
@@ -137,7 +138,7 @@ def read_words(text: str, parts: list[Span], encoder: StaticEncoder) -> Read | N
         previous: int | None = None  # the CRC of "b:{previous word} "
         scope = 0
         for token in findall(lowered, start, end):
-            pieces, kind, entry = table.get(token) or learn(token)
+            pieces, kind, unigram, after, raw, negates = table.get(token) or learn(token)
             ids += pieces
             if kind:
                 if kind == _CLAUSE_END:
@@ -146,14 +147,14 @@ def read_words(text: str, parts: list[Span], encoder: StaticEncoder) -> Read | N
                 continue
             if scope:
                 scoped = _SCOPED + token
-                entry = memo.get(scoped) or _remember(scoped)
+                unigram, after, raw, negates = memo.get(scoped) or _remember(scoped)
                 scope -= 1
-            if entry[3]:  # a negator: the next three words are in its scope
+            if negates:  # the next three words are in its scope
                 scope = 3
-            add(entry[0])
+            add(unigram)
             if previous is not None:
-                add(crc32(entry[2], previous) % BUCKETS)
-            previous = entry[1]
+                add(crc32(raw, previous) % BUCKETS)
+            previous = after
         features.append(bag)
         before.append(len(ids))
         position = end
