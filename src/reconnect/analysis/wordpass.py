@@ -14,9 +14,11 @@ Why the results are the same:
   is built: ``FastWordPiece.ascii_alone``), so a feature word is its runs with an
   apostrophe between each two, and the text's word pieces are the tokens' pieces in order.
 - The features read only the tokens inside each sentence and reset at ``.,;:!?``; the
-  tokens between sentences (spaces, lone stops) only add word pieces. A sentence starts
-  after a space, a stop or a closing quote and ends before one, so no token crosses its
-  edges and reading the text piece by piece finds the tokens of reading it whole.
+  tokens between sentences (spaces, lone stops) only add word pieces. A sentence ends
+  with a stop or a closing quote or bracket, or before a space, a new line or the end,
+  and the next starts after that; a token (letters and digits, an apostrophe only between
+  two of them) never crosses such an edge, so reading the text piece by piece finds the
+  tokens of reading it whole.
 - Each sentence's features are added in ``word_features``' order (the heads add their rows
   in the set's order), and the ids before each sentence's start and end give the ranges
   ``static.StaticEncoder._by_spans`` finds.
