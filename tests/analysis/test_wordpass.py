@@ -102,6 +102,18 @@ def test_texts_off_the_ascii_path_are_declined() -> None:
         assert read_words(text, sentences(text), encoder) is None
 
 
+def test_a_fresh_process_reading_one_text_never_imports_the_pass() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reconnect.analysis import analyze; analyze('I feel a bit flat today');"
+        "print('reconnect.analysis.wordpass' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
+
+
 def test_scores_through_the_pass_are_the_scores_without_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -110,7 +122,7 @@ def test_scores_through_the_pass_are_the_scores_without_it(
     heads = default_analyzer().heads
     texts = [*TRICKY, *(t.upper() for t in TRICKY)]
     fast = [heads.score(t, sentences(t)) for t in texts if sentences(t)]
-    monkeypatch.setattr(heads_module, "read_words", lambda *_: None)
+    monkeypatch.setattr(heads_module, "_word_pass", lambda: lambda *_: None)
     plain = [heads.score(t, sentences(t)) for t in texts if sentences(t)]
     for a, b in zip(fast, plain, strict=True):
         assert a.probabilities == b.probabilities

@@ -25,13 +25,17 @@ from reconnect.analysis.features import BUCKETS, word_features
 from reconnect.analysis.lexicon import read_checked
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE, load_static
 from reconnect.analysis.tokens import Span, sentences
-from reconnect.analysis.wordpass import read_words
 from reconnect.domain.markers import MARKER_NAMES
 from reconnect.errors import ContentError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
     import numpy.typing as npt
+
+    from reconnect.analysis.static import StaticEncoder
+    from reconnect.analysis.wordpass import Read
 
 __all__ = [
     "HEADS",
@@ -190,8 +194,10 @@ class Heads:
         if parts is None:
             parts = sentences(text)
         encoder = load_static()
-        # Features and word pieces from one pass over the words when it takes the text.
-        read = read_words(text, parts, encoder)
+        # Features and word pieces from one pass over the words when it takes the text
+        # (only once the fast tokenizer is built: a one-text process never imports it).
+        fast = encoder.fast
+        read = None if fast is None or not fast.built else _word_pass()(text, parts, encoder)
         features = [word_features(part.text) for part in parts] if read is None else read[0]
         whole: set[int] = set().union(*features)
         longer = [
@@ -237,6 +243,13 @@ class Heads:
                 start += count
                 scored.append((parts[k], sigmoid(total)))
         return Scores(probabilities, tuple(scored), embedded[0], frozenset(whole))
+
+
+@lru_cache(maxsize=1)
+def _word_pass() -> Callable[[str, list[Span], StaticEncoder], Read | None]:
+    from reconnect.analysis.wordpass import read_words
+
+    return read_words
 
 
 def parse_heads(raw: bytes) -> tuple[Heads, Thresholds]:
