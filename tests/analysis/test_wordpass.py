@@ -129,3 +129,14 @@ def test_scores_through_the_pass_are_the_scores_without_it(
         assert a.sentences == b.sentences
         assert a.embedding.tobytes() == b.embedding.tobytes()
         assert list(a.features) == list(b.features)
+
+
+def test_one_pass_as_the_two_while_its_table_fills_and_clears(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reconnect.analysis.wordpass as wordpass_module
+
+    monkeypatch.setattr(wordpass_module, "TOKEN_CACHE_SIZE", 3)
+    for text in TRICKY:
+        _check(text)
+        _check(text.upper())
