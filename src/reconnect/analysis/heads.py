@@ -29,8 +29,13 @@ from reconnect.domain.markers import MARKER_NAMES
 from reconnect.errors import ContentError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
     import numpy.typing as npt
+
+    from reconnect.analysis.static import StaticEncoder
+    from reconnect.analysis.wordpass import Read
 
 __all__ = [
     "HEADS",
@@ -188,16 +193,26 @@ class Heads:
 
         if parts is None:
             parts = sentences(text)
-        features = [word_features(part.text) for part in parts]
+        encoder = load_static()
+        # Features and word pieces from one pass over the words when it takes the text
+        # (only once the fast tokenizer is built: a one-text process never imports it).
+        fast = encoder.fast
+        read = None if fast is None or not fast.built else _word_pass()(text, parts, encoder)
+        features = [word_features(part.text) for part in parts] if read is None else read[0]
         whole: set[int] = set().union(*features)
         longer = [
-            (part, found)
-            for part, found in zip(parts, features, strict=True)
+            (k, found)
+            for k, (part, found) in enumerate(zip(parts, features, strict=True))
             # len(part.text.split()) >= SENTENCE_MIN_WORDS, splitting no further than that
             if len(part.text.split(None, SENTENCE_MIN_WORDS - 1)) >= SENTENCE_MIN_WORDS
         ]
         several = len(longer) > 1
-        embedded = load_static().embed_spans(text, [p for p, _ in longer] if several else ())
+        if read is None:
+            embedded = encoder.embed_spans(text, [parts[k] for k, _ in longer] if several else ())
+        else:
+            before = read[2]
+            bounds = [(before[2 * k], before[2 * k + 1]) for k, _ in longer] if several else None
+            embedded = encoder.embed_ids(read[1], bounds)
         # The rows of the whole text's features, then of each longer sentence's, in one take.
         counts = [len(whole), *(len(found) for _, found in longer)] if several else [len(whole)]
         keys = np.fromiter(
@@ -223,11 +238,18 @@ class Heads:
             bias = float(self.bias[CRISIS])
             dense = self.dense[CRISIS]
             start = 0
-            for (part, _), vector, count in zip(longer, embedded[1:], counts[1:], strict=True):
+            for (k, _), vector, count in zip(longer, embedded[1:], counts[1:], strict=True):
                 total = bias + float(dense.dot(vector)) + sum(weights[start : start + count])
                 start += count
-                scored.append((part, sigmoid(total)))
+                scored.append((parts[k], sigmoid(total)))
         return Scores(probabilities, tuple(scored), embedded[0], frozenset(whole))
+
+
+@lru_cache(maxsize=1)
+def _word_pass() -> Callable[[str, list[Span], StaticEncoder], Read | None]:
+    from reconnect.analysis.wordpass import read_words
+
+    return read_words
 
 
 def parse_heads(raw: bytes) -> tuple[Heads, Thresholds]:

@@ -100,17 +100,24 @@ class StaticEncoder:
 
     def embed_spans(self, text: str, spans: Sequence[Span]) -> list[npt.NDArray[np.float32]]:
         """The whole text's embedding, then one per span, from a single token pass."""
+        if not spans:
+            return self.embed_ids(self._ids(text), None)
+        return self.embed_ids(*(self._by_spans(text, spans) or self._by_offsets(text, spans)))
+
+    def embed_ids(
+        self, ids: list[int], bounds: list[tuple[int, int]] | None
+    ) -> list[npt.NDArray[np.float32]]:
+        """``embed_spans`` from the text's token ids (``[UNK]`` left out) and, for each span,
+        the range of them that start inside it (None: the whole text alone)."""
         import numpy as np
 
-        if not spans:
-            only = self._ids(text)
-            if not only:
+        if bounds is None:
+            if not ids:
                 return [np.zeros(DIMENSIONS, np.float32)]
-            return [_unit(self._mean(np.array(only, dtype=np.intp)))]
-        ids, bounds = self._by_spans(text, spans) or self._by_offsets(text, spans)
+            return [_unit(self._mean(np.array(ids, dtype=np.intp)))]
         if not ids:
             zero = np.zeros(DIMENSIONS, dtype=np.float32)
-            return [zero] * (1 + len(spans))
+            return [zero] * (1 + len(bounds))
         # Each span is the mean of the tokens that start inside it: one small matrix
         # product per span over a slice of the text's rows (taken once). A slice holds the
         # same rows, contiguous, as taking them again, so each product is the one ``_mean``

@@ -39,6 +39,7 @@ _GONE = "r"  # removed by the normalizer (controls, format characters, accents):
 _UNSURE = "x"  # not copied exactly: the whole text goes to the HF tokenizer
 _REMOVED = "\x00"  # what a removed character becomes in the normalized text
 _SPLIT = re.compile(f"[{_WORD}{_GONE}]+|{_ALONE}")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 class _Learned(dict[int, str]):
@@ -162,6 +163,36 @@ class FastWordPiece:
                 ids += (cache.get(piece) or self._cached(piece))[0]
             found.append(ids)
         return found
+
+    @property
+    def built(self) -> bool:
+        """Whether ``build`` has read the tokenizer's JSON."""
+        return self._built
+
+    def ascii_lowered(self, text: str) -> str | None:
+        """``text.lower()`` when ``tokens`` would read ``text`` on its ASCII path, untruncated
+        (its ids are then the word pieces of ``ascii_split``'s words, one after another);
+        None otherwise, and before ``build``. The conditions ``segments`` checks."""
+        if self._ascii is None or self._limit is not None or not text.isascii():
+            return None
+        for added in self._added:
+            if added in text:
+                return None
+        gone = self._ascii_gone
+        if gone is not None and gone.search(text) is not None:
+            return None
+        return text.lower()
+
+    def ascii_alone(self) -> str | None:
+        """The ASCII characters that are a word on their own (punctuation), after ``build``
+        and only when lower-cased ASCII words are runs of ``a-z`` and ``0-9``; else None."""
+        if self._ascii is None or self._ascii_word != _ALNUM:
+            return None
+        return "".join(chr(c) for c in range(128) if self._classes[c] == _ALONE)
+
+    def word_ids(self, word: str) -> tuple[int, ...]:
+        """The ids of one word of ``ascii_split`` (or one normalized word), from the cache."""
+        return (self._words.get(word) or self._cached(word))[0]
 
     def build(self) -> None:
         """Read the tokenizer's JSON: the vocabulary, and whether its pipeline is copied."""
