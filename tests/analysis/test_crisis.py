@@ -156,6 +156,13 @@ MUST_CATCH = [
     P("I have the rope ready.", id="rope-ready"),
     P("I know which bridge.", id="know-which-bridge"),
     P("I have a plan and a date.", id="plan-and-a-date"),
+    # from a probe set written for this session by a helper (development data), in new words
+    P("i want to diee honestly", id="typo-diee"),
+    P("im literally planning my death for after exams", id="planning-my-death"),
+    P("I know where I'm going to do it, and when.", id="know-where-do-it"),
+    P("Been scouting bridges on my walks. Found the right one.", id="scouting-bridges"),
+    P("On the edge of the roof again, I just need to lean forward.", id="edge-of-roof"),
+    P("Tonight I'm finally ending everything.", id="ending-everything"),
 ]
 
 CORE_IDIOMS = [
@@ -279,6 +286,10 @@ OTHER_NEAR_MISSES = [
     P("Pills are lined up for the week in the organiser.", id="pills-organiser"),
     P("I have the rope ready for the climbing trip.", id="rope-ready-climbing"),
     P("I know which bridge to take to miss the traffic.", id="which-bridge-traffic"),
+    P("I'm ending everything with him tonight, the relationship is over.", id="ending-with-him"),
+    P("Sat on the edge of the cliff with a flask of tea, the view was unreal.", id="cliff-tea"),
+    P("Checked out rooftop bars for her birthday and found the right one.", id="rooftop-bars"),
+    P("I'm planning my exit from this job by Christmas.", id="planning-exit-job"),
 ]
 
 NEAR_MISS = CORE_IDIOMS + OTHER_NEAR_MISSES
