@@ -121,8 +121,9 @@ def _score(name: str) -> tuple[int, int, int, int]:
         ("fresh", 100, 1),
         # development data for round four's gates and threshold (55 and 11 before it, 70 and
         # 11 after); round five's gate for a diary line with no "I" (one other person) and
-        # its vetoes (a bare "he doesn't", play, leave given, still angry at the dead): 77, 7
-        ("dev4", 77, 7),
+        # its vetoes (a bare "he doesn't", play, leave given, still angry at the dead): 77, 7;
+        # marks and cover stories: 78, 7
+        ("dev4", 78, 7),
         # held out: measured once with the rules and logistic layer (40 found, 3 look-alikes),
         # once for each sentence reader (68 and 7, 69 and 7, then round four's 74 and 6);
         # round five, measured once: 74 and 6
@@ -437,4 +438,33 @@ def test_a_plea_to_stop_drink_or_a_joke_claimed_silences_no_statement(text: str)
 
 @pytest.mark.parametrize("text", STILL_CARE_OR_PLAY)
 def test_asking_for_it_care_and_play_stay_quiet(text: str) -> None:
+    assert find_harm(text) == (), text
+
+
+# Marks and the stories told about them (``harm/injuries.py``) and names where the rules say
+# who (``harm/names.py``); from a probe set a helper wrote for this session, in new words.
+MARKS_AND_NAMES = [
+    "Fat lip this morning. Told the children I walked into the bathroom door.",
+    "Told my manager the bruise came from hockey. It wasn't hockey.",
+    "Bought concealer for the bruise on my jaw before the school run.",
+    "Fingermarks on my upper arm again, wearing long sleeves to Jess's barbecue.",
+    "The black eye should be gone before Mum visits on Sunday.",
+    "That's his fourth 'accident' this month and my wrist still won't bend.",
+    "Got home late and Tom shoved me into the radiator.",
+]
+MARKS_LOOK_ALIKES = [
+    "Bruise on my shin from netball, wearing long sleeves anyway because it's freezing.",
+    "Bought concealer for the spots on my chin before the interview.",
+    "Told the kids I fell over at the park and they laughed for ages, I really did fall.",
+    "My toddler had three 'accidents' on the carpet this week, potty training is hard.",
+]
+
+
+@pytest.mark.parametrize("text", MARKS_AND_NAMES)
+def test_marks_cover_stories_and_named_people_are_read(text: str) -> None:
+    assert find_harm(text, learned=False), text
+
+
+@pytest.mark.parametrize("text", MARKS_LOOK_ALIKES)
+def test_plain_marks_and_true_stories_stay_quiet(text: str) -> None:
     assert find_harm(text) == (), text

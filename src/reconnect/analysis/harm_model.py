@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from reconnect.analysis.features import word_features
 from reconnect.analysis.harm.cues import compiled_cues
 from reconnect.analysis.harm.hit import HarmHit
+from reconnect.analysis.harm.names import named
 from reconnect.analysis.harm.vetoes import ERRAND_OR_RESCUE, excused
 from reconnect.analysis.harm.words import PERSON, WHO
 from reconnect.analysis.harm_reader import Reader, load_reader
@@ -87,14 +88,12 @@ _ANOTHERS_OWN = re.compile(
     r"\bmy " + PERSON + r"'s\b(?! (?:house|place|flat|home|door|street|road|work)\b)(?=\s*\w)"
 )
 # Someone named: people write "Mark went through my call log", not "my husband went through
-# it". A capitalised word counts as a name after a sentence's first word (there it may be any
-# word), unless it is one of these. And the writer may be in the sentences either side ("He's
+# it" (``harm.names``). And the writer may be in the sentences either side ("He's
 # been driving past the house. Slowly. I keep the curtains shut"). Since round four, on the
 # 120 statements and 120 look-alikes of ``tests/analysis/data/coercion_dev4.jsonl`` (never
 # trained on): names found 6 more statements and fired on 1 more look-alike, the writer
 # either side 7 more and 1; together 57 -> 70 found, 9 -> 11 look-alikes, and GoEmotions' dev
 # comments 5 -> 6 (whole detector).
-_CAPITALISED = re.compile(r"\[NAME\]|\b[A-Z][a-z]+\b")
 # Diaries drop the "I": "Hair coming out where he pulled it. Bought a softer brush." A
 # sentence with no writer in it or either side is read when exactly one other person is in
 # them, a he or a she; "he" with "her" may be two other people ("him shouting, her crying",
@@ -106,13 +105,6 @@ _CAPITALISED = re.compile(r"\[NAME\]|\b[A-Z][a-z]+\b")
 _HE = re.compile(r"\b(?:he|him|his|himself)\b")
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b")
 _MY_PERSON = re.compile(r"\bmy " + PERSON + r"\b")
-_OPENERS = frozenset(".!?:;\"'\u201c\u2018(-")
-NOT_NAMES = re.compile(
-    r"i|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december|christmas|easter|god|mr|mrs|ms|"
-    r"dr|gp|nhs|tv|amazon|google|facebook|instagram|whatsapp|snapchat|tiktok|uber|netflix|"
-    r"english|british|american|ok|okay|oh|omg|lol"
-)
 # A denial in front of what would be a sign: "would never hit me", "doesn't check my phone",
 # "has not once raised a hand to me".
 _DENIAL = re.compile(
@@ -222,19 +214,6 @@ def candidates(text: str, folded: str) -> list[Span]:
     return [span for span, _ in reading_windows(text, folded)]
 
 
-def _named(sentence: str) -> bool:
-    """Whether ``sentence`` (as written, not lower-cased) names someone: a capitalised word
-    after its first that is not a day, a month or a brand (``NOT_NAMES``), or GoEmotions'
-    ``[NAME]``, which stands in its comments for every name."""
-    for match in _CAPITALISED.finditer(sentence):
-        if match.group() == "[NAME]":
-            return True
-        before = sentence[: match.start()].rstrip()
-        if before and before[-1] not in _OPENERS and not NOT_NAMES.fullmatch(match.group().lower()):
-            return True
-    return False
-
-
 def _writer_in(text: str) -> bool:
     # not only in "my husband" or in "my sister's phone"
     return _WRITER.search(_CLOSE.sub(" ", _ANOTHERS_OWN.sub(" ", text))) is not None
@@ -251,7 +230,7 @@ def _readable(span: Span, around: str, written: str) -> bool:
     side (folded), ``written`` the sentence as written."""
     return (
         len(span.text.split()) >= MIN_WORDS
-        and (_CLOSE.search(span.text) is not None or _named(written))
+        and (_CLOSE.search(span.text) is not None or named(written))
         and (_writer_in(span.text) or _writer_in(around) or _one_other(around))
         and not _DENIAL.search(span.text)
         and not _ELSEWHERE.search(span.text)

@@ -10,6 +10,7 @@ from reconnect.analysis.harm.direct import DIRECT
 from reconnect.analysis.harm.gate import gate, starts_of
 from reconnect.analysis.harm.hit import HarmHit
 from reconnect.analysis.harm.indirect import INDIRECT
+from reconnect.analysis.harm.names import mask
 from reconnect.analysis.harm.past import over_and_done, within
 from reconnect.analysis.harm.vetoes import allowed, sentence_around
 
@@ -56,14 +57,17 @@ def find_harm(text: str, *, learned: bool = True) -> tuple[HarmHit, ...]:
     is sure of that no rule matched in; without it, the rules alone answer.
     """
     folded = fold(text)
-    starts = starts_of(_pattern_gate(), folded)
+    # the rules read names as someone who may be close ("mark kicked me"); the rest of the
+    # detector reads the text as it is
+    rules = mask(text, folded)
+    starts = starts_of(_pattern_gate(), rules)
     over = over_and_done(folded)  # harm the writer says is past and over: no sign
     hits = [
         HarmHit(kind, m.start(), m.end(), text[m.start() : m.end()])
         for index, (kind, pattern) in enumerate(_compiled())
-        for m in _matches(pattern, folded, starts)
+        for m in _matches(pattern, rules, starts)
         if allowed(
-            kind, index >= _FIRST_INDIRECT, sentence_around(folded, m.start(), m.end()), m.group()
+            kind, index >= _FIRST_INDIRECT, sentence_around(rules, m.start(), m.end()), m.group()
         )
         and not within(over, m.start())
     ]

@@ -4,6 +4,7 @@ it and the writer as the one it is done to."""
 
 from __future__ import annotations
 
+from reconnect.analysis.harm.injuries import COVER
 from reconnect.analysis.harm.words import ANOTHERS, HARMS, HE, ME, NOT, TIMES, WEAPON, WHO
 
 FIRST: tuple[tuple[str, str], ...] = (
@@ -303,4 +304,4 @@ PLAIN: tuple[tuple[str, str], ...] = (
     ),
 )
 
-DIRECT = FIRST + PLAIN
+DIRECT = FIRST + PLAIN + COVER

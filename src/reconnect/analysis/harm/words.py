@@ -3,9 +3,10 @@ writer as the one it is done to, and the families of harm a threat names."""
 
 from __future__ import annotations
 
-# Who: a partner, an ex or family at home, or a pronoun standing for one.
+# Who: a partner, an ex or family at home, a pronoun standing for one, or a name (written over
+# with ``names.NAMED`` letters before the rules read a text).
 WHO = (
-    r"(?:he|she|they|him|her|them|mum|mom|dad|bf|gf|step-?dad|step-?mum|step-?mom|brother|sister|"
+    r"(?:\u01c2+|he|she|they|him|her|them|mum|mom|dad|bf|gf|step-?dad|step-?mum|step-?mom|brother|sister|"
     r"(?:my|our) (?:husband|wife|partner|boyfriend|"
     r"girlfriend|bf|gf|fianc[eé]e?|spouse|ex|ex-?husband|ex-?wife|ex-?partner|ex-?boyfriend|ex-?"
     r"girlfriend|"
