@@ -468,3 +468,34 @@ def test_marks_cover_stories_and_named_people_are_read(text: str) -> None:
 @pytest.mark.parametrize("text", MARKS_LOOK_ALIKES)
 def test_plain_marks_and_true_stories_stay_quiet(text: str) -> None:
     assert find_harm(text) == (), text
+
+
+# More families from the probe set, in new words, each with a look-alike that stays quiet.
+PROBE_FAMILIES = [
+    ("He says he'll kill me if I ever leave him, then asks what's for tea.", "threats"),
+    ("My stepdad said he'd put me in the ground if I brought my boyfriend home.", "threats"),
+    ("Not that he's violent, but he checks my phone every night.", "monitoring"),
+    ("I'm still not allowed out on my own, even to the corner shop.", "isolation"),
+    ("He doesn't like me having friends, so I stopped replying to the group chat.", "isolation"),
+    ("Had to ask permission to buy new school shoes for the kids.", "financial"),
+    ("He froze my card because I argued with him in front of his mum.", "financial"),
+    ("He sulks for days if I don't have sex with him, so I do.", "sexual_coercion"),
+    ("Bag packed by the door in case tonight goes the way last Friday did.", "fear"),
+]
+PROBE_LOOK_ALIKES = [
+    "My sister says she'll kill me if I spoil the finale.",
+    "I'm not allowed to leave the house until the plumber comes.",
+    "Husband has my location and I have his, handy for the school run.",
+    "Husband read my emails with me to help me answer the council.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PROBE_FAMILIES)
+def test_probe_families_are_read(text: str, kind: str) -> None:
+    hits = find_harm(text, learned=False)
+    assert kind in {h.kind for h in hits}, (text, hits)
+
+
+@pytest.mark.parametrize("text", PROBE_LOOK_ALIKES)
+def test_probe_look_alikes_stay_quiet(text: str) -> None:
+    assert find_harm(text) == (), text

@@ -35,7 +35,7 @@ from reconnect.analysis.harm.cues import compiled_cues
 from reconnect.analysis.harm.hit import HarmHit
 from reconnect.analysis.harm.names import named
 from reconnect.analysis.harm.vetoes import ERRAND_OR_RESCUE, excused
-from reconnect.analysis.harm.words import PERSON, WHO
+from reconnect.analysis.harm.words import CLOSE, PERSON
 from reconnect.analysis.harm_reader import Reader, load_reader
 from reconnect.analysis.lexicon import read_checked
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE, load_static
@@ -79,7 +79,7 @@ READER_MOST = 16
 # "my", "I" somewhere other than in the name of the one doing it ("my husband hits her" is
 # not about the writer) or in another person's things (``_ANOTHERS_OWN``).
 _WRITER = re.compile(r"\b(?:me|my|myself|mine|i|i'm|im|i've|i'd|i'll)\b")
-_CLOSE = re.compile(r"\b" + WHO + r"\b")
+_CLOSE = re.compile(r"\b" + CLOSE + r"\b")
 # Another person's things are not the writer's: "my friend's money", "my little sister's
 # messages" leave no "my" of the writer's behind (before, "my brother took my friend's money
 # and laughed about it" was read, and the reader fired). A home is left alone: the writer

@@ -165,7 +165,8 @@ PLAIN: tuple[tuple[str, str], ...] = (
         + r"(?:'d|'ll| will| would) (?:\w+ )?['\"]?"
         + HARMS
         + r"\b[^.!?\n]{0,60}\bif i (?:ever )?(?:break up|end|leave|left|tell|told|don'?t|do not|"
-        r"go|embarrass|say|report|drop|call|try|talk|speak|see|contact|get)\b"
+        r"go|embarrass|say|report|drop|call|try|talk|speak|see|contact|get|bring|brought|date|"
+        r"move out)\b"
         r"|\b(?:said|says|told me|texted)\b[^.!?\n]{0,12}\baccidents happen\b"
         r"|\b(?:my ex|" + HE + r") (?:\w+ ){0,3}?knows? (?:now )?(?:where i (?:live|work|am "
         r"staying)|which school|where (?:the|my) (?:kids|children) (?:go|are|live)|where my "

@@ -111,4 +111,39 @@ LATER: tuple[tuple[str, str], ...] = (
         r"(?:print|book|find|get|"
         r"download|check the|pay|sort|order|fix|help)\b)",
     ),
+    # From a probe set a helper wrote for round five (development data).
+    (
+        "isolation",
+        r"\b(?:i'?m|i am|i was|im) (?:still |now )?not (?:allowed|permitted) (?:out|to go out|to "
+        r"leave (?:the house|the flat|his side|her side))\b"
+        r"(?! until (?:the |a |i (?:learn|finish|get|pass|know)))"
+        r"|\b(?:doesn'?t|won'?t) (?:like|let) me (?:having|have|to have|keep|keeping) (?:any )?"
+        r"friends\b"
+        r"|\bjealous of us\b[^.!?\n]{0,60}\b(?:choose|cut (?:her|him|them) off|stop seeing)\b"
+        r"|\b" + WHO + r" (?:\w+ )?'forgets?'[^.!?\n]{0,30}\b(?:messages|calls|invitations?|"
+        r"texts|to tell me)\b",
+    ),
+    (
+        "financial",
+        r"\b(?:had|have|has|need|needed) to ask (?:him |her |them )?(?:for )?permission to (?:buy|"
+        r"spend|get)\b"
+        r"|\b" + HE + r"(?:'d| had)? (?:frozen|froze|cancelled|canceled|blocked|stopped) (?:it|my "
+        r"card|the card|my account)\b[^.!?\n]{0,30}\bbecause i\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:sulks?|sulking|goes quiet|gets angry|punishes me|ignores me)\b[^.!?\n]{0,30}\bif "
+        r"i (?:don'?t|won'?t|say no)\b[^.!?\n]{0,20}\b(?:sleep with|have sex|do it|put out)\b"
+        r"|\bif i (?:don'?t|won'?t|say no)\b[^.!?\n]{0,30}\b(?:sleep with|have sex|do it)\b"
+        r"[^.!?\n]{0,30}\b(?:sulks?|sulking|goes quiet|gets angry|punishes me|ignores me)\b",
+    ),
+    (
+        "fear",
+        r"\bin case (?:tonight|he|she|it|things) (?:goes|go|turns out|ends up|gets) (?:the way|"
+        r"like) (?:last|the last)\b",
+    ),
+    (
+        "threats",
+        r"\b(?:rather see you dead|rather you were dead) than\b",
+    ),
 )

@@ -22,7 +22,8 @@ ASKED = (
 # writer's own wish or a fair deal, nor when it is about a boss, a teacher, a pet or a story.
 CHOSEN = re.compile(
     ASKED + r"|\b(?:my (?:own )?idea|my choice|i chose|i signed up|we (?:both )?"
-    r"agreed|fair enough(?!,? (?:he|she|they) (?:says|said|claims))|(?:which|it)(?: i|'s| is) "
+    r"agreed|(?:and|but) i (?:have|see|check|read) (?:his|hers|theirs)|fair enough(?!,? "
+    r"(?:he|she|they) (?:says|said|claims))|(?:which|it)(?: i|'s| is) "
     r"(?:sweet|fair|fine|nice|lovely)|bless (?:him|her)|i (?:do|did) the same|both ways|we swap|"
     r"rota|in the (?:book|film|movie|show|game|novel|series|story)|novel|character|"
     r"villain|storyline|audiobook|thriller|typical little (?:brother|sister)|(?:his|her|their) "
@@ -68,7 +69,8 @@ PLAY = re.compile(
     r"were \d+|bjj|jiu.?jitsu|judo|sparring|(?:at|in|during) (?:\w+ )?training|in (?:the )?class|"
     r"saved (?:me|my)|when i "
     r"(?:slipped|tripped|fell|stumbled)|(?:cyclist|car|bus|lorry|traffic) (?:came|was coming)|"
-    r"(?:going to|gonna|will|'ll) (?:kill|strangle|murder) me (?:when|if)|threatened to "
+    r"(?:going to|gonna|will|'ll) (?:kill|strangle|murder) me (?:when|if)(?! i (?:ever )?(?:leave|"
+    r"left|go|tell|told|call|report|take|talk to|see|divorce|break up|end it|try))|threatened to "
     r"(?:eat|finish|watch|steal|spoil|drink) my|for the time|(?:his|hers|theirs) (?:died|was "
     r"dead)|let me pay|such a (?:gentleman|sweetheart)|with (?:a |the |his |her )?(?:pillows?|"
     r"cushions?|snowballs?|nerf|foam|pool noodles?|lightsabers?|water balloons?)|(?<!')by "
@@ -101,7 +103,8 @@ def played(sentence: str) -> bool:
 # Something asked for or done out of care ("because I asked her to find the photo", "wouldn't
 # let me drive after the wine... good call"): a veto for every pattern.
 CARE = re.compile(
-    ASKED + r"|\b(?:good call|since my \w+ (?:surgery|operation)|after (?:the|a|my)(?: \w+)? "
+    ASKED + r"|\b(?:good call|to help me (?:answer|reply|write|sort|fill|find|fix|understand|with)|"
+    r"since my \w+ (?:surgery|operation)|after (?:the|a|my)(?: \w+)? "
     r"(?:surgery|operation)|"
     r"fusspot|bless (?:him|her)|policy|fair enough|(?:got|get|getting|made it) home safe(?:ly)?|"
     r"surprising (?:him|her|them)|so (?:he|she|they) (?:can|could) (?:see|know) (?:that )?(?:i "
@@ -135,8 +138,8 @@ ERRAND_OR_RESCUE = re.compile(
 # reads my messages, he doesn't, ever". Only a bare "he doesn't" closing a clause: "he checks
 # my phone, he doesn't trust me" goes on past the denial and is no denial at all.
 DENIED_AROUND = re.compile(
-    r"\bnot that (?:he|she|they)\b|, (?:he|she|they) (?:doesn'?t|does not|didn'?t|did not|never "
-    r"(?:has|did|does))(?:,? ever| at all)?(?=\s*(?:[,.!?;]|$))"
+    r"\bnot that (?:he|she|they)\b(?![^.!?\n]{0,50}\bbut\b)|, (?:he|she|they) (?:doesn'?t|does "
+    r"not|didn'?t|did not|never (?:has|did|does))(?:,? ever| at all)?(?=\s*(?:[,.!?;]|$))"
 )
 
 

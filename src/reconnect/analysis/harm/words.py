@@ -3,16 +3,21 @@ writer as the one it is done to, and the families of harm a threat names."""
 
 from __future__ import annotations
 
-# Who: a partner, an ex or family at home, a pronoun standing for one, or a name (written over
-# with ``names.NAMED`` letters before the rules read a text).
-WHO = (
-    r"(?:\u01c2+|he|she|they|him|her|them|mum|mom|dad|bf|gf|step-?dad|step-?mum|step-?mom|brother|sister|"
+# Who: a partner, an ex or family at home, or a pronoun standing for one.
+_CLOSE_PEOPLE = (
+    r"he|she|they|him|her|them|mum|mom|dad|bf|gf|step-?dad|step-?mum|step-?mom|brother|sister|"
     r"(?:my|our) (?:husband|wife|partner|boyfriend|"
     r"girlfriend|bf|gf|fianc[eé]e?|spouse|ex|ex-?husband|ex-?wife|ex-?partner|ex-?boyfriend|ex-?"
     r"girlfriend|"
     r"dad|father|mum|mom|mother|step-?dad|step-?mum|step-?mom|stepfather|stepmother|brother|"
     r"sister|parents|in-?laws?|mother-in-law|father-in-law))"
 )
+# The learned layers' gate reads these words (and names, as written: ``names``).
+CLOSE = r"(?:" + _CLOSE_PEOPLE
+# The rules read them, a partner without "my" as diaries write it ("Husband checks the
+# mileage"), and a name (written over with ``names.NAMED`` letters before the rules read a
+# text). Not for the learned layers' gate: there "my first husband" (an ex) would open it.
+WHO = r"(?:\u01c2+|husband|wife|boyfriend|girlfriend|" + _CLOSE_PEOPLE
 NOT = r"(?<!n't )(?<!not )(?<!never )(?<!wouldn't )(?<!won't )(?<!doesn't )(?<!didn't )"
 ME = r"(?:me|myself)"
 # "hit me with a belt" is violence, "hit me with terrible puns" is not.
@@ -26,7 +31,8 @@ HIM = r"(?:him|her|them)"
 HE = r"(?:he|she|they)"
 
 HARMS = (
-    r"(?:hurt|kill|smash|ruin|(?:post|share|send|leak) (?:my|me|those|the (?:\w+ )?of me)|expose|"
+    r"(?:hurt|kill|smash|ruin|put me in (?:the ground|a grave|hospital)|(?:post|share|send|leak) "
+    r"(?:my|me|those|the (?:\w+ )?of me)|expose|"
     r"destroy|break|beat|hit|stop paying for (?:my (?:mum|mom|dad|nan|gran|sister|brother)'s|the "
     r"(?:care|rent|mortgage))|"
     r"cut me off|get me (?:fired|sacked|deported)|have me (?:deported|sectioned|arrested)|"
