@@ -126,3 +126,23 @@ def test_many_plain_sentences_never_add_up_to_crisis() -> None:
     text = " ".join(errands * 80)[:20_000]
     result = analyze(text)
     assert not result.crisis and not result.concern
+
+
+def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> None:
+    """``crisis_probe5.jsonl``: 150 statements and 150 look-alikes a helper wrote to probe the
+    rules (development data since rules were written from its misses). Measured when added:
+    the banner on 110 statements and the banner or the calm check on 141 (135 before those
+    rules); the banner on 22 of the 130 look-alikes that are not about someone else at risk
+    (for whom reconnect shows resources by design), most of them recovery told in the past
+    tense ("two years ago today I was in hospital after trying to end my life")."""
+    rows = [
+        json.loads(line) for line in (DATA / "crisis_probe5.jsonl").read_text("utf-8").splitlines()
+    ]
+    statements = [analyze(r["text"]) for r in rows if r["crisis"]]
+    look_alikes = [
+        analyze(r["text"]) for r in rows if not r["crisis"] and r["family"] != "other_person"
+    ]
+    assert len(statements) == 150 and len(look_alikes) == 130
+    assert sum(a.crisis for a in statements) >= 110
+    assert sum(a.crisis or a.concern for a in statements) >= 141
+    assert sum(a.crisis for a in look_alikes) <= 22
