@@ -146,3 +146,19 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
     assert sum(a.crisis for a in statements) >= 110
     assert sum(a.crisis or a.concern for a in statements) >= 141
     assert sum(a.crisis for a in look_alikes) <= 22
+
+
+def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
+    """``crisis_fresh6.jsonl``: 80 statements and 80 look-alikes written by a helper who saw no
+    code, held out (counts only; never read while tuning). The session's start build (3.5)
+    gave the banner on 52 statements and the banner or the calm check on 73, and the banner on
+    15 look-alikes (6 of them recovery told in the past tense); 3.6: 53, 73 and 15."""
+    rows = [
+        json.loads(line) for line in (DATA / "crisis_fresh6.jsonl").read_text("utf-8").splitlines()
+    ]
+    statements = [analyze(r["text"]) for r in rows if r["crisis"]]
+    look_alikes = [analyze(r["text"]) for r in rows if not r["crisis"]]
+    assert len(statements) == 80 and len(look_alikes) == 80
+    assert sum(a.crisis for a in statements) >= 53
+    assert sum(a.crisis or a.concern for a in statements) >= 73
+    assert sum(a.crisis for a in look_alikes) <= 15

@@ -127,6 +127,9 @@ def _score(name: str) -> tuple[int, int, int, int]:
         # round five's probe set (development data: rules were written from its misses): 102
         # found and 7 look-alikes at the session's start, 110 and 9 after the gate and vetoes
         ("probe5", 126, 9),
+        # held out (80 + 80): the session's start build found 56 and fired on 5; its end, 58
+        # and 7 (rules alone 31 and 2, then 31 and 4); counts only, texts never read
+        ("fresh4", 58, 7),
         # held out: measured once with the rules and logistic layer (40 found, 3 look-alikes),
         # once for each sentence reader (68 and 7, 69 and 7, then round four's 74 and 6);
         # round five, measured once: 74 and 6
@@ -142,7 +145,7 @@ def test_each_set_is_read_at_least_as_well_as_when_measured(
     name: str, least_found: int, most_alarms: int
 ) -> None:
     found, harm, alarms, alike = _score(name)
-    assert harm >= 35 and alike >= 35
+    assert harm >= 35 and alike >= 35, (name, harm, alike)
     assert found >= least_found, f"{name}: {found} of {harm} found"
     assert alarms <= most_alarms, f"{name}: {alarms} of {alike} look-alikes fired"
 
@@ -160,6 +163,7 @@ def test_the_sets_do_not_share_a_sentence() -> None:
         "fresh",
         "fresh2",
         "fresh3",
+        "fresh4",
     ):
         for row in _rows(name):
             text = str(row["text"]).casefold()
