@@ -28,8 +28,9 @@ takes a few milliseconds to a few tens (about 0.16 s in the worst case built for
 run of trigger words with no full stop, with the learned layer).
 
 The rules live in this package, one responsibility a module: ``words`` (the pieces patterns
-are built from), ``direct`` and ``indirect`` (the patterns), ``cues`` (sentences whose cues add
-up), ``vetoes`` (play, own wish, care, denial), ``past`` (harm the writer says is past and over:
+are built from), ``direct``, ``indirect`` and ``indirect_later`` (the patterns), ``injuries``
+(marks and the stories told about them), ``names`` (a name read as someone who may be close),
+``cues`` (sentences whose cues add up), ``vetoes`` (play, own wish, care, denial), ``past`` (harm the writer says is past and over:
 "my ex used to check my phone; that was years ago and I'm safe now", unless the entry says it
 goes on), ``gate`` (where any pattern could start) and ``detector`` (``find_harm``, which sets
 aside what ``past`` finds for the rules and the learned layer alike).
