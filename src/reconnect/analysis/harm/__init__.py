@@ -30,10 +30,11 @@ run of trigger words with no full stop, with the learned layer).
 The rules live in this package, one responsibility a module: ``words`` (the pieces patterns
 are built from), ``direct``, ``indirect`` and ``indirect_later`` (the patterns), ``injuries``
 (marks and the stories told about them), ``names`` (a name read as someone who may be close),
-``cues`` (sentences whose cues add up), ``vetoes`` (play, own wish, care, denial), ``past`` (harm the writer says is past and over:
-"my ex used to check my phone; that was years ago and I'm safe now", unless the entry says it
-goes on), ``gate`` (where any pattern could start) and ``detector`` (``find_harm``, which sets
-aside what ``past`` finds for the rules and the learned layer alike).
+``cues`` (sentences whose cues add up), ``vetoes`` (play, own wish, care, denial), ``past``
+(harm the writer says is past and over: "my ex used to check my phone; that was years ago and
+I'm safe now", unless the entry says it goes on), ``gate`` (where any pattern could start)
+and ``detector`` (``find_harm``, which sets aside what ``past`` finds for the rules and the
+learned layer alike).
 
 Beside the rules, a small learned layer (``harm_model.py``) reads each sentence no rule
 matched in: it counts only when its score clears a threshold chosen on real ordinary text and
