@@ -145,7 +145,8 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
     assert len(statements) == 150 and len(look_alikes) == 130
     assert sum(a.crisis for a in statements) >= 110
     assert sum(a.crisis or a.concern for a in statements) >= 141
-    assert sum(a.crisis for a in look_alikes) <= 22
+    # 18 since recovery told now about a crisis placed in the past gets the calm check instead
+    assert sum(a.crisis for a in look_alikes) <= 18
 
 
 def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -162,3 +163,28 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
     assert sum(a.crisis for a in statements) >= 53
     assert sum(a.crisis or a.concern for a in statements) >= 73
     assert sum(a.crisis for a in look_alikes) <= 15
+
+
+@pytest.mark.parametrize(
+    ("text", "banner"),
+    [
+        # recovery told now about a crisis the rules place in the past: the calm check
+        (
+            "Three years ago I tried to kill myself. Today I ran my first 10k and I'm so glad I'm "
+            "still here.",
+            False,
+        ),
+        ("18 months clean from cutting today, proud of me.", False),
+        # ...unless something says the risk is back
+        ("Two years clean from cutting and I relapsed tonight.", True),
+        (
+            "I tried to kill myself last year. I'm proud I got through it but I want to do it "
+            "again.",
+            True,
+        ),
+    ],
+)
+def test_recovery_told_now_gets_the_calm_check_not_the_banner(text: str, banner: bool) -> None:
+    reading = analyze(text)
+    assert reading.crisis is banner, text
+    assert reading.crisis or reading.concern, text

@@ -32,7 +32,12 @@ from reconnect.analysis.crisis import find_crisis
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
-from reconnect.analysis.crisis_words import EVERYDAY_ONLY_CONFIDENT, beyond_everyday, crisis_worded
+from reconnect.analysis.crisis_words import (
+    EVERYDAY_ONLY_CONFIDENT,
+    beyond_everyday,
+    crisis_worded,
+    recovered,
+)
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
 from reconnect.analysis.language import detect_language
@@ -249,6 +254,9 @@ class Analyzer:
         hedged = bool(hits) and not firm
         crisis = firm or p_second >= confident_at or (hedged and p_any >= concern_at)
         concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
+        if crisis and hits and not intl and all(h.past for h in hits) and recovered(text.lower()):
+            # a crisis the rules place in the past, and recovery told now: the calm check
+            crisis, concern = False, True
         if not (crisis or concern):
             return CrisisReading(False, False, (), p_any)
         spans = _ranked_hits(hits) + [Span(h.start, h.end, h.text) for h in intl]

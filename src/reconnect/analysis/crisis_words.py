@@ -107,3 +107,33 @@ def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
             crossed = True
         found.append(inside or (crossed and has_vocabulary(part)))
     return found
+
+
+# Recovery told now about a crisis the rules place in the past: "two years ago today I was in
+# hospital after trying to end my life; today I went for a run and I'm really glad I'm still
+# here". With every rule hit past and words like these, the entry gets the calm check, not
+# the banner: help stays one step away, and a recovery story is not met with an alarm.
+RECOVERED = re.compile(
+    r"\b(?:(?:so |really |very )?glad (?:i'?m|i am) (?:still )?(?:here|alive)|grateful|proud|"
+    r"progress|came back|(?:i'?m|i am) (?:in a )?(?:much |so much |far )?better (?:place|now|these "
+    r"days)|(?:i'?m|i am) (?:not that person|safe|ok|okay|doing (?:ok|okay|well|better)) now|"
+    r"(?:haven'?t|have not|hasn'?t) (?:needed|written|felt|done|wanted|thought)\w*(?: \w+){0,4} "
+    r"(?:in|for|since) (?:months|years|a year|ages|\d+ (?:months|years))|(?:a |one |two |three |"
+    r"\d+ )?(?:years?|months?) (?:clean|free|since)|stable|recovered|recovery|survived|survivor|"
+    r"got through|came through|helped me through|saved my life)\b"
+)
+
+
+# ...unless anything says the risk is back: "relapsed. 3 months clean and I cut tonight".
+RETURNING = re.compile(
+    r"\b(?:relaps\w*|again|tonight|right now|these days|lately|urges?|tempted|thinking (?:about|"
+    r"of) (?:self[- ]?harm\w*|cutting|hurting|killing|ending|dying|it)|(?:want|wanna|going|gonna|"
+    r"about) (?:to )?(?:do it|die|end|kill|cut|hurt)|can'?t stop|still (?:want|think|feel like|"
+    r"have the))\b"
+)
+
+
+def recovered(text: str) -> bool:
+    """Whether ``text`` (folded) tells recovery now (``RECOVERED``) and nothing in it says the
+    risk is back (``RETURNING``)."""
+    return RECOVERED.search(text) is not None and RETURNING.search(text) is None
