@@ -136,16 +136,9 @@ class FastWordPiece:
         inside it. None before ``build`` (``encode`` warms up first), for a text the fast
         path does not handle, for a cut inside a word, and when the tokenizer truncates.
         """
-        split = self._ascii
-        if split is None or self._limit is not None or not text.isascii():
+        lowered, split = self.ascii_lowered(text), self._ascii
+        if lowered is None or split is None:
             return None
-        for added in self._added:
-            if added in text:
-                return None
-        gone = self._ascii_gone
-        if gone is not None and gone.search(text) is not None:
-            return None
-        lowered = text.lower()
         word = self._ascii_word
         end = len(lowered)
         previous = 0
