@@ -435,6 +435,8 @@ SILENCED_BY_A_VETO = [
     "She hit me by accident, she says, but it's the third time this week.",
     "He makes me text him when I get home safe, and if I forget he screams at me.",
     "He pinned me down and tickled me until I couldn't breathe and I begged him to stop.",
+    # a choice made under a threat is no choice
+    "It was my choice to give him my bank card, he said he'd leave otherwise and take the kids.",
     # a boss or a colleague beside a partner who does it is not the one doing it
     "My husband times how long I take at the shops, my boss has noticed I'm always rushing.",
 ]
@@ -446,6 +448,7 @@ STILL_CARE_OR_PLAY = [
     "He punched me in the ribs at boxing training tonight, my own fault for dropping my guard.",
     "He keeps my bank card because I asked him to, I'm trying to stop gambling.",
     "He says he'll kill me if I watch the next episode without him.",
+    "We agreed he'd look after my bank card while I'm off the betting, fair enough.",
 ]
 
 

@@ -52,7 +52,11 @@ REFUSED = re.compile(
     r"her|them|at)\b|i (?:begged|pleaded with|screamed at) (?:him|her|them) to stop\b|(?:no one|"
     r"nobody) knows\b|if i (?:forget|don'?t|miss|am late|'m late)\b[^.!?\n]{0,30}\b(?:he|she|they) "
     r"(?:screams?|shouts?|yells?|goes mad|hits?|loses it|kicks off|punish\w*)|(?:second|third|"
-    r"fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|that) (?:week|month)\b)"
+    r"fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|that) (?:week|month)\b"
+    # a choice made under a threat: "we agreed, but only because he screams if I don't"
+    r"|\bonly because (?:he|she|they)\b|\b(?:he|she|they)(?:'d|'ll| would| will)? (?:\w+ ){0,4}?"
+    r"(?:otherwise|or else)\b|\b(?:screams?|shouts?|hits?|goes mad|kicks off|leaves?) if i "
+    r"(?:don'?t|didn'?t|won'?t|say no)\b)"
 )
 
 
@@ -106,7 +110,7 @@ CARE = re.compile(
     ASKED + r"|\b(?:good call|to help me (?:answer|reply|write|sort|fill|find|fix|understand|with)|"
     r"since my \w+ (?:surgery|operation)|after (?:the|a|my)(?: \w+)? "
     r"(?:surgery|operation)|"
-    r"fusspot|bless (?:him|her)|policy|fair enough|(?:got|get|getting|made it) home safe(?:ly)?|"
+    r"fusspot|bless (?:him|her)|policy|(?:got|get|getting|made it) home safe(?:ly)?|"
     r"surprising (?:him|her|them)|so (?:he|she|they) (?:can|could) (?:see|know) (?:that )?(?:i "
     r"was|i'?m|i am|i got|i made it) (?:safe|ok|okay|home|back)|(?:meant to|supposed to|so i can|"
     r"so we can) (?:pay|split|chip in)|told (?:him|her|them|my \w+) (?:he|she|they) (?:can|could|"
@@ -120,7 +124,10 @@ AFTER_DRINK = re.compile(
     r"\b(?:after (?:the|a|my|all the)(?: \w+)? (?:wine|drinks?|beers?)|had "
     r"(?:\w+ ){0,2}(?:pints|drinks|beers|glasses of wine)|over the limit)\b"
 )
-NOT_AFTER_DRINK = frozenset({"physical", "threats", "fear", "sexual_coercion"})
+# "Fair enough" is a fair deal for money or phones; beside violence it is the writer blaming
+# themselves ("he only hits me when I deserve it, which is fair enough I guess").
+FAIR = re.compile(r"\bfair enough\b|\b(?:which|it)(?: i|'s| is) (?:fair|fine)\b")
+VIOLENT = frozenset({"physical", "threats", "fear", "sexual_coercion"})
 
 
 # A plain reason or a rescue beside what would otherwise read as control: "turned up at my
@@ -154,10 +161,12 @@ def allowed(kind: str, indirect: bool, sentence: str, match: str = "") -> bool:
         return False
     if CARE.search(sentence):
         return False
-    if kind not in NOT_AFTER_DRINK and AFTER_DRINK.search(sentence):
+    if kind not in VIOLENT and (AFTER_DRINK.search(sentence) or FAIR.search(sentence)):
         return False
     if not indirect:
         return True
+    if kind in VIOLENT:  # a fair deal is no excuse for violence (``FAIR``)
+        sentence = FAIR.sub(lambda m: " " * len(m.group()), sentence)
     return not CHOSEN.search(sentence) and (
         PARTNER_FIRST.match(match) is not None or not ROLE.search(sentence)
     )
