@@ -125,8 +125,9 @@ def _score(name: str) -> tuple[int, int, int, int]:
         # marks and cover stories: 78, 7
         ("dev4", 78, 7),
         # round five's probe set (development data: rules were written from its misses): 102
-        # found and 7 look-alikes at the session's start, 110 and 9 after the gate and vetoes
-        ("probe5", 126, 9),
+        # found and 7 look-alikes at the session's start, 110 and 9 after the gate and vetoes;
+        # 126 and 9 with its rule families, 126 and 6 with three more look-alike vetoes
+        ("probe5", 126, 6),
         # held out (80 + 80): the session's start build found 56 and fired on 5; its end, 58
         # and 7 (rules alone 31 and 2, then 31 and 4); counts only, texts never read
         ("fresh4", 58, 7),
@@ -449,6 +450,10 @@ STILL_CARE_OR_PLAY = [
     "He keeps my bank card because I asked him to, I'm trying to stop gambling.",
     "He says he'll kill me if I watch the next episode without him.",
     "We agreed he'd look after my bank card while I'm off the betting, fair enough.",
+    # a refusal respected, someone else's partner, a neighbour's bruises
+    "Said I wasn't in the mood tonight and he stopped straight away, gave me a cuddle instead.",
+    "My mate's boyfriend keeps threatening her over text and I'm scared for her.",
+    "My neighbour had a black eye again this morning, I'm worried about her.",
 ]
 
 

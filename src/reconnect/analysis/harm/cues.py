@@ -24,7 +24,10 @@ WRITER = re.compile(r"\b(?:i|me|my|mine|myself|i'm|im|i've|i'd|i'll)\b", re.IGNO
 NOT_CLOSE = re.compile(
     r"\b(?:boss|manager|director|colleague|coworker|flatmate|roommate|housemate|friend from|"
     r"coach|teacher|professor|toddler|baby|puppy|kitten|cat|dog|landlord|"
-    r"referee|in the (?:book|film|movie|show|game|novel|series)|character|villain)\b",
+    r"referee|in the (?:book|film|movie|show|game|novel|series)|character|villain|neighbou?rs?|"
+    # someone else's partner ("my cousin's ex keeps threatening her")
+    r"(?:friend|cousin|sister|brother|colleague|coworker|neighbou?r|mate|aunt|uncle|niece|"
+    r"nephew|daughter|son)'s (?:husband|wife|partner|boyfriend|girlfriend|ex|fianc\w*))\b",
     re.IGNORECASE,
 )
 # Cue families from the signs of coercive control (isolation, monitoring, threats, fear,

@@ -172,6 +172,13 @@ def allowed(kind: str, indirect: bool, sentence: str, match: str = "") -> bool:
     )
 
 
+# A refusal respected: "told him I wasn't in the mood and he stopped straight away".
+RESPECTED = re.compile(
+    r"\b(?:he|she|they) (?:stopped|backed off|respected (?:it|that|me))(?: (?:straight|right) "
+    r"away| immediately| at once| no questions asked)?(?= ?(?:[,.;!?]|$| and\b| when\b))"
+)
+
+
 def excused(sentence: str) -> bool:
     """Whether ``sentence`` (folded) is play, care, the writer's wish or about someone not
     close, with no distress or refusal beside it: for the cues and the learned layers, which
@@ -183,6 +190,7 @@ def excused(sentence: str) -> bool:
         or CHOSEN.search(sentence)
         or ROLE.search(sentence)
         or CARE.search(sentence)
+        or RESPECTED.search(sentence)
     )
 
 
