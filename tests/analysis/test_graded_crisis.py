@@ -175,6 +175,8 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
             False,
         ),
         ("18 months clean from cutting today, proud of me.", False),
+        # written with curly apostrophes, as phones type them
+        ("A year ago I tried to end my life. I\u2019m in a much better place now.", False),
         # ...unless something says the risk is back
         ("Two years clean from cutting and I relapsed tonight.", True),
         (

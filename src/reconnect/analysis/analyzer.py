@@ -254,7 +254,7 @@ class Analyzer:
         hedged = bool(hits) and not firm
         crisis = firm or p_second >= confident_at or (hedged and p_any >= concern_at)
         concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
-        if crisis and hits and not intl and all(h.past for h in hits) and recovered(text.lower()):
+        if crisis and hits and not intl and all(h.past for h in hits) and recovered(fold(text)):
             # a crisis the rules place in the past, and recovery told now: the calm check
             crisis, concern = False, True
         if not (crisis or concern):
