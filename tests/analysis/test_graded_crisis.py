@@ -143,10 +143,12 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
         analyze(r["text"]) for r in rows if not r["crisis"] and r["family"] != "other_person"
     ]
     assert len(statements) == 150 and len(look_alikes) == 130
-    assert sum(a.crisis for a in statements) >= 110
+    # 3.7: 132, with the hedged warning signs (written from these statements' misses)
+    assert sum(a.crisis for a in statements) >= 132
     assert sum(a.crisis or a.concern for a in statements) >= 141
-    # 18 since recovery told now about a crisis placed in the past gets the calm check instead
-    assert sum(a.crisis for a in look_alikes) <= 18
+    # 18 since recovery told now about a crisis placed in the past gets the calm check
+    # instead; 9 in 3.7, which reads more ways of placing it in the past and telling recovery
+    assert sum(a.crisis for a in look_alikes) <= 9
 
 
 def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -184,9 +186,104 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
             "again.",
             True,
         ),
+        # 3.7: crisis words quoted from the past are no sign of a return...
+        (
+            "I used to write 'I want to die' in every entry. Flicking back through, I haven't "
+            "written it once in two years.",
+            False,
+        ),
+        # ...though said again now they are
+        (
+            'Back in 2019 I used to say "I want to die" a lot. Glad I\'m still here, but I want '
+            "to die again now.",
+            True,
+        ),
+        # "years ago today" places it in the past; telling mum is no crisis of its own
+        (
+            "Two years ago today I was in hospital after trying to end my life. Today I went for "
+            "a run and called mum. I'm really glad I'm still here.",
+            False,
+        ),
+        # no rule hit, the learned layer sure: a time cue and recovery, in different words
+        (
+            "Walked across the bridge where I nearly ended it in 2016. Stopped, looked at the "
+            "river, and felt nothing but gratitude.",
+            False,
+        ),
+        # one cue is not two: "haven't written in here in ages" is no recovery told
+        (
+            "Haven't written in here in ages because I didn't think I'd still be alive to, "
+            "honestly.",
+            True,
+        ),
     ],
 )
 def test_recovery_told_now_gets_the_calm_check_not_the_banner(text: str, banner: bool) -> None:
     reading = analyze(text)
     assert reading.crisis is banner, text
     assert reading.crisis or reading.concern, text
+
+
+@pytest.mark.parametrize(
+    ("text", "banner"),
+    [
+        # 3.7: hyperbole in the sentence hedges a rule hit; the learned layer then decides
+        (
+            "Going to throw myself off the nearest building if my group project partner says "
+            "'let's circle back' one more time.",
+            False,
+        ),
+        (
+            "i'd literally jump off a bridge for a good croissant right now lol. the bakery's "
+            "shut till tuesday",
+            False,
+        ),
+        ("I want to jump off a bridge tonight.", True),
+        ("If I get one more rejection email I am going to kill myself, I mean it this time.", True),
+    ],
+)
+def test_hyperbole_is_hedged_but_a_plain_statement_is_not(text: str, banner: bool) -> None:
+    reading = analyze(text)
+    assert reading.crisis is banner, text
+    assert reading.crisis or reading.concern, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 3.7: warning signs told indirectly, hedged rules the learned layer backs
+        "Got the blade ready. Tonight.",
+        "There's no version of next year with me in it.",
+        "Recorded a video for my son's 18th. He's 9. I won't be there to show him.",
+        "Cancelled my dentist appointment for next month. There won't be a next month for me.",
+        "Once the kids are at their dad's this weekend I'm going to take everything in the "
+        "cabinet.",
+    ],
+)
+def test_indirect_warning_signs_bring_the_banner(text: str) -> None:
+    assert analyze(text).crisis, text
+
+
+def test_a_work_absence_is_not_a_warning_sign() -> None:
+    reading = analyze("I won't be around for the meeting on Friday, I'm on annual leave.")
+    assert not reading.crisis
+
+
+def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> None:
+    """``crisis_probe6.jsonl``: 130 statements (indirect, means and plan, disguised) and 130
+    look-alikes another helper wrote, seeing no code (development data: the recovery and
+    hyperbole cues of 3.7 were checked on it). 3.6 gave the banner on 62 statements, the
+    banner or the calm check on 95, and the banner on 39 look-alikes (18 of them recovery
+    told in the past, 12 ordinary goodbyes)."""
+    rows = [
+        json.loads(line) for line in (DATA / "crisis_probe6.jsonl").read_text("utf-8").splitlines()
+    ]
+    statements = [analyze(r["text"]) for r in rows if r["crisis"]]
+    look_alikes = [analyze(r["text"]) for r in rows if not r["crisis"]]
+    assert len(statements) == 130 and len(look_alikes) == 130
+    assert sum(a.crisis for a in statements) >= PROBE6_BANNERS
+    assert sum(a.crisis or a.concern for a in statements) >= PROBE6_EITHER
+    assert sum(a.crisis for a in look_alikes) <= PROBE6_LOOK_ALIKE_BANNERS
+
+
+PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 62, 98, 36

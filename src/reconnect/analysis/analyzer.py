@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis import find_crisis
 from reconnect.analysis.crisis.folding import fold
+from reconnect.analysis.crisis.patterns import rules
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.crisis_words import (
@@ -37,6 +38,7 @@ from reconnect.analysis.crisis_words import (
     beyond_everyday,
     crisis_worded,
     recovered,
+    recovered_apart,
 )
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
@@ -50,6 +52,8 @@ from reconnect.analysis.valence import valence
 from reconnect.domain.analysis import ANALYZER_VERSION, Analysis, MarkerResult
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from reconnect.analysis.crisis import CrisisHit
 
 __all__ = ["ANALYZER_VERSION", "Analyzer"]
@@ -254,8 +258,8 @@ class Analyzer:
         hedged = bool(hits) and not firm
         crisis = firm or p_second >= confident_at or (hedged and p_any >= concern_at)
         concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
-        if crisis and hits and not intl and all(h.past for h in hits) and recovered(fold(text)):
-            # a crisis the rules place in the past, and recovery told now: the calm check
+        if crisis and not intl and _told_as_recovered(fold(text), hits):
+            # a crisis placed in the past, and recovery told now: the calm check
             crisis, concern = False, True
         if not (crisis or concern):
             return CrisisReading(False, False, (), p_any)
@@ -331,6 +335,34 @@ class Analyzer:
 def _stated_as_felt(folded: str, start: int) -> bool:
     """Whether the words just before ``start`` state the writer's own feeling ("I've felt")."""
     return STATED_AS_FELT.search(folded, max(0, start - 60), start) is not None
+
+
+def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
+    """Whether the crisis in ``folded`` is told as past and recovery as now.
+
+    With rule hits, every one must be placed in the past by its sentence; the text must tell
+    recovery, and nothing but a quoted hit may say the risk is back (``recovered``). With
+    none (the learned layer alone was sure), a time cue apart from the recovery's words must
+    place things back in time ("the bridge where I nearly ended it in 2016").
+    """
+    if not hits:
+        return recovered_apart(folded, rules().past)
+    # telling someone ("called mum") is no crisis of its own; the other hits decide
+    told = [h for h in hits if h.kind != "disclosure"] or hits
+    if not all(h.past for h in told):
+        return False
+    return recovered(folded, [(h.start, h.end) for h in hits if _quoted(folded, h)])
+
+
+_OPENS = re.compile(r"""(?:^|[\s:(])['"]([^'".!?\n]{0,40})$""")
+_CLOSES = re.compile(r"""[^".!?\n]{0,40}?['"](?![a-z])""")
+
+
+def _quoted(folded: str, hit: CrisisHit) -> bool:
+    """Whether ``hit`` stands inside quotation marks ("I used to write 'I want to die' in
+    every entry"): words quoted, not said now. An apostrophe ("I'm") opens no quotation."""
+    before = folded[max(0, hit.start - 41) : hit.start]
+    return _OPENS.search(before) is not None and _CLOSES.match(folded, hit.end) is not None
 
 
 def _ranked_hits(hits: tuple[CrisisHit, ...]) -> list[Span]:

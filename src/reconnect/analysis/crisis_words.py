@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from reconnect.analysis.alternation import by_first_char
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from reconnect.analysis.tokens import Span
 
@@ -114,13 +114,17 @@ def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
 # here". With every rule hit past and words like these, the entry gets the calm check, not
 # the banner: help stays one step away, and a recovery story is not met with an alarm.
 RECOVERED = re.compile(
-    r"\b(?:(?:so |really |very )?glad (?:i'?m|i am) (?:still )?(?:here|alive)|grateful|proud|"
-    r"progress|came back|(?:i'?m|i am) (?:in a )?(?:much |so much |far )?better (?:place|now|these "
-    r"days)|(?:i'?m|i am) (?:not that person|safe|ok|okay|doing (?:ok|okay|well|better)) now|"
-    r"(?:haven'?t|have not|hasn'?t) (?:needed|written|felt|done|wanted|thought)\w*(?: \w+){0,4} "
-    r"(?:in|for|since) (?:months|years|a year|ages|\d+ (?:months|years))|(?:a |one |two |three |"
-    r"\d+ )?(?:years?|months?) (?:clean|free|since)|stable|recovered|recovery|survived|survivor|"
-    r"got through|came through|helped me through|saved my life)\b"
+    r"\b(?:(?:so |really |very )?glad (?:i'?m|i am) (?:still )?(?:here|alive)|grateful|gratitude|"
+    r"thankful|proud|progress|came back|(?:i'?m|i am) (?:in a )?(?:much |so much |far )?better "
+    r"(?:place|now|these days)|(?:i'?m|i am) (?:not that person|safe|ok|okay|doing (?:ok|okay|well|"
+    r"better)) now|(?:haven'?t|have not|hasn'?t) (?:needed|written|felt|done|wanted|thought|had)\w*"
+    r"(?: \w+){0,4} (?:in|for|since) (?:months|years|a year|ages|(?:\d+|two|three|four|five|six|"
+    r"several|a few|many) (?:months|years))|(?:a |one |"
+    r"two |three |\d+ )?(?:years?|months?) (?:clean|free|since)|stable|recovered|recovery|survived|"
+    r"survivor|got through|came through|helped me through|saved my life|(?:so |really )?glad i "
+    r"(?:didn'?t|stayed|held on|hung on|waited|reached out|told)|a life i (?:actually |really |"
+    r"genuinely )?(?:like|love|enjoy|want)|(?:as|like) (?:history|a story)|behind me|got better|"
+    r"(?:doing|feel|feeling) (?:so much |much |a lot )?better|healing|healed)\b"
 )
 
 
@@ -133,7 +137,27 @@ RETURNING = re.compile(
 )
 
 
-def recovered(text: str) -> bool:
+def recovered(text: str, quoted: Iterable[tuple[int, int]] = ()) -> bool:
     """Whether ``text`` (folded) tells recovery now (``RECOVERED``) and nothing in it says the
-    risk is back (``RETURNING``)."""
-    return RECOVERED.search(text) is not None and RETURNING.search(text) is None
+    risk is back (``RETURNING``), outside the ``quoted`` spans: crisis words quoted from the
+    past are themselves no sign of a return ("I used to write 'I want to die' in every
+    entry")."""
+    if RECOVERED.search(text) is None:
+        return False
+    outside = text
+    for start, end in quoted:
+        outside = outside[:start] + " " * (end - start) + outside[end:]
+    return RETURNING.search(outside) is None
+
+
+def recovered_apart(text: str, cues: re.Pattern[str]) -> bool:
+    """Whether ``text`` (folded) tells recovery (``recovered``) and, in other words than the
+    recovery's, places something back in time by one of ``cues``: "haven't written in here
+    in ages" is one cue, not two."""
+    if not recovered(text):
+        return False
+    told = [m.span() for m in RECOVERED.finditer(text)]
+    return any(
+        all(end <= m.start() or m.end() <= start for start, end in told)
+        for m in cues.finditer(text)
+    )

@@ -52,6 +52,7 @@ from reconnect.analysis.crisis.patterns import Group, Rules, group_at, rules
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis.tense import is_past
 from reconnect.analysis.subject import hit_subject
+from reconnect.analysis.tokens import sentence_bounds
 
 if TYPE_CHECKING:
     import re
@@ -99,7 +100,7 @@ def find_crisis(text: str, bones: Bones | None = None) -> tuple[CrisisHit, ...]:
             end=end,
             text=text[start:end],
             kind=group.kind,
-            score=_score(folded, start, group, compiled),
+            score=_score(folded, start, end, group, compiled),
             subject_of=partial(_subject, text, folded, start, end, group.kind, compiled),
             past_of=partial(is_past, folded, start, end, compiled.past, compiled.present),
         )
@@ -136,7 +137,12 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
     return i > 0 and ends[i - 1] > start
 
 
-def _score(folded: str, start: int, group: Group, compiled: Rules) -> float:
+def _score(folded: str, start: int, end: int, group: Group, compiled: Rules) -> float:
     before = folded[max(0, start - _HEDGE_WINDOW) : start]
     hedged = compiled.hedges.search(before) is not None
+    if not hedged:
+        # hyperbole anywhere in the hit's sentence: "one more Baby Shark and I'm walking
+        # into the sea" is hedged too, and the slower reader decides (analyzer.py)
+        lo, hi = sentence_bounds(folded, start, end)
+        hedged = compiled.play.search(folded, lo, hi) is not None
     return round(group.score * (HEDGED_FACTOR if hedged else 1.0), 3)

@@ -64,7 +64,7 @@ __all__ = [
 PATTERN_FILE = "crisis_patterns.toml"
 INDEX_FILE = "crisis_index.json.gz"
 FORMAT = 1  # bumped whenever the layout below changes
-CUES = ("past", "present", "hedges")
+CUES = ("past", "present", "hedges", "play")
 
 
 class GroupIndex(TypedDict):

@@ -52,7 +52,7 @@ class Rules:
     companions: frozenset[int]  # the patterns whose groups count only in company
     each: dict[str, list[int]]  # patterns by first character ("": any), to name a hit's group
     idioms: Scanner
-    cues: dict[str, str]  # past, present, hedges: their expressions
+    cues: dict[str, str]  # past, present, hedges, play: their expressions
     words: dict[str, frozenset[str]]  # [subject] word lists: self, other, relations, ...
 
     @property
@@ -69,6 +69,11 @@ class Rules:
     def hedges(self) -> re.Pattern[str]:
         """Denials and doubts just before a hit ("I'm not suicidal, but")."""
         return _compiled(self.cues["hedges"])
+
+    @property
+    def play(self) -> re.Pattern[str]:
+        """Hyperbole in a hit's sentence ("if he says 'circle back' one more time")."""
+        return _compiled(self.cues["play"])
 
 
 @lru_cache(maxsize=1)
