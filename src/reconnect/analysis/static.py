@@ -113,13 +113,13 @@ class StaticEncoder:
         """The unit-length mean vector of ``ids[lo:hi]`` for each range (a row of zeros for an
         empty one): the embeddings of a chunk of texts and their sentences at once.
 
-        Each mean is the one BLAS product ``weights[lo:hi].dot(rows[lo:hi]) / n`` would give
-        alone, bit for bit, whatever else is in the chunk: ranges of the same length are
-        stacked and multiplied by one ``matmul``, which runs that same vector-matrix product
-        for each (one product over a zero-padded stack, or a matrix product, would add in
-        another order and change the last bits). A row's norm is its float32 ``dot`` with
-        itself, also one per row, and its float64 square root rounded to float32 (see
-        ``_unit``).
+        Each mean is the BLAS product ``weights[lo:hi].dot(rows[lo:hi]) / n`` of a text read
+        alone, bit for bit, whatever else is in the chunk; what the chunk saves is taking
+        the rows, casting them and scaling to unit length (``_to_unit``) once. (Stacking the
+        ranges of one length for one ``matmul`` gives the same floats but copies every row
+        again: on bench/throughput.py's chunks it took 0.032 s where these slices take
+        0.019 s. One product over a zero-padded stack, or a matrix product, would add in
+        another order and change the last bits.)
         """
         import numpy as np
 
@@ -131,20 +131,9 @@ class StaticEncoder:
         # float32 @ int8 casts the int8 rows to float32 and multiplies those: casting the
         # rows once gives each product the same operands (and so the same floats) sooner.
         rows = self.vectors.take(index, axis=0).astype(np.float32)
-        by_length: dict[int, list[int]] = {}
-        for k, (lo, hi) in enumerate(ranges):
+        for row, (lo, hi) in zip(found, ranges, strict=True):
             if hi > lo:
-                by_length.setdefault(hi - lo, []).append(k)
-        if not by_length:
-            return found
-        starts = np.array([lo for lo, _ in ranges], dtype=np.intp)
-        for n, ks in by_length.items():
-            if len(ks) == 1:
-                lo = ranges[ks[0]][0]
-                found[ks[0]] = weights[lo : lo + n].dot(rows[lo : lo + n])
-            else:
-                at = starts.take(ks)[:, None] + np.arange(n)
-                found[ks] = np.matmul(weights.take(at)[:, None, :], rows.take(at, axis=0))[:, 0]
+                weights[lo:hi].dot(rows[lo:hi], out=row)
         counts = np.array([max(hi - lo, 1) for lo, hi in ranges], dtype=np.float32)
         found /= counts[:, None]
         _to_unit(found)
