@@ -10,7 +10,10 @@ emoji-bearing copy of every twentieth text. Each text is analysed from scratch b
 commit ``REV`` (its ``src/`` exported with ``git archive``) and by this tree, each in its
 own process, and the two are compared record by record: ``Analysis.to_dict()`` (markers,
 scores, evidence, emotions, valence, subject, crisis) and, at full precision, every head's
-probability and every sentence's crisis probability. With ``--reference FILE`` the
+probability and every sentence's crisis probability. Each tree analyses the texts as the
+app does, with ``analyze_many``, and scores them in chunks of ``SCORE_CHUNK`` with
+``Heads.score_many`` where it has it: a tree that reads chunks at once is compared as it
+reads them. With ``--reference FILE`` the
 baseline's records are kept in FILE and read back on the next run (for the same ``REV`` and
 corpus). Exits 1 on any difference, printing the first few.
 
@@ -31,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOEMOTIONS = ROOT.parent / "shared" / "data" / "goemotions"
+SCORE_CHUNK = 50
 
 
 def corpus(goemotions: Path) -> list[str]:
@@ -56,19 +60,31 @@ def corpus(goemotions: Path) -> list[str]:
 
 def write(out: Path, texts_file: Path) -> None:
     import reconnect
-    from reconnect.analysis import analyze, default_analyzer
+    from reconnect.analysis import analyze_many, default_analyzer
 
     texts = json.loads(texts_file.read_text("utf-8"))
     heads = default_analyzer().heads
+    # The analyses as the app makes them (``analyze_many``: in chunks, where the tree reads
+    # chunks at once), and the raw probabilities of chunks of texts scored at once where the
+    # tree can (``Heads.score_many``), else one text at a time.
+    analyses = analyze_many(texts)
+    score_many = getattr(heads, "score_many", None)
     with out.open("w", encoding="utf-8") as handle:
         handle.write(json.dumps({"source": reconnect.__file__}) + "\n")
-        for text in texts:
-            record = analyze(text).to_dict()
-            if record["language"] == "en":
-                scores = heads.score(text)
-                record["raw_heads"] = list(scores.probabilities)
-                record["raw_sentences"] = [[s.start, s.end, p] for s, p in scores.sentences]
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for start in range(0, len(texts), SCORE_CHUNK):
+            chunk = texts[start : start + SCORE_CHUNK]
+            records = [next(analyses).to_dict() for _ in chunk]
+            english = [t for t, r in zip(chunk, records, strict=True) if r["language"] == "en"]
+            if score_many is not None:
+                scored = iter(score_many([heads.read(t) for t in english]))
+            else:
+                scored = iter([heads.score(t) for t in english])
+            for record in records:
+                if record["language"] == "en":
+                    scores = next(scored)
+                    record["raw_heads"] = list(scores.probabilities)
+                    record["raw_sentences"] = [[s.start, s.end, p] for s, p in scores.sentences]
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def run_worker(src: Path, out: Path, texts_file: Path) -> subprocess.Popen[bytes]:

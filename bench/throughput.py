@@ -4,7 +4,9 @@
 
 The entries are the distinct journal-style snippets committed under ``training/`` (the
 held-out slice, the check files and the hand-written crisis statements), repeated in order
-when more are asked for; nothing is cached between texts.
+when more are asked for; nothing is cached between texts. ``analyze_many`` reads each chunk
+below at once (the learned layer's arithmetic for all of its texts together, with the same
+floats as one text at a time: ``reading.py``), as an import or a report of many entries does.
 
 The two run in turns on chunks of 50 entries, each chunk three times, and each chunk's
 fastest time counts: on a shared machine whose speed drifts from second to second, both

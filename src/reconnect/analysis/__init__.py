@@ -39,6 +39,11 @@ __all__ = [
 ]
 
 MAX_TEXT_CHARS = 100_000
+# analyze_many reads this many texts at once, or fewer once they hold CHUNK_CHARS characters
+# (a chunk's token rows are copied a few times over: a few megabytes at most). Chosen on
+# bench/throughput.py: past a few dozen texts a chunk saves no more time.
+CHUNK_TEXTS = 64
+CHUNK_CHARS = 50_000
 MARKERS = MARKER_HEADS
 
 
@@ -58,6 +63,37 @@ def analyze(text: str) -> Analysis:
     ("if I ever stopped caring") is not reported. The same text always gives the same
     result for the same ``ANALYZER_VERSION``.
     """
+    _check(text)
+    return default_analyzer().analyze(text)
+
+
+def analyze_many(texts: Iterable[str]) -> Iterator[Analysis]:
+    """Analyse texts lazily, in order: each as ``analyze`` would (the same results).
+
+    A generator that reads the texts in chunks of up to ``CHUNK_TEXTS`` (fewer once they
+    hold ``CHUNK_CHARS`` characters), so memory stays flat, and analyses each chunk at once:
+    the learned layer does its arithmetic for the whole chunk (``Analyzer.analyze_chunk``).
+    A text ``analyze`` refuses raises its InputError after the results of those before it.
+    """
+    analyzer = default_analyzer()
+    chunk: list[str] = []
+    size = 0
+    for text in texts:
+        try:
+            _check(text)
+        except InputError:
+            yield from analyzer.analyze_chunk(chunk)
+            raise
+        chunk.append(text)
+        size += len(text)
+        if len(chunk) >= CHUNK_TEXTS or size >= CHUNK_CHARS:
+            yield from analyzer.analyze_chunk(chunk)
+            chunk, size = [], 0
+    yield from analyzer.analyze_chunk(chunk)
+
+
+def _check(text: str) -> None:
+    """Raise InputError for a text ``analyze`` refuses."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             f"the text is {len(text):,} characters long; the analyzer's limit is "
@@ -72,10 +108,3 @@ def analyze(text: str) -> Analysis:
                 f"the text is not valid UTF-8 (character {exc.start + 1} cannot be read)",
                 hint="save or type it as UTF-8 and try again",
             ) from None
-    return default_analyzer().analyze(text)
-
-
-def analyze_many(texts: Iterable[str]) -> Iterator[Analysis]:
-    """Analyse texts one after another, lazily, in order (a generator: memory stays flat)."""
-    for text in texts:
-        yield analyze(text)

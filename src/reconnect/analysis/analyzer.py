@@ -42,12 +42,12 @@ from reconnect.analysis.crisis_words import (
 )
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
-from reconnect.analysis.language import detect_language
 from reconnect.analysis.marker_vocabulary import has_vocabulary
-from reconnect.analysis.markers import RuleEvidence, find_rule_evidence, is_saying
+from reconnect.analysis.markers import is_saying
 from reconnect.analysis.negation import is_hypothetical
+from reconnect.analysis.reading import Foreign, Reading, read_chunk
 from reconnect.analysis.subject import addresses_someone, span_subject, text_subject
-from reconnect.analysis.tokens import Span, normalise, sentences
+from reconnect.analysis.tokens import Span
 from reconnect.analysis.valence import valence
 from reconnect.domain.analysis import ANALYZER_VERSION, Analysis, MarkerResult
 
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reconnect.analysis.crisis import CrisisHit
+    from reconnect.analysis.markers import RuleEvidence
 
 __all__ = ["ANALYZER_VERSION", "Analyzer"]
 
@@ -157,14 +158,20 @@ class Analyzer:
     thresholds: Thresholds
 
     def analyze(self, text: str) -> Analysis:
-        """Analyse one text (the caller has checked its length)."""
-        language = detect_language(text)
-        if language != "en":
-            return self._foreign(text, language)
-        folded = normalise(text)
-        rules = find_rule_evidence(text, folded)
-        parts = sentences(text)
-        scores = None if not parts else self.heads.score(text, parts)
+        """Analyse one text (the caller has checked its length): a chunk of one."""
+        return self.analyze_chunk([text])[0]
+
+    def analyze_chunk(self, texts: Sequence[str]) -> list[Analysis]:
+        """Analyse texts together (the caller has checked their lengths): the learned layer
+        reads them at once (``reading.py``), giving each what it gives the text alone."""
+        return [
+            self._foreign(r.text, r.language) if isinstance(r, Foreign) else self._decide(r)
+            for r in read_chunk(self.heads, texts)
+        ]
+
+    def _decide(self, read: Reading) -> Analysis:
+        """One English text's result, from what the rules and the learned layer read."""
+        text, folded, parts, scores = read.text, read.folded, read.parts, read.scores
         whole = _whole_or_first(text, parts)
         bones = Bones.of(text)  # the crisis rules', the phrase lists' and feelings' words
         reading = self._crisis(text, whole, scores, bones)
@@ -173,7 +180,7 @@ class Analyzer:
         markers = (
             []
             if scores is None
-            else self._markers(text, folded, folded_for_subject, rules, scores, whole)
+            else self._markers(text, folded, folded_for_subject, read.rules, scores, whole)
         )
         if reading.crisis:
             first = reading.evidence[0] if reading.evidence else None
@@ -193,13 +200,7 @@ class Analyzer:
             subject = "other"
         # Feelings the writer named, then (at most three) that the learned layer reads in
         # the words; granularity counts only the named ones (DESIGN.md).
-        named, learned = named_and_learned(
-            text,
-            None if scores is None else scores.embedding,
-            None if scores is None else scores.features,
-            folded,
-            bones.words,
-        )
+        named, learned = named_and_learned(text, None, None, folded, bones.words, read.feelings)
         return Analysis(
             markers=tuple(markers),
             emotions=(*named, *learned),

@@ -59,12 +59,13 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.analysis.features import BUCKETS
 from reconnect.analysis.lexicon import read_checked, read_manifest
+from reconnect.analysis.rowsums import add_row_sums
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE
 from reconnect.domain.analysis import Emotion
 from reconnect.errors import ContentError
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Sequence, Set
 
     import numpy as np
     import numpy.typing as npt
@@ -178,21 +179,39 @@ class EmotionModel:
         self, embedding: npt.NDArray[np.float32], features: Set[int]
     ) -> npt.NDArray[np.float32]:
         """Every label's log-odds for a text with this embedding and these word features."""
-        import numpy as np
-
         if embedding.shape != (DIMENSIONS,):
             raise ValueError(f"an embedding has shape ({DIMENSIONS},), not {embedding.shape}")
-        hidden = self.hidden_weights.dot(embedding)
+        total: npt.NDArray[np.float32] = self.totals_many(embedding[None, :], [features])[0]
+        return total
+
+    def totals_many(
+        self, embeddings: npt.NDArray[np.float32], features: Sequence[Set[int]]
+    ) -> npt.NDArray[np.float32]:
+        """``totals`` of each text (a row of ``embeddings``, a set of ``features``), at once.
+
+        Each row has the floats of computing it alone: ``matmul`` over a stack of vectors
+        runs the vector-matrix product ``weights.dot(vector)`` makes for each, and each
+        text's word rows are added in its set's order by ``np.add.reduce`` (see
+        ``rowsums.add_row_sums``).
+        """
+        import numpy as np
+
+        hidden = np.matmul(embeddings[:, None, :], self.hidden_weights.T)[:, 0]
         hidden += self.hidden_bias
         np.maximum(hidden, 0.0, out=hidden)
         # The rows of ``[rows[f] for f in features if f in rows]`` and the output bias's, in
         # that order, from one look-up: BUCKETS is the bias row's key.
-        keys = np.fromiter(chain(features, _BIAS_KEY), dtype=np.intp, count=len(features) + 1)
+        counts = [len(found) + 1 for found in features]
+        keys = np.fromiter(
+            chain.from_iterable(chain(found, _BIAS_KEY) for found in features),
+            dtype=np.intp,
+            count=sum(counts),
+        )
         # A feature without a row takes the row of zeros: added row after row, it changes no
         # sum but a zero's sign (see ``heads.Heads._totals``).
         rows = self.row_of.take(keys, mode="clip")
-        total: npt.NDArray[np.float32] = self.output_weights.dot(hidden)
-        total += np.add.reduce(self.sparse.take(rows, axis=0), axis=0)
+        total: npt.NDArray[np.float32] = np.matmul(hidden[:, None, :], self.output_weights.T)[:, 0]
+        add_row_sums(total, self.sparse.take(rows, axis=0), counts)
         return total
 
     def probabilities(
@@ -211,24 +230,47 @@ class EmotionModel:
         Nothing for an embedding of zeros (a text with no known token); an embedding that is
         not finite clears no threshold.
         """
+        if embedding.shape != (DIMENSIONS,):
+            raise ValueError(f"an embedding has shape ({DIMENSIONS},), not {embedding.shape}")
+        return self.feelings_many(embedding[None, :], [features])[0]
+
+    def feelings_many(
+        self, embeddings: npt.NDArray[np.float32], features: Sequence[Set[int]]
+    ) -> list[list[Emotion]]:
+        """``feelings`` of each text (a row of ``embeddings``, a set of ``features``), at once."""
         import numpy as np
 
-        if embedding.shape == (DIMENSIONS,) and not np.count_nonzero(embedding):
-            return []
-        total = self.totals(embedding, features)
-        passing = (total >= self.cutoffs).nonzero()[0]
-        if not passing.size:
-            return []
-        best: dict[str, float] = {}
-        for index, value in zip(passing.tolist(), total[passing].tolist(), strict=True):
-            name = _TARGETS[index][0]
-            p = 1.0 / (1.0 + math.exp(-(value if value < 30.0 else 30.0)))  # -min(30.0, value)
-            if p > best.get(name, 0.0):
-                best[name] = p
-        return [
-            Emotion(name, _FAMILIES[name], round(min(p, 0.99), 2))
-            for name, p in sorted(best.items(), key=lambda item: -item[1])
-        ]
+        found: list[list[Emotion]] = [[] for _ in features]
+        # Nothing for a row of zeros: those are left out of the arithmetic.
+        some = np.count_nonzero(embeddings, axis=1).nonzero()[0].tolist()
+        if not some:
+            return found
+        if len(some) < len(features):
+            embeddings = embeddings.take(some, axis=0)
+            features = [features[i] for i in some]
+        total = self.totals_many(embeddings, features)
+        rows, labels = (total >= self.cutoffs).nonzero()
+        passing: dict[int, list[tuple[int, float]]] = {}
+        values = total[rows, labels].tolist()
+        for row, index, value in zip(rows.tolist(), labels.tolist(), values, strict=True):
+            passing.setdefault(row, []).append((index, value))
+        for row, labelled in passing.items():
+            found[some[row]] = _named_feelings(labelled)
+        return found
+
+
+def _named_feelings(passing: list[tuple[int, float]]) -> list[Emotion]:
+    """The feelings of the labels that pass (index, log-odds), most probable first."""
+    best: dict[str, float] = {}
+    for index, value in passing:
+        name = _TARGETS[index][0]
+        p = 1.0 / (1.0 + math.exp(-(value if value < 30.0 else 30.0)))  # -min(30.0, value)
+        if p > best.get(name, 0.0):
+            best[name] = p
+    return [
+        Emotion(name, _FAMILIES[name], round(min(p, 0.99), 2))
+        for name, p in sorted(best.items(), key=lambda item: -item[1])
+    ]
 
 
 def parse_model(raw: bytes) -> EmotionModel:

@@ -141,11 +141,14 @@ def named_and_learned(
     features: Set[int] | None = None,
     folded: str | None = None,
     ascii_words: Set[str] | None = None,
+    guesses: Sequence[Emotion] | None = None,
 ) -> tuple[list[Emotion], list[Emotion]]:
     """``find_emotions`` in two parts: the feelings named (these count for granularity)
     and those the learned layer adds (none without an embedding). ``folded`` is
     ``normalise(text)`` when the caller has it already; ``ascii_words``, for an ASCII text,
-    the runs of letters, digits and ``_`` of its lower case (``crisis.scanner.Bones``)."""
+    the runs of letters, digits and ``_`` of its lower case (``crisis.scanner.Bones``);
+    ``guesses``, the learned layer's ``EmotionModel.feelings`` of the text when the caller
+    read them already (for a chunk of texts at once), in place of ``embedding``."""
     if folded is None:
         folded = normalise(text)
     firsts = _first_words() if ascii_words is not None and text.isascii() else None
@@ -153,11 +156,14 @@ def named_and_learned(
     negated: set[str] = set()
     if firsts is None or not firsts.isdisjoint(ascii_words or ()):  # else no feeling word
         named, negated = _named(folded)
-    if embedding is None or not folded.strip():
+    if not folded.strip():
         return named, []
-    guesses = load_emotion_model().feelings(
-        embedding, word_features(text) if features is None else features
-    )
+    if guesses is None:
+        if embedding is None:
+            return named, []
+        guesses = load_emotion_model().feelings(
+            embedding, word_features(text) if features is None else features
+        )
     position = {e.name: i for i, e in enumerate(named)}
     named_families = {e.family for e in named}
     negated_sides = {_SIDES.get(family, family) for family in negated}

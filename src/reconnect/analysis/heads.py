@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.analysis.features import BUCKETS, word_features
 from reconnect.analysis.lexicon import read_checked
+from reconnect.analysis.rowsums import add_row_sums
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE, load_static
 from reconnect.analysis.tokens import Span, sentences
 from reconnect.domain.markers import MARKER_NAMES
 from reconnect.errors import ContentError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     import numpy as np
     import numpy.typing as npt
@@ -44,6 +45,7 @@ __all__ = [
     "Heads",
     "Scores",
     "Thresholds",
+    "Words",
     "load_heads",
     "sigmoid",
 ]
@@ -107,6 +109,19 @@ class Scores:
     def crisis(self) -> float:
         """The highest crisis probability of the whole text and its sentences."""
         return max([self.probabilities[CRISIS], *(p for _, p in self.sentences)])
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A text's words as the heads read them (``Heads.read``): what ``Heads.score_many``
+    needs of each text, so that the arithmetic of a chunk of texts is done at once."""
+
+    parts: list[Span]  # the text's sentences
+    features: list[set[int]]  # each sentence's word features
+    whole: set[int]  # the text's: the union of its sentences'
+    longer: list[int]  # the sentences read alone (none unless two or more are long enough)
+    ids: list[int]  # the text's token ids, ``[UNK]`` left out
+    bounds: list[tuple[int, int]]  # the ids of each of ``longer``: those that start inside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,67 +197,116 @@ class Heads:
             total += np.add.reduce(self.padded.take(rows, axis=0), axis=0)
         return total
 
-    def score(self, text: str, parts: list[Span] | None = None) -> Scores:
-        """Score a text: every head on the whole, crisis on each longer sentence too.
+    def read(self, text: str, parts: list[Span] | None = None) -> Words:
+        """A text's words as the heads read them (``parts``: its sentences, when the caller
+        has them already).
 
-        ``parts`` are the text's sentences when the caller has them already. Each
-        sentence's word features are read once: a text's features are the union of its
+        Each sentence's word features are read once: a text's features are the union of its
         sentences' (clauses end where sentences do), so the whole costs no second pass.
+        Features and word pieces come from one pass over the words when it takes the text
+        (only once the fast tokenizer is built: a one-text process never imports it).
         """
-        import numpy as np
-
         if parts is None:
             parts = sentences(text)
         encoder = load_static()
-        # Features and word pieces from one pass over the words when it takes the text
-        # (only once the fast tokenizer is built: a one-text process never imports it).
         fast = encoder.fast
         read = None if fast is None or not fast.built else _word_pass()(text, parts, encoder)
         features = [word_features(part.text) for part in parts] if read is None else read[0]
-        whole: set[int] = set().union(*features)
         longer = [
-            (k, found)
-            for k, (part, found) in enumerate(zip(parts, features, strict=True))
+            k
+            for k, part in enumerate(parts)
             # len(part.text.split()) >= SENTENCE_MIN_WORDS, splitting no further than that
             if len(part.text.split(None, SENTENCE_MIN_WORDS - 1)) >= SENTENCE_MIN_WORDS
         ]
-        several = len(longer) > 1
+        if len(longer) < 2:  # one longer sentence is read as the whole text
+            longer = []
         if read is None:
-            embedded = encoder.embed_spans(text, [parts[k] for k, _ in longer] if several else ())
+            ids, bounds = encoder.token_ranges(text, [parts[k] for k in longer])
         else:
             before = read[2]
-            bounds = [(before[2 * k], before[2 * k + 1]) for k, _ in longer] if several else None
-            embedded = encoder.embed_ids(read[1], bounds)
-        # The rows of the whole text's features, then of each longer sentence's, in one take.
-        counts = [len(whole), *(len(found) for _, found in longer)] if several else [len(whole)]
+            ids, bounds = read[1], [(before[2 * k], before[2 * k + 1]) for k in longer]
+        return Words(parts, features, set().union(*features), longer, ids, bounds)
+
+    def score(self, text: str, parts: list[Span] | None = None) -> Scores:
+        """Score a text: every head on the whole, crisis on each longer sentence too."""
+        return self.score_many([self.read(text, parts)])[0]
+
+    def score_many(self, texts: Sequence[Words]) -> list[Scores]:
+        """``score`` of each text, the arithmetic done for all of them at once.
+
+        Every product is one that scoring a text alone makes, with the same operands, so
+        each text's probabilities are the same floats whatever else is in the chunk: the
+        embeddings come from ``StaticEncoder.embed_ranges``; ``matmul`` over a stack of
+        vectors runs the vector-matrix (or dot) product ``dense.dot(embedding)`` makes for
+        each; each text's word rows are taken with the others' and added by
+        ``np.add.reduce`` (``rowsums.add_row_sums``).
+        """
+        import numpy as np
+
+        if not texts:
+            return []
+        ids: list[int] = []
+        ranges: list[tuple[int, int]] = []
+        firsts: list[int] = []  # each text's row of the embeddings; its sentences' follow
+        for words in texts:
+            base = len(ids)
+            firsts.append(len(ranges))
+            ranges.append((base, base + len(words.ids)))
+            ranges += [(base + lo, base + hi) for lo, hi in words.bounds]
+            ids += words.ids
+        embedded = load_static().embed_ranges(ids, ranges)
+        wholes = embedded.take(firsts, axis=0)
+        totals = self.bias + np.matmul(wholes[:, None, :], self.dense.T)[:, 0]
+        # The rows of every text's features, then of every longer sentence's, in one take.
+        counts = [len(words.whole) for words in texts]
+        alone = [words.features[k] for words in texts for k in words.longer]
+        found = sum(counts)
         keys = np.fromiter(
-            chain(whole, *(found for _, found in longer)) if several else whole,
+            chain(*(words.whole for words in texts), *alone),
             dtype=np.intp,
-            count=sum(counts),
+            count=found + sum(map(len, alone)),
         )
         rows = self.row_of.take(keys, mode="clip")
-        totals = self._totals(rows[: counts[0]], embedded[0])
-        # sigmoid() of each total, inlined; tolist gives the same Python floats as float() of each
+        if found:
+            # A feature without a row takes ``padded``'s row of zeros: added row after row,
+            # it changes no sum but a zero's sign, which no probability tells apart.
+            add_row_sums(totals, self.padded.take(rows[:found], axis=0), counts)
+        # sigmoid() of each total, inlined; tolist gives the same Python floats as float()
         exp = math.exp
-        probabilities = tuple(
-            [
-                1.0 / (1.0 + exp(30.0 if t < -30.0 else (-t if t < 30.0 else -30.0)))
-                for t in totals.tolist()
+        probabilities = [
+            tuple(
+                [1.0 / (1.0 + exp(30.0 if t < -30.0 else (-t if t < 30.0 else -30.0))) for t in row]
+            )
+            for row in totals.tolist()
+        ]
+        dots: list[float] = []
+        weights: list[float] = []
+        if alone:
+            # Each longer sentence's crisis weights in its set's order: a feature without a
+            # row adds 0.0, which changes no sum of floats (``crisis_weights`` leaves them out).
+            at = [
+                first + 1 + j
+                for first, words in zip(firsts, texts, strict=True)
+                for j in range(len(words.longer))
             ]
-        )
-        scored: list[tuple[Span, float]] = []
-        if several:
-            # Each sentence's crisis weights in its set's order: a feature without a row
-            # adds 0.0, which changes no sum of floats (``crisis_weights`` leaves them out).
-            weights = self.crisis_column.take(rows[counts[0] :]).tolist()
-            bias = float(self.bias[CRISIS])
-            dense = self.dense[CRISIS]
-            start = 0
-            for (k, _), vector, count in zip(longer, embedded[1:], counts[1:], strict=True):
-                total = bias + float(dense.dot(vector)) + sum(weights[start : start + count])
+            vectors = embedded.take(at, axis=0)
+            dots = np.matmul(vectors[:, None, :], self.dense[CRISIS][:, None])[:, 0, 0].tolist()
+            weights = self.crisis_column.take(rows[found:]).tolist()
+        bias = float(self.bias[CRISIS])
+        scored: list[Scores] = []
+        read = start = 0
+        for i, words in enumerate(texts):
+            sentences_read: list[tuple[Span, float]] = []
+            for k in words.longer:
+                count = len(words.features[k])
+                total = bias + dots[read] + sum(weights[start : start + count])
                 start += count
-                scored.append((parts[k], sigmoid(total)))
-        return Scores(probabilities, tuple(scored), embedded[0], frozenset(whole))
+                read += 1
+                sentences_read.append((words.parts[k], sigmoid(total)))
+            scored.append(
+                Scores(probabilities[i], tuple(sentences_read), wholes[i], frozenset(words.whole))
+            )
+        return scored
 
 
 @lru_cache(maxsize=1)
