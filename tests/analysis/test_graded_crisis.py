@@ -272,9 +272,9 @@ def test_a_work_absence_is_not_a_warning_sign() -> None:
 def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> None:
     """``crisis_probe6.jsonl``: 130 statements (indirect, means and plan, disguised) and 130
     look-alikes another helper wrote, seeing no code (development data: the recovery and
-    hyperbole cues of 3.7 were checked on it). 3.6 gave the banner on 62 statements, the
-    banner or the calm check on 95, and the banner on 39 look-alikes (18 of them recovery
-    told in the past, 12 ordinary goodbyes)."""
+    hyperbole cues of 3.7 were checked on it, and the band head's thresholds chosen). 3.6 gave
+    the banner on 62 statements, the banner or the calm check on 95, and the banner on 39
+    look-alikes (18 of them recovery told in the past, 12 ordinary goodbyes)."""
     rows = [
         json.loads(line) for line in (DATA / "crisis_probe6.jsonl").read_text("utf-8").splitlines()
     ]
@@ -286,4 +286,5 @@ def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     assert sum(a.crisis for a in look_alikes) <= PROBE6_LOOK_ALIKE_BANNERS
 
 
-PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 62, 98, 36
+# 3.7 (its rules: 62, 98, 36; with the band head, whose thresholds were chosen on the set)
+PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 77, 98, 32

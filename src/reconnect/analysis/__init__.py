@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.analyzer import ANALYZER_VERSION, Analyzer
+from reconnect.analysis.crisis_band import load_band
 from reconnect.analysis.heads import MARKER_HEADS, load_heads
 from reconnect.domain.analysis import Analysis, Emotion, MarkerResult, Span
 from reconnect.errors import InputError
@@ -51,7 +52,7 @@ MARKERS = MARKER_HEADS
 def default_analyzer() -> Analyzer:
     """The analyzer with the heads and thresholds shipped in the package."""
     heads, thresholds = load_heads()
-    return Analyzer(heads, thresholds)
+    return Analyzer(heads, thresholds, load_band())
 
 
 def analyze(text: str) -> Analysis:

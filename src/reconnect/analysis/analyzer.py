@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reconnect.analysis.crisis import CrisisHit
+    from reconnect.analysis.crisis_band import BandHead
     from reconnect.analysis.markers import RuleEvidence
 
 __all__ = ["ANALYZER_VERSION", "Analyzer"]
@@ -135,6 +136,17 @@ LEARNED_ALONE = {
 SURE_WITHOUT_VOCABULARY = 0.95
 # A rule hit scoring under this is hedged or needs company ("not suicidal, but ...").
 FIRM_RULE_SCORE = 0.85
+# The band head (``crisis_band.py``) turns the calm check into the banner at or above
+# BAND_CONFIRMS, and a banner that rests on the learned layer alone (no rule hit) into the
+# calm check under BAND_CLEARS. Chosen on ``crisis_probe6.jsonl`` (development data), with
+# ``fresh_crisis_check_5.jsonl`` and GoEmotions' dev comments beside it: at (0.8, 0.3)
+# probe6's statements got the banner on 77 of 130 (62 without the head) and its look-alikes
+# on 32 (36); check file 5: 146 of 160 (141) and 17 of 300 (18); GoEmotions' dev comments:
+# 15 banners (16). (0.7, 0.3) gave 79, 32, 146, 15 and 16; (0.9, 0.3) 74, 30, 143, 15 and
+# 14. Clearing hedged rule hits too cost must-catch statements ("I can't go on like this
+# anymore." went to the calm check) for one look-alike on each set.
+BAND_CONFIRMS = 0.8
+BAND_CLEARS = 0.3
 POSITIVE = frozenset({"reconnection", "healthy_boundary"})
 CONFLICT_FLOOR = 0.5
 MAX_EVIDENCE = 5
@@ -156,6 +168,9 @@ class Analyzer:
 
     heads: Heads
     thresholds: Thresholds
+    # The second opinion on what the fast layers leave unsettled (``crisis_band.py``); with
+    # None they decide alone (cross-validation builds its own analyzer that way).
+    band: BandHead | None = None
 
     def analyze(self, text: str) -> Analysis:
         """Analyse one text (the caller has checked its length): a chunk of one."""
@@ -259,9 +274,18 @@ class Analyzer:
         hedged = bool(hits) and not firm
         crisis = firm or p_second >= confident_at or (hedged and p_any >= concern_at)
         concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
-        if crisis and not intl and _told_as_recovered(fold(text), hits):
+        recalled = crisis and not intl and _told_as_recovered(fold(text), hits)
+        if recalled:
             # a crisis placed in the past, and recovery told now: the calm check
             crisis, concern = False, True
+        elif self.band is not None and scores is not None and not firm and (crisis or concern):
+            # What no firm rule settles, the band head does: it confirms the calm check as
+            # the banner, or clears a banner that rests on the learned layer alone.
+            p_band = self.band.probability(scores.embedding, scores.features)
+            if concern and p_band >= BAND_CONFIRMS:
+                crisis, concern = True, False
+            elif crisis and not hits and p_band < BAND_CLEARS:
+                crisis, concern = False, True
         if not (crisis or concern):
             return CrisisReading(False, False, (), p_any)
         spans = _ranked_hits(hits) + [Span(h.start, h.end, h.text) for h in intl]

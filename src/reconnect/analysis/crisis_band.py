@@ -1,0 +1,83 @@
+"""The crisis band head: a second learned opinion on what the fast layers leave unsettled.
+
+The crisis head (``heads.py``) is trained on every kind of text, real comments most of all,
+so it tells crisis writing from ordinary writing; between a journal's crisis statement and
+its look-alikes (a goodbye at the airport, an attempt told as history, a joke about the sea)
+it is unsure, and the analyzer gives both the calm check, or both the banner. This head is a
+logistic reader over the same static embedding and word features, trained on journal-style
+statements and look-alikes above all (``training/crisis_band.py``), and asked only about the
+entries in that band: a calm check it is sure of becomes the banner, and a banner that rests
+on the learned layer or a hedged rule, which it finds unlikely, becomes the calm check
+(``analyzer.py``). It costs one dot product and a few look-ups: the embedding and the features
+are already read for the other heads.
+
+The weights ship as ``data/crisis_band.npz`` (hash-checked against ``data/manifest.json``):
+the embedding's weights, the weights of the word-feature buckets it learned (sorted), a bias,
+and the scale the embedding was multiplied by in training.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from reconnect.analysis.lexicon import read_checked
+from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE
+from reconnect.errors import ContentError
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["BAND_FILE", "BandHead", "load_band", "parse_band"]
+
+BAND_FILE = "crisis_band.npz"
+
+
+@dataclass(frozen=True, slots=True)
+class BandHead:
+    """A logistic head over the static embedding (times ``scale``) and word features."""
+
+    dense: npt.NDArray[np.float32]  # DIMENSIONS
+    buckets: dict[int, float]  # word-feature bucket -> weight, for the buckets it learned
+    bias: float
+    scale: float
+
+    def probability(self, embedding: npt.NDArray[np.float32], features: Collection[int]) -> float:
+        """How likely the head finds crisis writing, from a text's embedding and features."""
+        import math
+
+        total = self.bias + self.scale * float(self.dense @ embedding)
+        weights = self.buckets
+        total += sum(weights.get(bucket, 0.0) for bucket in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+
+def parse_band(raw: bytes) -> BandHead:
+    """The head from the bytes of ``crisis_band.npz``; ContentError when they don't fit."""
+    import numpy as np
+
+    try:
+        with np.load(io.BytesIO(raw), allow_pickle=False) as data:
+            if str(data["static_model"]) != VECTORS_FILE:
+                raise ContentError(f"{BAND_FILE} was trained on another embedding")
+            dense = data["dense"].astype(np.float32)
+            buckets = data["buckets"].astype(np.int64)
+            weights = data["weights"].astype(np.float64)
+            bias = float(data["bias"])
+            scale = float(data["scale"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ContentError(f"{BAND_FILE} cannot be read: {exc}") from None
+    if dense.shape != (DIMENSIONS,) or buckets.shape != weights.shape or buckets.ndim != 1:
+        raise ContentError(f"{BAND_FILE} has weights of the wrong shape")
+    return BandHead(dense, dict(zip(buckets.tolist(), weights.tolist(), strict=True)), bias, scale)
+
+
+@lru_cache(maxsize=1)
+def load_band() -> BandHead:
+    """The packaged band head, after checking its SHA-256 against the manifest."""
+    return parse_band(read_checked(BAND_FILE))
