@@ -28,13 +28,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reconnect.analysis.crisis import find_crisis
+from reconnect.analysis.crisis import FIRM_RULE_SCORE, find_crisis
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.patterns import rules
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.crisis_words import (
     EVERYDAY_ONLY_CONFIDENT,
+    RECOVERED,
     beyond_everyday,
     crisis_worded,
     recovered,
@@ -134,8 +135,6 @@ LEARNED_ALONE = {
 # have been running the house without me"; at this level the two of those whose head was
 # surest ("I said I don't have one" when asked to rate a mood, 0.997) keep their sign.
 SURE_WITHOUT_VOCABULARY = 0.95
-# A rule hit scoring under this is hedged or needs company ("not suicidal, but ...").
-FIRM_RULE_SCORE = 0.85
 # The band head (``crisis_band.py``) turns the calm check into the banner at or above
 # BAND_CONFIRMS, and a banner that rests on the learned layer alone (no rule hit) into the
 # calm check under BAND_CLEARS. Chosen on ``crisis_probe6.jsonl`` (development data), with
@@ -370,6 +369,8 @@ def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
     none (the learned layer alone was sure), a time cue apart from the recovery's words must
     place things back in time ("the bridge where I nearly ended it in 2016").
     """
+    if RECOVERED.search(folded) is None:  # most banners tell no recovery: done
+        return False
     if not hits:
         return recovered_apart(folded, rules().past)
     # telling someone ("called mum") is no crisis of its own; the other hits decide

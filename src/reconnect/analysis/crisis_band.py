@@ -13,7 +13,8 @@ are already read for the other heads.
 
 The weights ship as ``data/crisis_band.npz`` (hash-checked against ``data/manifest.json``):
 the embedding's weights, the weights of the word-feature buckets it learned (sorted), a bias,
-and the scale the embedding was multiplied by in training.
+and the scale the embedding was multiplied by in training; loaded, the bucket weights become
+one table over every bucket (4 MB), so that a text's features are one look-up.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reconnect.analysis.features import BUCKETS
 from reconnect.analysis.lexicon import read_checked
 from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE
 from reconnect.errors import ContentError
@@ -43,7 +45,7 @@ class BandHead:
     """A logistic head over the static embedding (times ``scale``) and word features."""
 
     dense: npt.NDArray[np.float32]  # DIMENSIONS
-    buckets: dict[int, float]  # word-feature bucket -> weight, for the buckets it learned
+    table: npt.NDArray[np.float32]  # a weight for every word-feature bucket (0: not learned)
     bias: float
     scale: float
 
@@ -51,9 +53,11 @@ class BandHead:
         """How likely the head finds crisis writing, from a text's embedding and features."""
         import math
 
+        import numpy as np
+
         total = self.bias + self.scale * float(self.dense @ embedding)
-        weights = self.buckets
-        total += sum(weights.get(bucket, 0.0) for bucket in features)
+        if features:
+            total += float(self.table[np.fromiter(features, np.int64, len(features))].sum())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
@@ -72,9 +76,19 @@ def parse_band(raw: bytes) -> BandHead:
             scale = float(data["scale"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ContentError(f"{BAND_FILE} cannot be read: {exc}") from None
-    if dense.shape != (DIMENSIONS,) or buckets.shape != weights.shape or buckets.ndim != 1:
+    if (
+        dense.shape != (DIMENSIONS,)
+        or buckets.shape != weights.shape
+        or buckets.ndim != 1
+        or not len(buckets)
+        or bool((np.diff(buckets) <= 0).any())
+        or not 0 <= int(buckets[0]) <= int(buckets[-1]) < BUCKETS
+    ):
         raise ContentError(f"{BAND_FILE} has weights of the wrong shape")
-    return BandHead(dense, dict(zip(buckets.tolist(), weights.tolist(), strict=True)), bias, scale)
+    # One weight for every bucket (4 MB): a text's features are then one look-up.
+    table = np.zeros(BUCKETS, np.float32)
+    table[buckets] = weights
+    return BandHead(dense, table, bias, scale)
 
 
 @lru_cache(maxsize=1)

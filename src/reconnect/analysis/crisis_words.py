@@ -19,9 +19,13 @@ __all__ = [
     "CRISIS_VOCABULARY",
     "EVERYDAY_ONLY_CONFIDENT",
     "EVERYDAY_WORDS",
+    "RECOVERED",
+    "RETURNING",
     "beyond_everyday",
     "crisis_worded",
     "has_vocabulary",
+    "recovered",
+    "recovered_apart",
 ]
 
 # The second signal a confident learned guess needs before it becomes the banner: a word

@@ -57,9 +57,12 @@ from reconnect.analysis.tokens import sentence_bounds
 if TYPE_CHECKING:
     import re
 
-__all__ = ["KINDS", "CrisisHit", "find_crisis", "has_idiom"]
+__all__ = ["FIRM_RULE_SCORE", "KINDS", "CrisisHit", "find_crisis", "has_idiom"]
 
 HEDGED_FACTOR = 0.8  # "I'm not suicidal, but ..." still counts, a little less surely
+# A hit scoring under this is hedged or needs company ("not suicidal, but ..."): the analyzer
+# asks the learned layers before it gives the banner.
+FIRM_RULE_SCORE = 0.85
 _HEDGE_WINDOW = 30  # how far before a hit a denial or doubt is looked for
 
 
@@ -140,9 +143,10 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
 def _score(folded: str, start: int, end: int, group: Group, compiled: Rules) -> float:
     before = folded[max(0, start - _HEDGE_WINDOW) : start]
     hedged = compiled.hedges.search(before) is not None
-    if not hedged:
+    if not hedged and group.score >= FIRM_RULE_SCORE:
         # hyperbole anywhere in the hit's sentence: "one more Baby Shark and I'm walking
-        # into the sea" is hedged too, and the slower reader decides (analyzer.py)
+        # into the sea" is hedged too, and the learned layers decide (analyzer.py); a hit
+        # that is hedged anyway is not looked at twice
         lo, hi = sentence_bounds(folded, start, end)
         hedged = compiled.play.search(folded, lo, hi) is not None
     return round(group.score * (HEDGED_FACTOR if hedged else 1.0), 3)
