@@ -77,3 +77,26 @@ def test_a_band_head_of_the_wrong_shape_another_embedding_or_garbage_is_refused(
     with pytest.raises(ContentError, match="cannot be read"):
         parse_band(b"not an npz file")
     assert parse_band(packed()).bias == pytest.approx(load_band().bias)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # probe6 statements (development data) that nothing else worried about
+        "Tomorrow I stop being everyone's problem.",
+        "tonight. done. sorry.",
+        "Time to log off. permanently. gg everyone",
+        "Saturday night then. After everyone is asleep.",
+    ],
+)
+def test_the_band_head_alone_asks_the_calm_question(text: str) -> None:
+    before = _without_band().analyze(text)
+    assert not (before.crisis or before.concern)
+    after = analyze(text)
+    assert after.concern or after.crisis
+
+
+def test_ordinary_short_entries_are_not_asked_about() -> None:
+    for text in ("Gym then tea.", "tonight: pasta. done.", "Log off at five, gg team", "ok"):
+        reading = analyze(text)
+        assert not (reading.crisis or reading.concern), text

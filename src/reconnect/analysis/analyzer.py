@@ -14,7 +14,9 @@ What it decides, in order (docs/decisions/0007-analyzer-3.md):
    or a hedged rule hit that the learned layer also finds worrying. ``concern`` (unsure: a
    calm question) is the learned layer above its *concern* threshold, or a rule hit it does
    not back. Both thresholds were set on real ordinary text (GoEmotions' dev comments), so
-   the banner stays rare on ordinary days.
+   the banner stays rare on ordinary days. Recovery told now about a crisis told as past,
+   and the band head's second opinion where no firm rule decides, grade it further
+   (``crisis_reading.py``).
 3. **Markers.** A marker is reported when the rules found a plain phrase for it and the head
    does not read the text as clearly ordinary, or when its head clears its threshold (and,
    with no phrase behind it, the floor ``LEARNED_ALONE`` sets for heads that read topic).
@@ -28,19 +30,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reconnect.analysis.crisis import FIRM_RULE_SCORE, find_crisis
 from reconnect.analysis.crisis.folding import fold
-from reconnect.analysis.crisis.patterns import rules
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
-from reconnect.analysis.crisis_words import (
-    EVERYDAY_ONLY_CONFIDENT,
-    RECOVERED,
-    beyond_everyday,
-    crisis_worded,
-    recovered,
-    recovered_apart,
-)
+from reconnect.analysis.crisis_reading import MAX_EVIDENCE, CrisisReading, read_crisis
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
 from reconnect.analysis.marker_vocabulary import has_vocabulary
@@ -55,7 +48,6 @@ from reconnect.domain.analysis import ANALYZER_VERSION, Analysis, MarkerResult
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reconnect.analysis.crisis import CrisisHit
     from reconnect.analysis.crisis_band import BandHead
     from reconnect.analysis.markers import RuleEvidence
 
@@ -135,30 +127,8 @@ LEARNED_ALONE = {
 # have been running the house without me"; at this level the two of those whose head was
 # surest ("I said I don't have one" when asked to rate a mood, 0.997) keep their sign.
 SURE_WITHOUT_VOCABULARY = 0.95
-# The band head (``crisis_band.py``) turns the calm check into the banner at or above
-# BAND_CONFIRMS, and a banner that rests on the learned layer alone (no rule hit) into the
-# calm check under BAND_CLEARS. Chosen on ``crisis_probe6.jsonl`` (development data), with
-# ``fresh_crisis_check_5.jsonl`` and GoEmotions' dev comments beside it: at (0.8, 0.3)
-# probe6's statements got the banner on 77 of 130 (62 without the head) and its look-alikes
-# on 32 (36); check file 5: 146 of 160 (141) and 17 of 300 (18); GoEmotions' dev comments:
-# 15 banners (16). (0.7, 0.3) gave 79, 32, 146, 15 and 16; (0.9, 0.3) 74, 30, 143, 15 and
-# 14. Clearing hedged rule hits too cost must-catch statements ("I can't go on like this
-# anymore." went to the calm check) for one look-alike on each set.
-BAND_CONFIRMS = 0.8
-BAND_CLEARS = 0.3
 POSITIVE = frozenset({"reconnection", "healthy_boundary"})
 CONFLICT_FLOOR = 0.5
-MAX_EVIDENCE = 5
-
-
-@dataclass(frozen=True, slots=True)
-class CrisisReading:
-    """How sure the analyzer is of crisis language, and the spans that show it."""
-
-    crisis: bool
-    concern: bool
-    evidence: tuple[Span, ...]
-    score: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,57 +216,7 @@ class Analyzer:
     def _crisis(
         self, text: str, whole: Span | None, scores: Scores | None, bones: Bones
     ) -> CrisisReading:
-        hits = find_crisis(text, bones)
-        intl = find_intl_crisis(text, bones.words) if not hits else ()
-        concern_at, confident_at = self.thresholds.concern, self.thresholds.confident
-        # The learned layer's reading of the whole text and of each longer sentence. A
-        # reading counts fully only where the same words hold crisis vocabulary.
-        readings: list[tuple[Span, float]] = []
-        if scores is not None and whole is not None:
-            readings = [(whole, scores.of("crisis")), *scores.sentences]
-        p_any = max([p for _, p in readings], default=0.0)
-        worded: list[tuple[Span, float]] = []
-        # No worded reading can clear a threshold when none at all does: skip the search.
-        if readings and p_any >= min(concern_at, confident_at):
-            flags = crisis_worded(readings[0][0], [s for s, _ in readings[1:]])
-            worded = [reading for reading, flag in zip(readings, flags, strict=True) if flag]
-        p_worded = max([p for _, p in worded], default=0.0)
-        p_second = max(
-            [
-                p
-                for span, p in worded
-                if p >= confident_at and (p >= EVERYDAY_ONLY_CONFIDENT or beyond_everyday(span))
-            ],
-            default=0.0,
-        )
-        firm = any(h.score >= FIRM_RULE_SCORE for h in hits) or bool(intl)
-        hedged = bool(hits) and not firm
-        crisis = firm or p_second >= confident_at or (hedged and p_any >= concern_at)
-        concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
-        recalled = crisis and not intl and _told_as_recovered(fold(text), hits)
-        if recalled:
-            # a crisis placed in the past, and recovery told now: the calm check
-            crisis, concern = False, True
-        elif self.band is not None and scores is not None and not firm and (crisis or concern):
-            # What no firm rule settles, the band head does: it confirms the calm check as
-            # the banner, or clears a banner that rests on the learned layer alone.
-            p_band = self.band.probability(scores.embedding, scores.features)
-            if concern and p_band >= BAND_CONFIRMS:
-                crisis, concern = True, False
-            elif crisis and not hits and p_band < BAND_CLEARS:
-                crisis, concern = False, True
-        if not (crisis or concern):
-            return CrisisReading(False, False, (), p_any)
-        spans = _ranked_hits(hits) + [Span(h.start, h.end, h.text) for h in intl]
-        pool = worded if p_worded >= concern_at else readings
-        if pool:
-            sentence, p = max(pool, key=lambda reading: reading[1])
-            if p >= concern_at and not any(_inside(s, sentence) for s in spans):
-                # The rules' explicit words first; then the sentence the learned layer
-                # found most worrying (first of all when the rules found nothing).
-                spans.append(sentence)
-        best = max([h.score for h in hits] + [p_any] + ([0.9] if intl else []))
-        return CrisisReading(crisis, concern, tuple(spans[:MAX_EVIDENCE]), best)
+        return read_crisis(text, whole, scores, bones, self.thresholds, self.band)
 
     def _markers(
         self,
@@ -361,42 +281,6 @@ def _stated_as_felt(folded: str, start: int) -> bool:
     return STATED_AS_FELT.search(folded, max(0, start - 60), start) is not None
 
 
-def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
-    """Whether the crisis in ``folded`` is told as past and recovery as now.
-
-    With rule hits, every one must be placed in the past by its sentence; the text must tell
-    recovery, and nothing but a quoted hit may say the risk is back (``recovered``). With
-    none (the learned layer alone was sure), a time cue apart from the recovery's words must
-    place things back in time ("the bridge where I nearly ended it in 2016").
-    """
-    if RECOVERED.search(folded) is None:  # most banners tell no recovery: done
-        return False
-    if not hits:
-        return recovered_apart(folded, rules().past)
-    # telling someone ("called mum") is no crisis of its own; the other hits decide
-    told = [h for h in hits if h.kind != "disclosure"] or hits
-    if not all(h.past for h in told):
-        return False
-    return recovered(folded, [(h.start, h.end) for h in hits if _quoted(folded, h)])
-
-
-_OPENS = re.compile(r"""(?:^|[\s:(])['"]([^'".!?\n]{0,40})$""")
-_CLOSES = re.compile(r"""[^".!?\n]{0,40}?['"](?![a-z])""")
-
-
-def _quoted(folded: str, hit: CrisisHit) -> bool:
-    """Whether ``hit`` stands inside quotation marks ("I used to write 'I want to die' in
-    every entry"): words quoted, not said now. An apostrophe ("I'm") opens no quotation."""
-    before = folded[max(0, hit.start - 41) : hit.start]
-    return _OPENS.search(before) is not None and _CLOSES.match(folded, hit.end) is not None
-
-
-def _ranked_hits(hits: tuple[CrisisHit, ...]) -> list[Span]:
-    """Rule hits, most worrying first (then in reading order)."""
-    ordered = sorted(hits, key=lambda h: (-h.score, h.start))
-    return [Span(h.start, h.end, h.text) for h in ordered]
-
-
 def _whole_or_first(text: str, parts: list[Span]) -> Span | None:
     """The text from its first sentence to its last (None for a text with none)."""
     if not parts:
@@ -404,7 +288,3 @@ def _whole_or_first(text: str, parts: list[Span]) -> Span | None:
     if len(parts) == 1:
         return parts[0]
     return Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
