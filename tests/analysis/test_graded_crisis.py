@@ -229,6 +229,27 @@ def test_the_second_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
             "river, and felt nothing but gratitude.",
             False,
         ),
+        # safety told now, an event that names suicide, a plan no longer needed (probe6)
+        (
+            "Finally told my therapist about the night on the bridge in 2019. Cried a lot. I'm "
+            "safe, just sad about how alone I was back then.",
+            False,
+        ),
+        (
+            "Spoke at the suicide prevention walk today about my attempt in 2015. My voice shook "
+            "the whole way through. Proud of myself.",
+            False,
+        ),
+        (
+            "My safety plan is still stuck on the fridge even though I haven't needed it in over "
+            "a year.",
+            False,
+        ),
+        # ...but "safe for now" is no recovery
+        (
+            "Last year I took an overdose. I'm safe for now but I took all my pills an hour ago.",
+            True,
+        ),
         # one cue is not two: "haven't written in here in ages" is no recovery told
         (
             "Haven't written in here in ages because I didn't think I'd still be alive to, "
@@ -306,4 +327,4 @@ def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
 
 
 # 3.7 (its rules: 62, 98, 36; with the band head, whose thresholds were chosen on the set)
-PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 77, 105, 32
+PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 77, 105, 27

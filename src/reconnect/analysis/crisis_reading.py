@@ -162,8 +162,9 @@ def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
         return False
     if not hits:
         return recovered_apart(folded, rules().past)
-    # telling someone ("called mum") is no crisis of its own; the other hits decide
-    told = [h for h in hits if h.kind != "disclosure"] or hits
+    # telling someone ("called mum", "my safety plan") is no crisis of its own: the other
+    # hits decide, and with only such hits, recovery told now is enough
+    told = [h for h in hits if h.kind != "disclosure"]
     if not all(h.past for h in told):
         return False
     return recovered(folded, [(h.start, h.end) for h in hits if _quoted(folded, h)])

@@ -122,13 +122,18 @@ RECOVERED = re.compile(
     r"thankful|proud|progress|came back|(?:i'?m|i am) (?:in a )?(?:much |so much |far )?better "
     r"(?:place|now|these days)|(?:i'?m|i am) (?:not that person|safe|ok|okay|doing (?:ok|okay|well|"
     r"better)) now|(?:haven'?t|have not|hasn'?t) (?:needed|written|felt|done|wanted|thought|had)\w*"
-    r"(?: \w+){0,4} (?:in|for|since) (?:months|years|a year|ages|(?:\d+|two|three|four|five|six|"
+    r"(?: \w+){0,4} (?:in|for|since) (?:over |more than |almost |nearly )?(?:months|years|a year|ages|"
+    r"(?:\d+|two|three|four|five|six|"
     r"several|a few|many) (?:months|years))|(?:a |one |"
     r"two |three |\d+ )?(?:years?|months?) (?:clean|free|since)|stable|recovered|recovery|survived|"
     r"survivor|got through|came through|helped me through|saved my life|(?:so |really )?glad i "
     r"(?:didn'?t|stayed|held on|hung on|waited|reached out|told)|a life i (?:actually |really |"
     r"genuinely )?(?:like|love|enjoy|want)|(?:as|like) (?:history|a story)|behind me|got better|"
-    r"(?:doing|feel|feeling) (?:so much |much |a lot )?better|healing|healed)\b"
+    r"(?:doing|feel|feeling) (?:so much |much |a lot )?better|healing|healed|got help|"
+    r"(?:i'?m|i am) safe(?! for now| for tonight| tonight| enough)|still here,? and (?:i'?m )?glad|"
+    r"glad (?:she|he|past me|that (?:girl|boy|kid|version of me)) (?:didn'?t|stayed|held on)|"
+    r"(?:things are|life is|everything is|it'?s all) (?:so |very |completely )?different now|"
+    r"(?:it'?s|it has) been \d+ (?:days|weeks|months)(?: now| clean| free)?)\b"
 )
 
 
