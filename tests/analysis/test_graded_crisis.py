@@ -157,7 +157,7 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
     code, held out (counts only; never read while tuning). The session's start build (3.5)
     gave the banner on 52 statements and the banner or the calm check on 73, and the banner on
     15 look-alikes (6 of them recovery told in the past tense); 3.6: 53, 73 and 15; 3.7 (its
-    rules and the band head), run at the end of its session: 68, 74 and 14."""
+    rules and the band head), run at the end of its session: 68, 74 and 12."""
     rows = [
         json.loads(line) for line in (DATA / "crisis_fresh6.jsonl").read_text("utf-8").splitlines()
     ]
@@ -166,7 +166,7 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
     assert len(statements) == 80 and len(look_alikes) == 80
     assert sum(a.crisis for a in statements) >= 68
     assert sum(a.crisis or a.concern for a in statements) >= 74
-    assert sum(a.crisis for a in look_alikes) <= 14
+    assert sum(a.crisis for a in look_alikes) <= 12
 
 
 def test_the_second_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
