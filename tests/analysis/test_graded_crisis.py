@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.analysis import analyze
+from reconnect.analysis import Analysis, analyze
 from reconnect.analysis.crisis import find_crisis
 
 DATA = Path(__file__).parent / "data"
@@ -22,6 +22,14 @@ DATA = Path(__file__).parent / "data"
 def _texts(name: str) -> list[str]:
     lines = (DATA / name).read_text("utf-8").splitlines()
     return [str(json.loads(line)["text"]) for line in lines if line.strip()]
+
+
+def _read_set(name: str, *, leave_out: str = "") -> tuple[list[Analysis], list[Analysis]]:
+    """A probe or held-out set's statements and look-alikes (but ``leave_out``'s family), read."""
+    rows = [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines()]
+    statements = [analyze(r["text"]) for r in rows if r["crisis"]]
+    look_alikes = [analyze(r["text"]) for r in rows if not r["crisis"] and r["family"] != leave_out]
+    return statements, look_alikes
 
 
 ORDINARY_DAYS = [
@@ -136,13 +144,7 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
     rules); the banner on 22 of the 130 look-alikes that are not about someone else at risk
     (for whom reconnect shows resources by design), most of them recovery told in the past
     tense ("two years ago today I was in hospital after trying to end my life")."""
-    rows = [
-        json.loads(line) for line in (DATA / "crisis_probe5.jsonl").read_text("utf-8").splitlines()
-    ]
-    statements = [analyze(r["text"]) for r in rows if r["crisis"]]
-    look_alikes = [
-        analyze(r["text"]) for r in rows if not r["crisis"] and r["family"] != "other_person"
-    ]
+    statements, look_alikes = _read_set("crisis_probe5.jsonl", leave_out="other_person")
     assert len(statements) == 150 and len(look_alikes) == 130
     # 3.7: 132, with the hedged warning signs (written from these statements' misses)
     assert sum(a.crisis for a in statements) >= 132
@@ -158,11 +160,7 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
     gave the banner on 52 statements and the banner or the calm check on 73, and the banner on
     15 look-alikes (6 of them recovery told in the past tense); 3.6: 53, 73 and 15; 3.7 (its
     rules and the band head), run at the end of its session: 68, 74 and 12."""
-    rows = [
-        json.loads(line) for line in (DATA / "crisis_fresh6.jsonl").read_text("utf-8").splitlines()
-    ]
-    statements = [analyze(r["text"]) for r in rows if r["crisis"]]
-    look_alikes = [analyze(r["text"]) for r in rows if not r["crisis"]]
+    statements, look_alikes = _read_set("crisis_fresh6.jsonl")
     assert len(statements) == 80 and len(look_alikes) == 80
     assert sum(a.crisis for a in statements) >= 68
     assert sum(a.crisis or a.concern for a in statements) >= 74
@@ -176,11 +174,7 @@ def test_the_second_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
     ``crisis_fresh6.jsonl``. 3.6 gave the banner on 73 statements, the banner or the calm
     check on 89, and the banner on 22 look-alikes; 3.7, run at the end of its session: 83,
     95 and 16 (11 of them recovery told as past)."""
-    rows = [
-        json.loads(line) for line in (DATA / "crisis_fresh7.jsonl").read_text("utf-8").splitlines()
-    ]
-    statements = [analyze(r["text"]) for r in rows if r["crisis"]]
-    look_alikes = [analyze(r["text"]) for r in rows if not r["crisis"]]
+    statements, look_alikes = _read_set("crisis_fresh7.jsonl")
     assert len(statements) == 100 and len(look_alikes) == 100
     assert sum(a.crisis for a in statements) >= 83
     assert sum(a.crisis or a.concern for a in statements) >= 95
@@ -316,11 +310,7 @@ def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     hyperbole cues of 3.7 were checked on it, and the band head's thresholds chosen). 3.6 gave
     the banner on 62 statements, the banner or the calm check on 95, and the banner on 39
     look-alikes (18 of them recovery told in the past, 12 ordinary goodbyes)."""
-    rows = [
-        json.loads(line) for line in (DATA / "crisis_probe6.jsonl").read_text("utf-8").splitlines()
-    ]
-    statements = [analyze(r["text"]) for r in rows if r["crisis"]]
-    look_alikes = [analyze(r["text"]) for r in rows if not r["crisis"]]
+    statements, look_alikes = _read_set("crisis_probe6.jsonl")
     assert len(statements) == 130 and len(look_alikes) == 130
     assert sum(a.crisis for a in statements) >= PROBE6_BANNERS
     assert sum(a.crisis or a.concern for a in statements) >= PROBE6_EITHER
