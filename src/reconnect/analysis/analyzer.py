@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
-from reconnect.analysis.crisis_reading import MAX_EVIDENCE, CrisisReading, read_crisis
+from reconnect.analysis.crisis_reading import MAX_EVIDENCE, read_crisis
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
 from reconnect.analysis.marker_vocabulary import has_vocabulary
@@ -148,17 +148,30 @@ class Analyzer:
     def analyze_chunk(self, texts: Sequence[str]) -> list[Analysis]:
         """Analyse texts together (the caller has checked their lengths): the learned layer
         reads them at once (``reading.py``), giving each what it gives the text alone."""
+        reads = read_chunk(self.heads, texts)
+        scored = [r.scores for r in reads if isinstance(r, Reading) and r.scores is not None]
+        # The band head's reading of every English text of the chunk, in a few numpy calls.
+        bands = iter(
+            []
+            if self.band is None
+            else self.band.probabilities(
+                [s.embedding for s in scored], [s.features for s in scored]
+            )
+        )
         return [
-            self._foreign(r.text, r.language) if isinstance(r, Foreign) else self._decide(r)
-            for r in read_chunk(self.heads, texts)
+            self._foreign(r.text, r.language)
+            if isinstance(r, Foreign)
+            else self._decide(r, next(bands, None) if r.scores is not None else None)
+            for r in reads
         ]
 
-    def _decide(self, read: Reading) -> Analysis:
-        """One English text's result, from what the rules and the learned layer read."""
+    def _decide(self, read: Reading, p_band: float | None) -> Analysis:
+        """One English text's result, from what the rules, the learned layer and the band head
+        (``p_band``, None without one) read."""
         text, folded, parts, scores = read.text, read.folded, read.parts, read.scores
         whole = _whole_or_first(text, parts)
         bones = Bones.of(text)  # the crisis rules', the phrase lists' and feelings' words
-        reading = self._crisis(text, whole, scores, bones)
+        reading = read_crisis(text, whole, scores, bones, self.thresholds, p_band)
         # Whose state each span shows is read on the crisis rules' folding (same offsets).
         folded_for_subject = fold(text)
         markers = (
@@ -212,11 +225,6 @@ class Analyzer:
             concern=False,
             language=language,
         )
-
-    def _crisis(
-        self, text: str, whole: Span | None, scores: Scores | None, bones: Bones
-    ) -> CrisisReading:
-        return read_crisis(text, whole, scores, bones, self.thresholds, self.band)
 
     def _markers(
         self,

@@ -30,7 +30,7 @@ from reconnect.analysis.static import DIMENSIONS, VECTORS_FILE
 from reconnect.errors import ContentError
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Sequence
 
     import numpy as np
     import numpy.typing as npt
@@ -49,16 +49,42 @@ class BandHead:
     bias: float
     scale: float
 
-    def probability(self, embedding: npt.NDArray[np.float32], features: Collection[int]) -> float:
-        """How likely the head finds crisis writing, from a text's embedding and features."""
+    def probabilities(
+        self,
+        embeddings: Sequence[npt.NDArray[np.float32]],
+        features: Sequence[Collection[int]],
+    ) -> list[float]:
+        """How likely the head finds crisis writing in each text, from its embedding and its
+        word features: a few numpy calls for a whole chunk of texts. Each text's sum is its
+        own (``reduceat`` adds each text's weights alone, the dot products are one per text),
+        so a text gets the same probability in any chunk."""
         import math
+        from itertools import chain
 
         import numpy as np
 
-        total = self.bias + self.scale * float(self.dense @ embedding)
-        if features:
-            total += float(self.table[np.fromiter(features, np.int64, len(features))].sum())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+        if not embeddings:
+            return []
+        stacked = np.stack(embeddings)
+        dots = np.matmul(stacked[:, None, :], self.dense[:, None])[:, 0, 0].tolist()
+        counts = [len(f) for f in features]
+        keys = np.fromiter(chain(*features), np.int64, sum(counts))
+        sums = [0.0] * len(counts)
+        if len(keys):
+            starts = np.cumsum([0, *counts[:-1]])
+            has = [c > 0 for c in counts]
+            added = np.add.reduceat(self.table.take(keys), starts[has]).tolist()
+            at = iter(added)
+            sums = [float(next(at)) if h else 0.0 for h in has]
+        found = []
+        for dot, total in zip(dots, sums, strict=True):
+            t = self.bias + self.scale * dot + total
+            found.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t)))))
+        return found
+
+    def probability(self, embedding: npt.NDArray[np.float32], features: Collection[int]) -> float:
+        """``probabilities`` of one text."""
+        return self.probabilities([embedding], [features])[0]
 
 
 def parse_band(raw: bytes) -> BandHead:

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
     from reconnect.analysis.crisis import CrisisHit
     from reconnect.analysis.crisis.scanner import Bones
-    from reconnect.analysis.crisis_band import BandHead
     from reconnect.analysis.heads import Scores, Thresholds
 
 __all__ = ["MAX_EVIDENCE", "CrisisReading", "read_crisis"]
@@ -81,11 +80,11 @@ def read_crisis(
     scores: Scores | None,
     bones: Bones,
     thresholds: Thresholds,
-    band: BandHead | None,
+    p_band: float | None,
 ) -> CrisisReading:
     """Grade ``text``'s crisis language: ``whole`` is its span from first sentence to last,
-    ``scores`` the learned heads' reading (None for a text with no sentence), ``band`` the
-    band head (None: the rules and the learned layer decide alone)."""
+    ``scores`` the learned heads' reading (None for a text with no sentence), ``p_band`` the
+    band head's probability (None: the rules and the learned layer decide alone)."""
     hits = find_crisis(text, bones)
     intl = find_intl_crisis(text, bones.words) if not hits else ()
     concern_at, confident_at = thresholds.concern, thresholds.confident
@@ -117,20 +116,18 @@ def read_crisis(
     if recalled:
         # a crisis placed in the past, and recovery told now: the calm check
         crisis, concern = False, True
-    elif band is not None and scores is not None and not firm and (crisis or concern):
+    elif p_band is not None and not firm and (crisis or concern):
         # What no firm rule settles, the band head does: it confirms the calm check as
         # the banner, or clears a banner that rests on the learned layer alone.
-        p_band = band.probability(scores.embedding, scores.features)
         if concern and p_band >= BAND_CONFIRMS:
             crisis, concern = True, False
         elif crisis and not hits and p_band < BAND_CLEARS:
             crisis, concern = False, True
     asked = (
         not (crisis or concern)
-        and band is not None
-        and scores is not None
+        and p_band is not None
         and p_any >= BAND_ASK_FLOOR
-        and band.probability(scores.embedding, scores.features) >= BAND_ASKS
+        and p_band >= BAND_ASKS
     )
     if asked:
         # nothing else worried, but the band head reads it like the statements it
