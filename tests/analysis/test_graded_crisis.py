@@ -240,6 +240,21 @@ def test_the_second_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
             "a year.",
             False,
         ),
+        # 3.7, from probe7's look-alikes: a hit with nothing in its sentence to keep it now
+        # or coming, in an entry that tells recovery, needs no time cue of its own...
+        ("Five years self-harm free today, bought myself a nice notebook to celebrate.", False),
+        (
+            "Sam asked about the marks on my wrist at the pool. I told him it was a long time ago "
+            "and I'm good now, which is true.",
+            False,
+        ),
+        # ...but "keep", "came back" and "barely" keep it now
+        (
+            "Fixed the tap, proud of myself. I keep feeling like I'm just finishing things off "
+            "before I go, tying up loose ends so nobody's left with a mess.",
+            True,
+        ),
+        ("I was proud of my progress, but the thoughts of killing myself came back.", True),
         # ...but "safe for now" is no recovery
         (
             "Last year I took an overdose. I'm safe for now but I took all my pills an hour ago.",

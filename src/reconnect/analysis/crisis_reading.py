@@ -31,7 +31,7 @@ from reconnect.analysis.crisis_words import (
     recovered,
     recovered_apart,
 )
-from reconnect.analysis.tokens import Span
+from reconnect.analysis.tokens import Span, sentence_bounds
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -162,9 +162,25 @@ def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
     # telling someone ("called mum", "my safety plan") is no crisis of its own: the other
     # hits decide, and with only such hits, recovery told now is enough
     told = [h for h in hits if h.kind != "disclosure"]
-    if not all(h.past for h in told):
+    if not all(h.past or _without_intent(folded, h) for h in told):
         return False
     return recovered(folded, [(h.start, h.end) for h in hits if _quoted(folded, h)])
+
+
+# Words in a hit's sentence that keep it now or coming, whatever the recovery around it.
+_INTENT = re.compile(
+    r"\b(?:(?:i'?m|i am|im) (?:going|gonna)|gonna|i will|i'?ll|want(?:s)? to|wanna|tonight|"
+    r"tomorrow|right now|again|plan(?:ning)? to|about to|ready to|this time|can'?t stop|keep|"
+    r"keeps|before i go|still (?:want|think|feel))\b"
+)
+
+
+def _without_intent(folded: str, hit: CrisisHit) -> bool:
+    """Whether nothing in ``hit``'s sentence keeps it now or coming (``_INTENT``): with
+    recovery told in the entry, "the scars on my thigh" or "five years self-harm free" need
+    no time cue of their own."""
+    lo, hi = sentence_bounds(folded, hit.start, hit.end)
+    return _INTENT.search(folded, lo, hi) is None
 
 
 _OPENS = re.compile(r"""(?:^|[\s:(])['"]([^'".!?\n]{0,40})$""")

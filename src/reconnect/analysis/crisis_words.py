@@ -118,30 +118,41 @@ def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
 # here". With every rule hit past and words like these, the entry gets the calm check, not
 # the banner: help stays one step away, and a recovery story is not met with an alarm.
 RECOVERED = re.compile(
-    r"\b(?:(?:so |really |very )?glad (?:i'?m|i am) (?:still )?(?:here|alive)|grateful|gratitude|"
-    r"thankful|proud|progress|came back|(?:i'?m|i am) (?:in a )?(?:much |so much |far )?better "
-    r"(?:place|now|these days)|(?:i'?m|i am) (?:not that person|safe|ok|okay|doing (?:ok|okay|well|"
-    r"better)) now|(?:haven'?t|have not|hasn'?t) (?:needed|written|felt|done|wanted|thought|had)\w*"
-    r"(?: \w+){0,4} (?:in|for|since) (?:over |more than |almost |nearly )?(?:months|years|a year|"
-    r"ages|(?:\d+|two|three|four|five|six|several|a few|many) (?:months|years))|(?:a |one |"
-    r"two |three |\d+ )?(?:years?|months?) (?:clean|free|since)|stable|recovered|recovery|survived|"
-    r"survivor|got through|came through|helped me through|saved my life|(?:so |really )?glad i "
-    r"(?:didn'?t|stayed|held on|hung on|waited|reached out|told)|a life i (?:actually |really |"
-    r"genuinely )?(?:like|love|enjoy|want)|(?:as|like) (?:history|a story)|behind me|got better|"
-    r"(?:doing|feel|feeling) (?:so much |much |a lot )?better|healing|healed|got help|"
-    r"(?:i'?m|i am) safe(?! for now| for tonight| tonight| enough)|still here,? and (?:i'?m )?glad|"
-    r"glad (?:she|he|past me|that (?:girl|boy|kid|version of me)) (?:didn'?t|stayed|held on)|"
-    r"(?:things are|life is|everything is|it'?s all) (?:so |very |completely )?different now|"
-    r"(?:it'?s|it has) been \d+ (?:days|weeks|months)(?: now| clean| free)?)\b"
+    r"\b(?:(?:so |really |very )?glad (?:i'?m|i am) (?:still )?(?:here|alive)|grateful|"
+    r"gratitude|thankful|proud|progress|i came back|(?:i'?m|i am) (?:in a )?(?:much |so "
+    r"much |far )?better (?:place|now|these days)|(?:i'?m|i am) (?:not that person|safe|"
+    r"ok|okay|doing (?:ok|okay|well|better)) now|(?:haven'?t|have not|hasn'?t) (?:needed|"
+    r"written|felt|done|wanted|thought|had)\w*(?: \w+){0,4} (?:in|for|since) (?:over |"
+    r"more than |almost |nearly )?(?:months|years|a year|ages|(?:\d+|two|three|four|five|"
+    r"six|several|a few|many) (?:months|years))|(?:a |one |two |three |four |five |six "
+    r"|\d+ )?(?:years?|months?) (?:[\w-]+ )?(?:clean|free|since)|(?:been |so |really )"
+    r"stable|stable (?:for|since) (?:months|years|a year|ages|a while|\d+)|recovered|recovery|"
+    r"survived|survivor|got through|(?:i|we) came through|helped me through|saved my life|"
+    r"(?:so |really )?glad i (?:didn'?t|stayed|held on|hung on|waited|reached out|told)"
+    r"|a life i (?:actually |really |genuinely )?(?:like|love|enjoy|want)|(?:as|like) "
+    r"(?:history|a story)|(?:it|that|all that|it all)(?:'s| is) behind me|got better|(?:doing|"
+    r"feel|feeling) (?:so much |much |a lot )?better|(?:i'?m|i am) (?:healing|healed)|"
+    r"got help|(?:i'?m|i am) safe(?! for now| for tonight| tonight| enough)|still here,? "
+    r"and (?:i'?m )?glad|glad (?:she|he|past me|that (?:girl|boy|kid|version of me)) (?:didn'?t|"
+    r"stayed|held on)|(?:things are|life is|everything is|it'?s all) (?:so |very |completely "
+    r")?different now|(?:it'?s|it has) been \d+ (?:days|weeks|months)(?: now| clean| free)"
+    r"?|(?:(?:i'?m|i am) (?:good|fine|okay|ok|well|doing well|doing good) now)|(?:has|"
+    r"have|had)n'?t (?:come back|been back|needed it)|(?:would|did|do|does) get better|"
+    r"stuck around|\bgrowth\b|(?:self[- ]?harm|cutting|cut|harm)[- ]free|clean from|instead "
+    r"of (?:hurting|cutting|harming|using)|(?:it|the urge|the feeling) passed|(?:wasn'?t|"
+    r"isn'?t) the end of (?:the|my) story|(?:we'?re|i'?m) (?:both )?still here|one year "
+    r"chip|heart is full|handling it|not in a bad way anymore|meant it for the first time|"
+    r"(?:hadn'?t|haven'?t) (?:thought|felt) (?:about )?(?:it|that) in (?:weeks|days|months|"
+    r"ages))\b"
 )
 
 
 # ...unless anything says the risk is back: "relapsed. 3 months clean and I cut tonight".
 RETURNING = re.compile(
-    r"\b(?:relaps\w*|again|tonight|right now|these days|lately|urges?|tempted|thinking (?:about|"
-    r"of) (?:self[- ]?harm\w*|cutting|hurting|killing|ending|dying|it)|(?:want|wanna|going|gonna|"
-    r"about) (?:to )?(?:do it|die|end|kill|cut|hurt)|can'?t stop|still (?:want|think|feel like|"
-    r"have the))\b"
+    r"\b(?:relaps\w*|again|barely|(?<!n't )(?:came|come|coming|comes) back|tonight|right "
+    r"now|these days|lately|urges?|tempted|thinking (?:about|of) (?:self[- ]?harm\w*|cutting|"
+    r"hurting|killing|ending|dying|it)|(?:want|wanna|going|gonna|about) (?:to )?(?:do "
+    r"it|die|end|kill|cut|hurt)|can'?t stop|still (?:want|think|feel like|have the))\b"
 )
 
 
