@@ -8,8 +8,9 @@ analyzer reads them (``Heads.score``), for the entries the fast layers leave uns
 
 - ``training/handwritten/crisis_band_train.jsonl``: 200 statements and 400 look-alikes
   (recovery told as past, ordinary goodbyes, hard days, dark jokes, someone else at risk)
-  written for this head on 7 December 2026 by a helper who saw no code and no other set,
-  counted twice;
+  written for this head on 7 December 2026 by a helper who saw no code and no other set, and
+  ``crisis_band_train2.jsonl``, 250 and 350 more (statements buried in an ordinary day among
+  them) by another, each counted twice;
 - ``tests/analysis/data/crisis_probe5.jsonl`` without its ``other_person`` look-alikes
   (someone else at risk: reconnect shows resources for them by design, so they are neither);
 - the project's snippets the other heads train on (``training.corpus.training_rows``, its
@@ -17,8 +18,9 @@ analyzer reads them (``Heads.score``), for the entries the fast layers leave uns
 - ``ORDINARY`` comments of GoEmotions' train split (CC BY 4.0, a fixed shuffle, with the
   project's crisis relabels), so that real ordinary text stays ordinary.
 
-Never read here: ``crisis_probe6.jsonl`` (the development set the analyzer's thresholds for
-this head were chosen on), the held-out ``crisis_fresh6.jsonl`` and ``crisis_fresh7.jsonl``,
+Never read here: ``crisis_probe6.jsonl`` and ``crisis_probe7.jsonl`` (the development sets the
+analyzer's thresholds for this head were chosen on), the held-out ``crisis_fresh6.jsonl``,
+``crisis_fresh7.jsonl`` and ``crisis_fresh8.jsonl``,
 ``markers_dev.jsonl`` and GoEmotions' dev and test splits.
 """
 
@@ -52,6 +54,7 @@ WRITTEN_COPIES = 2
 SCALE = 4.0
 C = 1.0
 WRITTEN = TRAINING / "handwritten" / "crisis_band_train.jsonl"
+WRITTEN_2 = TRAINING / "handwritten" / "crisis_band_train2.jsonl"
 PROBE = ROOT / "tests" / "analysis" / "data" / "crisis_probe5.jsonl"
 
 
@@ -65,7 +68,8 @@ def labelled(path: Path) -> list[tuple[str, float]]:
 
 def examples() -> list[tuple[str, float]]:
     """(text, 1.0 for crisis): the written sets, the project's snippets, real comments."""
-    found = labelled(WRITTEN) * WRITTEN_COPIES + labelled(PROBE)
+    written = labelled(WRITTEN) + labelled(WRITTEN_2)
+    found = written * WRITTEN_COPIES + labelled(PROBE)
     kept, _held = training_rows()
     found += [(r.text, float("crisis" in r.labels)) for r in kept if r.source != "goemotions"]
     comments = [(r.text, float("crisis" in r.labels)) for r in kept if r.source == "goemotions"]
