@@ -156,8 +156,10 @@ def read_crisis(
 def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
     """Whether the crisis in ``folded`` is told as past and recovery as now.
 
-    With rule hits, every one must be placed in the past by its sentence; the text must tell
-    recovery, and nothing but a quoted hit may say the risk is back (``recovered``). With
+    With rule hits, every one (but telling someone) must be placed in the past by its
+    sentence or have nothing there that keeps it now or coming (``_without_intent``); the
+    text must tell recovery, and nothing but a quoted hit may say the risk is back
+    (``recovered``). With
     none (the learned layer alone was sure), a time cue apart from the recovery's words must
     place things back in time ("the bridge where I nearly ended it in 2016").
     """
