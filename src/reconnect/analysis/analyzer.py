@@ -171,9 +171,12 @@ class Analyzer:
         text, folded, parts, scores = read.text, read.folded, read.parts, read.scores
         whole = _whole_or_first(text, parts)
         bones = Bones.of(text)  # the crisis rules', the phrase lists' and feelings' words
-        reading = read_crisis(text, whole, scores, bones, self.thresholds, p_band)
-        # Whose state each span shows is read on the crisis rules' folding (same offsets).
+        # The crisis rules' folding (same offsets): the recovery check and whose state each
+        # span shows read it.
         folded_for_subject = fold(text)
+        reading = read_crisis(
+            text, folded_for_subject, whole, scores, bones, self.thresholds, p_band
+        )
         markers = (
             []
             if scores is None

@@ -6,10 +6,11 @@ its look-alikes (a goodbye at the airport, an attempt told as history, a joke ab
 it is unsure, and the analyzer gives both the calm check, or both the banner. This head is a
 logistic reader over the same static embedding and word features, trained on journal-style
 statements and look-alikes above all (``training/crisis_band.py``), and asked only about the
-entries in that band: a calm check it is sure of becomes the banner, and a banner that rests
-on the learned layer or a hedged rule, which it finds unlikely, becomes the calm check
-(``analyzer.py``). It costs one dot product and a few look-ups: the embedding and the features
-are already read for the other heads.
+entries in that band: a calm check it is sure of becomes the banner, a banner that rests on
+the learned layer alone, which it finds unlikely, becomes the calm check, and where nothing
+else worried it may ask the calm question itself (``crisis_reading.py``). It costs a dot
+product and a table look-up per text, done for a whole chunk at once: the embedding and the
+features are already read for the other heads.
 
 The weights ship as ``data/crisis_band.npz`` (hash-checked against ``data/manifest.json``):
 the embedding's weights, the weights of the word-feature buckets it learned (sorted), a bias,

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis import FIRM_RULE_SCORE, find_crisis
-from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.patterns import rules
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.crisis_words import (
@@ -82,13 +81,15 @@ class CrisisReading:
 
 def read_crisis(
     text: str,
+    folded: str,
     whole: Span | None,
     scores: Scores | None,
     bones: Bones,
     thresholds: Thresholds,
     p_band: float | None,
 ) -> CrisisReading:
-    """Grade ``text``'s crisis language: ``whole`` is its span from first sentence to last,
+    """Grade ``text``'s crisis language: ``folded`` is ``fold(text)`` (the crisis rules'
+    folding, same offsets), ``whole`` its span from first sentence to last,
     ``scores`` the learned heads' reading (None for a text with no sentence), ``p_band`` the
     band head's probability (None: the rules and the learned layer decide alone)."""
     hits = find_crisis(text, bones)
@@ -118,7 +119,7 @@ def read_crisis(
     hedged = bool(hits) and not firm
     crisis = firm or p_second >= confident_at or (hedged and p_any >= concern_at)
     concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
-    recalled = crisis and not intl and _told_as_recovered(fold(text), hits)
+    recalled = crisis and not intl and _told_as_recovered(folded, hits)
     if recalled:
         # a crisis placed in the past, and recovery told now: the calm check
         crisis, concern = False, True
