@@ -17,6 +17,12 @@ text (``training.corpus``). Thresholds:
   is confident enough to count as a crisis signal on about ``CONFIDENT_RATE``
   (docs/decisions/0007-analyzer-3.md says how these combine with the rules).
 
+With ``--markers-only`` (how analyzer 3.8's heads were built) only the 13 marker heads and
+their thresholds are fitted again; the crisis and ``subject_other`` heads, their thresholds and
+every feature bucket the shipped file keeps are carried over from ``heads.npz`` as it is, so
+that crisis results, checked on sets that are no longer unseen, stay exactly as they were
+(docs/decisions/0015-marker-heads-refit-alone.md).
+
 Deterministic: the same inputs give the same file.
 """
 
@@ -130,6 +136,11 @@ def hard_negatives() -> dict[str, frozenset[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hard-weight", type=float, default=HARD_NEGATIVE_WEIGHT)
+    parser.add_argument(
+        "--markers-only",
+        action="store_true",
+        help="fit the marker heads again; keep the crisis and subject heads of heads.npz",
+    )
     args = parser.parse_args()
     extract = word_features
     rows, held = training_rows()
@@ -150,9 +161,17 @@ def main() -> None:
     dense_weights = np.zeros((len(HEADS), features.dense.shape[1]), np.float32)
     biases = np.zeros(len(HEADS), np.float32)
     thresholds: dict[str, float] = {}
+    carried = Carried.shipped() if args.markers_only else None
+    if carried is not None:
+        sparse_weights[carried.buckets] = carried.sparse
+        dense_weights[:] = carried.dense
+        biases[:] = carried.bias
     hard = hard_negatives()
     comment_ids = np.array([r.id if r.source == "goemotions" else "" for r in rows])
     for h, head in enumerate(HEADS):
+        if carried is not None and head not in REFIT_ALONE:
+            print(f"{head:18} carried over from {HEADS_FILE}")
+            continue
         y = target(rows, head)
         mined = np.isin(comment_ids, sorted(hard.get(head, ()))) & ~y
         head_weights = np.where(mined, args.hard_weight, weights)
@@ -170,18 +189,52 @@ def main() -> None:
         flagged = float(np.mean(p_dev >= threshold))
         print(f"{head:18} threshold {threshold:.3f}, GoEmotions dev flagged {flagged:.4f}")
 
-    heads = in_memory(sparse_weights, dense_weights, biases)
-    dev_crisis = np.array([heads.score(r.text).crisis for r in dev])
-    thresholds["crisis_concern"] = rate_threshold(dev_crisis, CONCERN_RATE)
-    thresholds["crisis_confident"] = rate_threshold(dev_crisis, CONFIDENT_RATE)
-    del thresholds["crisis"]
+    extra = carried.buckets if carried is not None else None
+    if carried is not None:
+        thresholds = {**carried.thresholds, **thresholds}
+    else:
+        heads = in_memory(sparse_weights, dense_weights, biases)
+        dev_crisis = np.array([heads.score(r.text).crisis for r in dev])
+        thresholds["crisis_concern"] = rate_threshold(dev_crisis, CONCERN_RATE)
+        thresholds["crisis_confident"] = rate_threshold(dev_crisis, CONFIDENT_RATE)
+        del thresholds["crisis"]
     print({k: round(v, 3) for k, v in thresholds.items()})
-    write_heads(sparse_weights, dense_weights, biases, thresholds)
+    write_heads(sparse_weights, dense_weights, biases, thresholds, extra)
 
 
-def kept(sparse: np.ndarray) -> np.ndarray:
-    """The feature buckets whose weights are worth shipping."""
-    return np.flatnonzero(np.abs(sparse).max(axis=1) >= PRUNE)
+# The heads ``--markers-only`` fits again: every marker but crisis.
+REFIT_ALONE = frozenset(h for h in MARKER_HEADS if h != "crisis")
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """The shipped heads file's weights and thresholds, for ``--markers-only``."""
+
+    buckets: np.ndarray  # the feature buckets it keeps
+    sparse: np.ndarray  # their weights, float16 values as float32, buckets x heads
+    dense: np.ndarray
+    bias: np.ndarray
+    thresholds: dict[str, float]  # crisis_concern, crisis_confident, subject_other
+
+    @classmethod
+    def shipped(cls) -> Carried:
+        with np.load(DATA / HEADS_FILE, allow_pickle=False) as data:
+            if tuple(str(h) for h in data["heads"]) != HEADS:
+                raise SystemExit(f"{HEADS_FILE} was trained for other heads: fit them all")
+            saved = json.loads(str(data["thresholds"]))
+            return cls(
+                buckets=data["features"].astype(np.int64),
+                sparse=data["sparse"].astype(np.float32),
+                dense=data["dense"].astype(np.float32),
+                bias=data["bias"].astype(np.float32),
+                thresholds={k: float(v) for k, v in saved.items() if k not in REFIT_ALONE},
+            )
+
+
+def kept(sparse: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
+    """The feature buckets whose weights are worth shipping (and ``extra``, carried over)."""
+    keep = np.flatnonzero(np.abs(sparse).max(axis=1) >= PRUNE)
+    return keep if extra is None else np.union1d(keep, extra)
 
 
 def in_memory(sparse: np.ndarray, dense: np.ndarray, biases: np.ndarray) -> Heads:
@@ -192,9 +245,13 @@ def in_memory(sparse: np.ndarray, dense: np.ndarray, biases: np.ndarray) -> Head
 
 
 def write_heads(
-    sparse: np.ndarray, dense: np.ndarray, biases: np.ndarray, thresholds: dict[str, float]
+    sparse: np.ndarray,
+    dense: np.ndarray,
+    biases: np.ndarray,
+    thresholds: dict[str, float],
+    extra: np.ndarray | None = None,
 ) -> None:
-    keep = kept(sparse)
+    keep = kept(sparse, extra)
     buffer = io.BytesIO()
     np.savez(
         buffer,

@@ -67,7 +67,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"answering|replying|hosting|inviting|visiting|showing up|turning up)\b",
         r"\b(?:haven't|hasn't|have not|has not) (?:seen|had|been out with|spoken to|called) "
         r"(?:anyone|a soul|friends|my friends|people|a single (?:soul|person|friend|visitor|"
-        r"conversation|call|text|message))\b",
+        r"conversation|call|text|message))\b"
+        # "I haven't seen anyone bring it up" says nobody did something, not that the writer
+        # sees nobody (GoEmotions' dev comments, 3.8)
+        r"(?! (?:else )?(?:who|that|which|like|bring\w*|mention\w*|say|says|saying|said|post\w*|"
+        r"talk\w*|comment\w*|point\w*|notic\w*|use|uses|using|do|does|doing|make|makes|making|"
+        r"ask\w*|complain\w*|actually|even|care\w*|argu\w*)\b)",
         r"\b(?:keep|keeps|kept|keeping) to (?:myself|himself|herself|themselves)\b",
         r"\b(?:pulled|pulling|pull|pulls|drawn|drifting|drifted) (?:away|back|apart)\b",
         r"\b(?:withdrawn|withdrawing|withdrew|isolat\w+|hermit|recluse)\b",
