@@ -29,7 +29,7 @@ def test_the_held_out_slice_meets_the_floor() -> None:
     macro = sum(f1.values()) / len(f1)
     crisis = [row["text"] for row in rows if "crisis" in row["labels"]]
     caught = [t for t in crisis if analyze(t).crisis or analyze(t).concern]
-    assert macro >= 0.55, f1
+    assert macro >= 0.62, f1  # 3.8: 0.641 on its slice of 657 (3.7: 0.57 on 324)
     assert len(caught) / len(crisis) >= 0.78
     assert subject_right / len(rows) >= 0.85
 
@@ -59,3 +59,28 @@ def test_crisis_check_files_keep_their_recall_and_false_alarms_bounded() -> None
     assert caught / crisis >= 0.78
     assert checked / crisis >= 0.97
     assert alarms / ordinary <= 0.08
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _macro_f1(name: str) -> float:
+    rows = [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines()]
+    counts = {m: [0, 0, 0] for m in MARKERS}
+    for row in rows:
+        found = {m.name for m in analyze(row["text"]).markers}
+        for marker in MARKERS:
+            gold = marker in row["labels"]
+            if marker in found:
+                counts[marker][0 if gold else 1] += 1
+            elif gold:
+                counts[marker][2] += 1
+    f1 = [2 * tp / (2 * tp + fp + fn) if tp else 0.0 for tp, fp, fn in counts.values()]
+    return sum(f1) / len(f1)
+
+
+def test_journal_snippets_by_other_writers_keep_their_marker_f1() -> None:
+    """Two sets written for 3.8 by helpers who saw no snippet of the project's: 3.7 scored
+    0.50 and 0.54 on them, 3.8 0.67 and 0.68 (fresh3 held out: counts only)."""
+    assert _macro_f1("markers_fresh2.jsonl") >= 0.65
+    assert _macro_f1("markers_fresh3.jsonl") >= 0.66

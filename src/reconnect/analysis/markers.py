@@ -59,6 +59,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcross(?:ed)? the (?:road|street)\b|\b(?:brush|brushes|brushed) (?:it )?off\b",
         r"\b(?:ignore|ignoring|ignored) (?:his|her|their|the|my \w+'s) (?:calls|texts|messages)\b",
         r"\bleft (?:it|them|him|her) on read\b|\bsteer(?:ed)? (?:clear|away)\b",
+        r"\bso (?:that )?(?:i|we) (?:didn't|wouldn't|don't|won't|did not|would not) have to "
+        r"(?:talk to|speak to|see|face|explain|answer)\b",
         r"\b(?:won't|wouldn't|don't|didn't|refuse to|refused to) (?:talk|talking|go) "
         r"(?:about it|about the|back|near)\b",
     ),
