@@ -85,6 +85,18 @@ def goemotions(split: str) -> list[Row]:
 _AMBIGUOUS = re.compile(r"^- `(train|dev)` `(\w+)`:", re.MULTILINE)
 
 
+def left_out_since(split: str, version: str) -> frozenset[str]:
+    """The ambiguous comments GOEMOTIONS.md lists as left out since ``version`` ("(3.8)")."""
+    notes = (TRAINING / "GOEMOTIONS.md").read_text("utf-8")
+    return frozenset(
+        i
+        for line in notes.splitlines()
+        if line.endswith(f"({version})")
+        for s, i in _AMBIGUOUS.findall(line)
+        if s == split
+    )
+
+
 def left_out(split: str) -> frozenset[str]:
     """Comments neither crisis nor ordinary: the ambiguous ones listed in GOEMOTIONS.md and
     crisis wording read as exaggeration (``hyperbole``): trained on as neither."""
@@ -96,10 +108,10 @@ def left_out(split: str) -> frozenset[str]:
     return frozenset(ids)
 
 
-def relabelled(rows: list[Row], split: str) -> list[Row]:
+def relabelled(rows: list[Row], split: str, keep: frozenset[str] = frozenset()) -> list[Row]:
     """GoEmotions rows with the project's hand relabels applied (crisis, then clear markers),
-    without the comments ``left_out``."""
-    skip = left_out(split)
+    without the comments ``left_out`` (but those in ``keep``)."""
+    skip = left_out(split) - keep
     rows = [r for r in rows if r.id not in skip]
     labels: dict[str, tuple[frozenset[str], str]] = {}
     for name in ("goemotions_relabels.jsonl", "goemotions_marker_relabels.jsonl"):

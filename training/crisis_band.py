@@ -40,7 +40,7 @@ from reconnect.analysis.features import BUCKETS
 from reconnect.analysis.heads import load_heads
 from reconnect.analysis.static import VECTORS_FILE
 from reconnect.analysis.tokens import sentences
-from training.corpus import TRAINING, training_rows
+from training.corpus import TRAINING, goemotions, left_out_since, relabelled, training_rows
 from training.manifest import DATA, ROOT, record
 
 if TYPE_CHECKING:
@@ -56,6 +56,14 @@ C = 1.0
 WRITTEN = TRAINING / "handwritten" / "crisis_band_train.jsonl"
 WRITTEN_2 = TRAINING / "handwritten" / "crisis_band_train2.jsonl"
 PROBE = ROOT / "tests" / "analysis" / "data" / "crisis_probe5.jsonl"
+# The shipped head is 3.7's, kept in 3.8 (decision 0015): what 3.8 added to the corpus (the
+# marker batches from this number on, and the comments GOEMOTIONS.md leaves out since 3.8)
+# is read as 3.7 read it, so that this script still builds the shipped file. Fitted with
+# them and with ``crisis_band_train3.jsonl`` and ``crisis_band_train4.jsonl`` (written for
+# 3.8), the head read held-out writing no better (fewer false banners, fewer banners) and
+# lost the calm question on development statements ("Saturday night then. After everyone
+# is asleep."): not shipped; those two files wait for the next full fit.
+FIRST_BATCH_SINCE_3_7 = 24
 
 
 def labelled(path: Path) -> list[tuple[str, float]]:
@@ -66,13 +74,31 @@ def labelled(path: Path) -> list[tuple[str, float]]:
     ]
 
 
+def added_since_3_7() -> frozenset[str]:
+    """The snippets of the hand-written marker batches written for 3.8 (``batch24`` on)."""
+    texts: set[str] = set()
+    for path in sorted((TRAINING / "handwritten").glob("batch*.txt")):
+        number = path.name.removeprefix("batch").split("_")[0]
+        if number.isdigit() and int(number) >= FIRST_BATCH_SINCE_3_7:
+            lines = path.read_text("utf-8").splitlines()
+            texts |= {line.split(" | ", 2)[2] for line in lines if line and line[0] != "#"}
+    return frozenset(texts)
+
+
 def examples() -> list[tuple[str, float]]:
-    """(text, 1.0 for crisis): the written sets, the project's snippets, real comments."""
+    """(text, 1.0 for crisis): the written sets, the project's snippets, real comments, as
+    they were when the shipped head was fitted (3.7)."""
     written = labelled(WRITTEN) + labelled(WRITTEN_2)
     found = written * WRITTEN_COPIES + labelled(PROBE)
     kept, _held = training_rows()
-    found += [(r.text, float("crisis" in r.labels)) for r in kept if r.source != "goemotions"]
-    comments = [(r.text, float("crisis" in r.labels)) for r in kept if r.source == "goemotions"]
+    later = added_since_3_7()
+    found += [
+        (r.text, float("crisis" in r.labels))
+        for r in kept
+        if r.source != "goemotions" and r.text not in later
+    ]
+    real = relabelled(goemotions("train"), "train", keep=left_out_since("train", "3.8"))
+    comments = [(r.text, float("crisis" in r.labels)) for r in real]
     random.Random(SEED).shuffle(comments)
     return found + comments[:ORDINARY]
 
