@@ -376,3 +376,18 @@ def test_the_third_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     assert sum(a.crisis for a in statements) >= 80
     assert sum(a.crisis or a.concern for a in statements) >= 91
     assert sum(a.crisis for a in look_alikes) <= 26
+
+
+def test_the_fourth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
+    """``crisis_fresh9.jsonl``: 100 statements (10 explicit, the rest indirect, a plan or a
+    means, buried in an ordinary day, disguised, self-harm) and 100 look-alikes (10 about
+    someone else at risk, for whom reconnect shows resources by design), written for 3.8 by a
+    helper who saw no code and no other set; held out, counts only. 3.8 (whose crisis reading
+    is 3.7's): the banner on 77 statements, the banner or the calm check on 89, the banner on
+    34 look-alikes (9 of them about someone else, 14 of the 25 recovery stories): precision
+    0.69, short of issue 10's 0.8."""
+    statements, look_alikes = _read_set("crisis_fresh9.jsonl")
+    assert len(statements) == 100 and len(look_alikes) == 100
+    assert sum(a.crisis for a in statements) >= 77
+    assert sum(a.crisis or a.concern for a in statements) >= 89
+    assert sum(a.crisis for a in look_alikes) <= 34
