@@ -9,6 +9,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.alternation import by_first_char
+from reconnect.analysis.precompiled import compiled
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -32,7 +33,7 @@ __all__ = [
 # that crisis language uses (dying, living, being around, a burden, goodbyes, harm, the
 # future...). Without one, a high score is a calm question: the static embedding alone
 # has flagged "It's such a fun movie" (GoEmotions dev) as surely as a goodbye note.
-CRISIS_VOCABULARY = re.compile(
+CRISIS_VOCABULARY = compiled(
     r"\b(?:die|dying|died|dead|death|deaths|suicid\w*|kill\w*|end (?:it|things|my life|"
     r"everything)|ending (?:it|things)|alive|live|living|life|lives|exist\w*|gone|goodbye|bye|"
     r"farewell|burden\w*|better off|without me|hurt(?:ing)? myself|harm\w*|cut(?:ting)? myself|"
@@ -117,7 +118,7 @@ def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
 # hospital after trying to end my life; today I went for a run and I'm really glad I'm still
 # here". With every rule hit past and words like these, the entry gets the calm check, not
 # the banner: help stays one step away, and a recovery story is not met with an alarm.
-RECOVERED = re.compile(
+RECOVERED = compiled(
     r"\b(?:(?:so |really |very )?glad (?:i'?m|i am) (?:still )?(?:here|alive)|grateful|"
     r"gratitude|thankful|proud|progress|i came back|(?:i'?m|i am) (?:in a )?(?:much |so "
     r"much |far )?better (?:place|now|these days)|(?:i'?m|i am) (?:not that person|safe|"

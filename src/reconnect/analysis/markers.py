@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reconnect.analysis.negation import is_hypothetical, negation_state
+from reconnect.analysis.precompiled import compiled
 from reconnect.analysis.rule_scanner import Scanner, build_scanner, matches
 from reconnect.analysis.tokens import Span
 
@@ -284,7 +285,7 @@ _NOTHING = RuleEvidence({}, frozenset())
 def compiled_patterns() -> dict[str, re.Pattern[str]]:
     """Each marker's patterns as one compiled alternation."""
     return {
-        marker: re.compile("|".join(f"(?:{p})" for p in patterns))
+        marker: compiled("|".join(f"(?:{p})" for p in patterns))
         for marker, patterns in PATTERNS.items()
     }
 

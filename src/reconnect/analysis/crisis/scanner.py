@@ -48,6 +48,7 @@ from functools import cache
 
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.index import CheckIndex, ScanIndex, TrieIndex, scan_index
+from reconnect.analysis.precompiled import compiled
 
 __all__ = ["Bones", "Scanner", "Searcher"]
 
@@ -148,8 +149,8 @@ class Scanner:
         tries: list[TrieIndex] = (
             self._index["fixed"] if gate == _FIXED else json.loads(self._index["gates"][gate])
         )
-        compiled = self._tries[gate] = tuple((re.compile(t["trie"]), t["owners"]) for t in tries)
-        return compiled
+        found = self._tries[gate] = tuple((compiled(t["trie"]), t["owners"]) for t in tries)
+        return found
 
     def _meets(self, k: int, words: frozenset[str], bones: str) -> bool:
         checks = self._checks.get(k)
@@ -157,7 +158,7 @@ class Scanner:
             raw: CheckIndex = json.loads(self._index["checks"][k])
             checks = self._checks[k] = (
                 tuple(tuple(frozenset(need) for need in group) for group in raw["words"]),
-                tuple(re.compile(trie) for trie in raw["strings"]),
+                tuple(compiled(trie) for trie in raw["strings"]),
             )
         word_sets, string_sets = checks
         # all(any(need <= words for need in group) for group in word_sets) as loops: the
@@ -252,5 +253,5 @@ def _searchable(pattern: str) -> tuple[re.Pattern[str], bool]:
     characters the rest of the pattern starts with.
     """
     if pattern.startswith(r"\b"):
-        return re.compile(pattern[2:]), True
-    return re.compile(pattern), False
+        return compiled(pattern[2:]), True
+    return compiled(pattern), False
