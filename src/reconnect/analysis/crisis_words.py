@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reconnect.analysis.alternation import by_first_char
 from reconnect.analysis.precompiled import compiled
 
 if TYPE_CHECKING:
@@ -50,7 +50,15 @@ CRISIS_VOCABULARY = compiled(
     r"payment|peace|legacy|whoever|affairs|letters?|thanks? (?:you )?for everything|get out|"
     r"escape)\b"
 )
-_VOCABULARY = by_first_char(CRISIS_VOCABULARY)  # as searched: the same matches, sooner
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> re.Pattern[str]:
+    """CRISIS_VOCABULARY as searched: the same matches, sooner (rewritten on first use: most
+    texts never need it, nor the rule parser ``by_first_char`` imports)."""
+    from reconnect.analysis.alternation import by_first_char
+
+    return by_first_char(CRISIS_VOCABULARY)
 
 
 # Words of CRISIS_VOCABULARY that an ordinary day uses as often: places and everyday words.
@@ -70,13 +78,13 @@ def beyond_everyday(span: Span) -> bool:
     """Whether ``span`` holds a crisis word that is not one of ``EVERYDAY_WORDS``."""
     return any(
         EVERYDAY_WORDS.fullmatch(m.group()) is None
-        for m in _VOCABULARY.finditer(span.text.casefold())
+        for m in _vocabulary().finditer(span.text.casefold())
     )
 
 
 def has_vocabulary(span: Span) -> bool:
     """Whether ``span`` holds a word of ``CRISIS_VOCABULARY``."""
-    return _VOCABULARY.search(span.text.casefold()) is not None
+    return _vocabulary().search(span.text.casefold()) is not None
 
 
 def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
@@ -94,7 +102,7 @@ def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
     if len(folded) != len(whole.text):  # folding moved offsets: search each one
         return [has_vocabulary(whole), *(has_vocabulary(s) for s in parts)]
     base = whole.start
-    hits = [(m.start() + base, m.end() + base) for m in _VOCABULARY.finditer(folded)]
+    hits = [(m.start() + base, m.end() + base) for m in _vocabulary().finditer(folded)]
     found = [bool(hits)]
     if not hits:
         return found + [False] * len(parts)

@@ -26,10 +26,10 @@ It hands back to the HF tokenizer any text it cannot prove it copies exactly.
 from __future__ import annotations
 
 import gzip
+import io
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from reconnect.analysis.lexicon import read_checked
@@ -226,11 +226,9 @@ def load_static() -> StaticEncoder:
     try:
         config = _without_truncation(gzip.decompress(read_checked(TOKENIZER_FILE)).decode())
         tokenizer = Tokenizer.from_str(config)
-        read_checked(SCALES_FILE)
-        read_checked(VECTORS_FILE)
-        folder = resources.files("reconnect.analysis").joinpath("data")
-        vectors = np.load(str(folder.joinpath(VECTORS_FILE)), allow_pickle=False)
-        scales = np.load(str(folder.joinpath(SCALES_FILE)), allow_pickle=False)
+        # the checked bytes themselves, not the files read a second time
+        vectors = np.load(io.BytesIO(read_checked(VECTORS_FILE)), allow_pickle=False)
+        scales = np.load(io.BytesIO(read_checked(SCALES_FILE)), allow_pickle=False)
     except (OSError, ValueError) as exc:
         raise ContentError(f"the static embedding model cannot be read: {exc}") from None
     if vectors.ndim != 2 or vectors.shape[1] != DIMENSIONS or scales.shape != vectors.shape[:1]:
