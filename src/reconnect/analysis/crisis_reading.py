@@ -24,11 +24,11 @@ from reconnect.analysis.crisis.patterns import rules
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.crisis_words import (
     EVERYDAY_ONLY_CONFIDENT,
-    RECOVERED,
     beyond_everyday,
     crisis_worded,
     recovered,
     recovered_apart,
+    tells_recovery,
 )
 from reconnect.analysis.tokens import Span, sentence_bounds
 
@@ -164,7 +164,7 @@ def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
     none (the learned layer alone was sure), a time cue apart from the recovery's words must
     place things back in time ("the bridge where I nearly ended it in 2016").
     """
-    if RECOVERED.search(folded) is None:  # most banners tell no recovery: done
+    if not tells_recovery(folded):  # most banners tell no recovery: done
         return False
     if not hits:
         return recovered_apart(folded, rules().past)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from reconnect.analysis.precompiled import compiled
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from reconnect.analysis.tokens import Span
 
@@ -27,6 +27,7 @@ __all__ = [
     "has_vocabulary",
     "recovered",
     "recovered_apart",
+    "tells_recovery",
 ]
 
 # The second signal a confident learned guess needs before it becomes the banner: a word
@@ -147,7 +148,7 @@ RECOVERED = compiled(
     r")?different now|(?:it'?s|it has) been \d+ (?:days|weeks|months)(?: now| clean| free)"
     r"?|(?:(?:i'?m|i am) (?:good|fine|okay|ok|well|doing well|doing good) now)|(?:has|"
     r"have|had)n'?t (?:come back|been back|needed it)|(?:would|did|do|does) get better|"
-    r"stuck around|\bgrowth\b|(?:self[- ]?harm|cutting|cut|harm)[- ]free|clean from|instead "
+    r"stuck around|growth|(?:self[- ]?harm|cutting|cut|harm)[- ]free|clean from|instead "
     r"of (?:hurting|cutting|harming|using)|(?:it|the urge|the feeling) passed|(?:wasn'?t|"
     r"isn'?t) the end of (?:the|my) story|(?:we'?re|i'?m) (?:both )?still here|one year "
     r"chip|heart is full|handling it|not in a bad way anymore|meant it for the first time|"
@@ -165,12 +166,54 @@ RETURNING = re.compile(
 )
 
 
+class _RecoveryCheck:
+    """Whether a folded text holds words of ``RECOVERED``, as ``RECOVERED.search`` tells.
+
+    After the first ``DIRECT_CHECKS`` texts it asks ``rule_scanner.finder`` instead, which
+    tells the same three times sooner (about 5 against 16 microseconds on a crisis statement)
+    but takes a few milliseconds to build: a fresh process that reads one text never does.
+    """
+
+    DIRECT_CHECKS = 2
+
+    def __init__(self) -> None:
+        self._direct_left = self.DIRECT_CHECKS
+        self._found: Callable[[str], bool] | None = None
+
+    def __call__(self, text: str) -> bool:
+        found = self._found
+        if found is not None:
+            return found(text)
+        if self._direct_left > 0:
+            self._direct_left -= 1  # a race between threads only moves the switch-over
+            return RECOVERED.search(text) is not None
+        found = self._found = _recovered_finder()
+        return found(text)
+
+
+def _recovered_finder() -> Callable[[str], bool]:
+    r"""``rule_scanner.finder`` of RECOVERED's alternatives: ``\b(?:a|b|...)\b`` matches where
+    one of ``\b(?:a)\b``, ``\b(?:b)\b``... does."""
+    from reconnect.analysis.rule_scanner import atoms, finder
+
+    parsed = atoms(RECOVERED.pattern)
+    if len(parsed) != 3 or parsed[0].text != r"\b" or parsed[2].text != r"\b":
+        raise ValueError("RECOVERED is not a \\b(?:...)\\b alternation")
+    options = parsed[1].options
+    if options is None or parsed[1].quantified:
+        raise ValueError("RECOVERED is not a \\b(?:...)\\b alternation")
+    return finder([rf"\b(?:{''.join(a.text for a in option)})\b" for option in options])
+
+
+tells_recovery = _RecoveryCheck()
+
+
 def recovered(text: str, quoted: Iterable[tuple[int, int]] = ()) -> bool:
     """Whether ``text`` (folded) tells recovery now (``RECOVERED``) and nothing in it says the
     risk is back (``RETURNING``), outside the ``quoted`` spans: crisis words quoted from the
     past are themselves no sign of a return ("I used to write 'I want to die' in every
     entry")."""
-    if RECOVERED.search(text) is None:
+    if not tells_recovery(text):
         return False
     outside = text
     for start, end in quoted:
