@@ -92,7 +92,9 @@ class Thresholds:
         )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every text read, and a frozen dataclass's __init__ (an
+# object.__setattr__ a field) takes about four times as long. Nothing changes one once made.
+@dataclass(slots=True)
 class Scores:
     """Every head's probability for a text, and crisis read sentence by sentence."""
 
@@ -111,7 +113,8 @@ class Scores:
         return max([self.probabilities[CRISIS], *(p for _, p in self.sentences)])
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, as ``Scores``: one is made for every text read.
+@dataclass(slots=True)
 class Words:
     """A text's words as the heads read them (``Heads.read``): what ``Heads.score_many``
     needs of each text, so that the arithmetic of a chunk of texts is done at once."""

@@ -102,8 +102,9 @@ class Scanner:
         words = bones.words
         skeleton = bones.text
         anchored: set[int] = set()
+        compiled_tries = self._tries
         for gate in (_FIXED, *(self._gates & words)):
-            tries = self._tries.get(gate)
+            tries = compiled_tries.get(gate)
             for strings, owners in self._compile(gate) if tries is None else tries:
                 search = strings.search
                 m = search(skeleton)
@@ -112,7 +113,8 @@ class Scanner:
                     m = search(skeleton, m.start() + 1)
         if not anchored:
             return self._always
-        return self._always | {i for i in anchored if self._meets(i, words, skeleton)}
+        meets = self._meets
+        return self._always | {i for i in anchored if meets(i, words, skeleton)}
 
     def searcher(self, folded: str, candidates: frozenset[int]) -> Searcher:
         """A function giving the next match in ``folded`` from a position, or None at the end.
@@ -161,18 +163,24 @@ class Scanner:
                 tuple(compiled(trie) for trie in raw["strings"]),
             )
         word_sets, string_sets = checks
-        # all(any(need <= words for need in group) for group in word_sets) as loops: the
-        # same checks in the same order, without a generator per group
+        # all(any(need <= words for need in group) for group in word_sets) and
+        # all(strings.search(bones) is not None for strings in string_sets) as loops: the
+        # same checks in the same order, without a generator
         for group in word_sets:
             for need in group:
                 if need <= words:
                     break
             else:
                 return False
-        return all(strings.search(bones) is not None for strings in string_sets)
+        for strings in string_sets:
+            if strings.search(bones) is None:
+                return False
+        return True
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every text read, and a frozen dataclass's __init__ (an
+# object.__setattr__ a field) takes about four times as long. Nothing changes one once made.
+@dataclass(slots=True)
 class Bones:
     """What a scanner reads of a text: its skeleton and the skeleton's words.
 
