@@ -163,19 +163,15 @@ class Scanner:
                 tuple(compiled(trie) for trie in raw["strings"]),
             )
         word_sets, string_sets = checks
-        # all(any(need <= words for need in group) for group in word_sets) and
-        # all(strings.search(bones) is not None for strings in string_sets) as loops: the
-        # same checks in the same order, without a generator
+        # all(any(need <= words for need in group) for group in word_sets) as loops: the
+        # same checks in the same order, without a generator per group
         for group in word_sets:
             for need in group:
                 if need <= words:
                     break
             else:
                 return False
-        for strings in string_sets:
-            if strings.search(bones) is None:
-                return False
-        return True
+        return all(strings.search(bones) is not None for strings in string_sets)
 
 
 # Not frozen: one is made for every text read, and a frozen dataclass's __init__ (an
