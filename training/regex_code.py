@@ -33,8 +33,10 @@ _sre: Any = import_module("_sre")
 
 def code_of(source: str, flags: int) -> list[Any]:
     """One stored entry: what ``re._compiler.compile`` hands ``_sre.compile`` for ``source``."""
+    from reconnect.analysis.precompiled import packed
+
     parsed = _parser.parse(source, flags)
-    code = [int(word) for word in _compiler._code(parsed, flags)]
+    code = packed([int(word) for word in _compiler._code(parsed, flags)])
     names = parsed.state.groupdict
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, group in names.items():
@@ -47,7 +49,7 @@ def main() -> None:
     if not (DATA / CODE_FILE).exists():  # the first build: an empty table to start from
         _write({"interpreter": {}, "patterns": []})
     from reconnect.analysis import analyze
-    from reconnect.analysis.precompiled import asked, interpreter
+    from reconnect.analysis.precompiled import FORMAT, asked, interpreter, unpacked
 
     for text in SAMPLE:
         analyze(text)
@@ -55,11 +57,11 @@ def main() -> None:
     for source, flags, final, code, groups, names, indexgroup in patterns:
         # the engine's pattern from the stored code is re.compile's (same expression, flags
         # and code): checked before anything is written
-        made = _sre.compile(source, final, code, groups, names, tuple(indexgroup))
+        made = _sre.compile(source, final, unpacked(code), groups, names, tuple(indexgroup))
         if made != re.compile(source, flags):
             raise SystemExit(f"the stored code differs from re.compile's: {source[:60]!r}")
-    _write({"interpreter": interpreter(), "patterns": patterns})
-    words = sum(len(entry[3]) for entry in patterns)
+    _write({"format": FORMAT, "interpreter": interpreter(), "patterns": patterns})
+    words = sum(len(unpacked(entry[3])) for entry in patterns)
     print(f"{CODE_FILE}: {len(patterns)} expressions, {words:,} code words")
 
 

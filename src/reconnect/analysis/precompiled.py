@@ -22,26 +22,39 @@ True
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import sys
 import zlib
+from array import array
 from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
 from reconnect.analysis.lexicon import read_checked
 
-__all__ = ["CODE_FILE", "asked", "compiled", "interpreter", "stored"]
+__all__ = [
+    "CODE_FILE",
+    "FORMAT",
+    "asked",
+    "compiled",
+    "interpreter",
+    "packed",
+    "stored",
+    "unpacked",
+]
 
 CODE_FILE = "regex_code.json.gz"
+FORMAT = 2  # the file's layout (2: code words packed); a file of another is not read
 
 # The regular-expression engine, private: imported by name (``re`` hands it its code the same
 # way); its MAGIC and CODESIZE say which code it reads.
 _sre: Any = import_module("_sre")
 
-# (flags with the expression's own, code, groups, {name: group}, (name or None by group))
-_Code = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (flags with the expression's own, code words as stored (``packed``), groups, {name: group},
+# (name or None by group))
+_Code = tuple[int, str, int, dict[str, int], tuple[str | None, ...]]
 
 # Every (expression, flags) asked for in this process, in order: what the build stores.
 _ASKED: dict[tuple[str, int], None] = {}
@@ -64,8 +77,28 @@ def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
     code = stored().get(key)
     if code is None:
         return re.compile(source, flags)
-    pattern: re.Pattern[str] = _sre.compile(source, *code)
+    final, words, groups, groupindex, indexgroup = code
+    pattern: re.Pattern[str] = _sre.compile(
+        source, final, unpacked(words), groups, groupindex, indexgroup
+    )
     return pattern
+
+
+def packed(words: list[int]) -> str:
+    """Code words as the file stores them: base64 of little-endian 32-bit words (reading a
+    few thousand numbers from JSON took longer than the rest of the file)."""
+    found = array("I", words)
+    if sys.byteorder != "little":
+        found.byteswap()
+    return base64.b64encode(found.tobytes()).decode("ascii")
+
+
+def unpacked(text: str) -> list[int]:
+    """The code words ``packed`` stored."""
+    found = array("I", base64.b64decode(text))
+    if sys.byteorder != "little":
+        found.byteswap()
+    return found.tolist()
 
 
 def asked() -> list[tuple[str, int]]:
@@ -78,7 +111,11 @@ def stored() -> dict[tuple[str, int], _Code]:
     """The stored code by (expression, flags); empty under another interpreter than the
     one that built the file."""
     data = json.loads(zlib.decompress(read_checked(CODE_FILE), wbits=31))
-    if data["interpreter"] != interpreter():
+    if (
+        data.get("format") != FORMAT
+        or data["interpreter"] != interpreter()
+        or array("I").itemsize != 4
+    ):
         return {}
     return {
         (source, flags): (final, code, groups, groupindex, tuple(indexgroup))
