@@ -240,13 +240,12 @@ def load_static() -> StaticEncoder:
     """The packaged static model, hash-checked; numpy loads on first use, and the HF tokenizer
     only when a text needs it (the fast tokenizer starts from its table, ``WORDPIECE_FILE``).
     """
-    import numpy as np
 
     try:
         table = json.loads(zlib.decompress(read_checked(WORDPIECE_FILE), wbits=31))
         # the checked bytes themselves, not the files read a second time
-        vectors = np.load(io.BytesIO(read_checked(VECTORS_FILE)), allow_pickle=False)
-        scales = np.load(io.BytesIO(read_checked(SCALES_FILE)), allow_pickle=False)
+        vectors = _npy(read_checked(VECTORS_FILE))
+        scales = _npy(read_checked(SCALES_FILE))
     except (OSError, ValueError) as exc:
         raise ContentError(f"the static embedding model cannot be read: {exc}") from None
     if vectors.ndim != 2 or vectors.shape[1] != DIMENSIONS or scales.shape != vectors.shape[:1]:
@@ -258,6 +257,27 @@ def load_static() -> StaticEncoder:
         )
     fast = FastWordPiece.from_table(table["fast"], _hf_tokenizer)
     return StaticEncoder(_hf_tokenizer, vectors, scales, table["unknown"], fast)
+
+
+def _npy(raw: bytes) -> npt.NDArray[Any]:
+    """The array of an ``.npy`` file's bytes: a read-only view of them where it can be (no
+    copy of the 7.5 MB of vectors), else what ``np.load`` makes of them."""
+    import numpy as np
+    from numpy.lib import format as npy
+
+    found = io.BytesIO(raw)
+    version = npy.read_magic(found)
+    if version in ((1, 0), (2, 0)):
+        read = npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0
+        shape, fortran_order, dtype = read(found)
+        if not fortran_order and not dtype.hasobject:
+            count = 1
+            for size in shape:
+                count *= size
+            view: npt.NDArray[Any] = np.frombuffer(raw, dtype, count, found.tell())
+            return view.reshape(shape)
+    loaded: npt.NDArray[Any] = np.load(io.BytesIO(raw), allow_pickle=False)
+    return loaded
 
 
 @lru_cache(maxsize=1)
