@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from training import wordpiece_table
 from training.manifest import DATA, record
 
 DIMENSIONS = 256
@@ -65,6 +66,7 @@ def main() -> None:
     )
     record("static_embeddings.npy", "static_scales.npy", "static_tokenizer.json.gz")
     print(f"{rows.shape[0]} tokens x {rows.shape[1]} dimensions, int8 error at most {error:.4f}")
+    wordpiece_table.main()  # the fast tokenizer's table follows the new tokenizer
 
 
 if __name__ == "__main__":

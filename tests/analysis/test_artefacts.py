@@ -18,6 +18,7 @@ from reconnect.analysis.static import (
     SCALES_FILE,
     TOKENIZER_FILE,
     VECTORS_FILE,
+    WORDPIECE_FILE,
     load_static,
 )
 from reconnect.errors import ContentError
@@ -28,6 +29,7 @@ ARTEFACTS = [
     VECTORS_FILE,
     SCALES_FILE,
     TOKENIZER_FILE,
+    WORDPIECE_FILE,
     READER_FILE,
     READER_TOKENIZER_FILE,
 ]

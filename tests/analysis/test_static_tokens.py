@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconnect.analysis import wordpiece
+from reconnect.analysis import static, wordpiece
 from reconnect.analysis.lexicon import read_data
 from reconnect.analysis.static import (
     TOKENIZER_FILE,
@@ -21,6 +21,7 @@ from reconnect.analysis.static import (
     load_static,
 )
 from reconnect.analysis.tokens import Span, sentences
+from reconnect.errors import ContentError
 
 SENTENCES = [
     "",
@@ -214,6 +215,28 @@ def test_nothing_is_built_until_a_few_texts_have_gone_through_hf() -> None:
     assert not fast._words
     assert fast.encode("I feel numb") == _hf(load_static(), "I feel numb")
     assert "feel" in fast._words
+
+
+def test_the_packaged_tokenizer_starts_from_its_table_as_if_built_from_its_json() -> None:
+    fast = _fast(load_static())
+    assert fast.built
+    made = FastWordPiece(static.tokenizer_config(), load_static().tokenizer)
+    made.build()
+    assert fast.table() == made.table()
+    for text in ("I feel numb", "caf\u00e9 \u2014 d\u00e9j\u00e0 vu", "\U0001f622 fine"):
+        assert fast.tokens(text) == made.tokens(text)
+
+
+def test_a_table_made_from_another_tokenizer_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(static, "read_manifest", lambda: {TOKENIZER_FILE: "0" * 64})
+    static.load_static.cache_clear()
+    try:
+        with pytest.raises(ContentError, match=r"python -m training\.wordpiece_table"):
+            static.load_static()
+    finally:
+        static.load_static.cache_clear()
 
 
 def test_the_word_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:

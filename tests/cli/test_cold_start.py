@@ -26,6 +26,12 @@ HEAVY = (
     "reconnect.web",
     "reconnect.config",  # analyze resolves the settings only for crisis resources
     "pydantic_settings",
+    # A plain text is tokenized from the fast tokenizer's table, without the HF tokenizer;
+    # the rule scanners' build-time code and the self-check rules are not needed either.
+    "tokenizers",
+    "reconnect.analysis.rule_scanner",
+    "reconnect.analysis.crisis.factors",
+    "reconnect.domain.selfcheck",
 )
 
 
@@ -39,7 +45,6 @@ HEAVY_FOR_HELP = (
     "pydantic",
     "rich",
     "reconnect.analysis",
-    "reconnect.domain.selfcheck",
 )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reconnect.analysis.precompiled import compiled
 from reconnect.analysis.rule_scanner import atoms, branches
 
 __all__ = ["by_first_char"]
@@ -42,4 +43,4 @@ def by_first_char(pattern: re.Pattern[str]) -> re.Pattern[str]:
             raise ValueError(f"an alternative does not start with a plain character: {alternative}")
         groups.setdefault(alternative[0], []).append(alternative[1:])
     grouped = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
-    return re.compile(f"{_OPEN}{grouped}{_CLOSE}", pattern.flags)
+    return compiled(f"{_OPEN}{grouped}{_CLOSE}", pattern.flags)

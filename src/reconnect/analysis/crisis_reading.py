@@ -24,11 +24,11 @@ from reconnect.analysis.crisis.patterns import rules
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.crisis_words import (
     EVERYDAY_ONLY_CONFIDENT,
-    RECOVERED,
     beyond_everyday,
     crisis_worded,
     recovered,
     recovered_apart,
+    tells_recovery,
 )
 from reconnect.analysis.tokens import Span, sentence_bounds
 
@@ -69,7 +69,9 @@ BAND_ASKS = 0.6
 BAND_ASK_FLOOR = 0.02
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every text read, and a frozen dataclass's __init__ (an
+# object.__setattr__ a field) takes about four times as long. Nothing changes one once made.
+@dataclass(slots=True)
 class CrisisReading:
     """How sure the analyzer is of crisis language, and the spans that show it."""
 
@@ -106,16 +108,18 @@ def read_crisis(
     if readings and p_any >= min(concern_at, confident_at):
         flags = crisis_worded(readings[0][0], [s for s, _ in readings[1:]])
         worded = [reading for reading, flag in zip(readings, flags, strict=True) if flag]
-    p_worded = max([p for _, p in worded], default=0.0)
-    p_second = max(
-        [
-            p
-            for span, p in worded
-            if p >= confident_at and (p >= EVERYDAY_ONLY_CONFIDENT or beyond_everyday(span))
-        ],
-        default=0.0,
-    )
-    firm = any(h.score >= FIRM_RULE_SCORE for h in hits) or bool(intl)
+    p_worded = p_second = 0.0  # what the two below give for no worded reading (most texts)
+    if worded:
+        p_worded = max([p for _, p in worded], default=0.0)
+        p_second = max(
+            [
+                p
+                for span, p in worded
+                if p >= confident_at and (p >= EVERYDAY_ONLY_CONFIDENT or beyond_everyday(span))
+            ],
+            default=0.0,
+        )
+    firm = (bool(hits) and any(h.score >= FIRM_RULE_SCORE for h in hits)) or bool(intl)
     hedged = bool(hits) and not firm
     crisis = firm or p_second >= confident_at or (hedged and p_any >= concern_at)
     concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
@@ -164,7 +168,7 @@ def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
     none (the learned layer alone was sure), a time cue apart from the recovery's words must
     place things back in time ("the bridge where I nearly ended it in 2016").
     """
-    if RECOVERED.search(folded) is None:  # most banners tell no recovery: done
+    if not tells_recovery(folded):  # most banners tell no recovery: done
         return False
     if not hits:
         return recovered_apart(folded, rules().past)

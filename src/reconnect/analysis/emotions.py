@@ -27,6 +27,7 @@ from reconnect.analysis.emotion_model import load_emotion_model
 from reconnect.analysis.features import word_features
 from reconnect.analysis.lexicon import Feeling, feelings
 from reconnect.analysis.negation import negation_state
+from reconnect.analysis.precompiled import compiled
 from reconnect.analysis.tokens import normalise
 from reconnect.domain.analysis import Emotion
 
@@ -101,7 +102,7 @@ def _prefix_tree(words: Sequence[str]) -> re.Pattern[str]:
             return body
         return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
 
-    return re.compile(rf"\b(?:{render(tree)})\b")
+    return compiled(rf"\b(?:{render(tree)})\b")
 
 
 # Words that name a feeling only in a feeling context ("feel nothing", "feel close").

@@ -51,6 +51,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
+from reconnect.analysis.precompiled import compiled
+
 __all__ = ["ENGLISH", "SAMPLE_CHARS", "detect_language"]
 
 
@@ -206,7 +208,7 @@ _SCRIPTS = (  # (first code point, last code point, script)
 )  # fmt: skip
 _STARTS = [start for start, _, _ in _SCRIPTS]
 _WIDE = frozenset({"ja", "han", "ko"})  # one CJK character carries about a syllable: count it twice
-_NON_LATIN = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b, _ in _SCRIPTS) + "]")
+_NON_LATIN = compiled("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b, _ in _SCRIPTS) + "]")
 _MODEL_CHOICES = {  # which labels the model may choose between, by script
     "cyrillic": ("ru", "uk", "bg", "sr", "mk", "be", "kk"),
     "arabic": ("ar", "fa", "ur"),
@@ -338,7 +340,7 @@ def detect_language(text: str) -> str:
     'hi'
     """
     sample = text[:SAMPLE_CHARS].lower()
-    if any(sign in sample for sign in _NOISE_SIGNS):
+    if any(map(sample.__contains__, _NOISE_SIGNS)):  # any(sign in sample ...), no generator
         sample = _NOISE.sub(" ", sample)
     tokens = _tokens(_fold(sample))
     if not sample.isascii():

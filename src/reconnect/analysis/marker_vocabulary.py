@@ -15,7 +15,12 @@ list would hold. Chosen on GoEmotions' train comments read out of fold
 
 from __future__ import annotations
 
-import re
+from typing import TYPE_CHECKING
+
+from reconnect.analysis.precompiled import compiled
+
+if TYPE_CHECKING:
+    import re
 
 __all__ = ["VOCABULARY", "has_vocabulary"]
 
@@ -118,7 +123,7 @@ _WORDS: dict[str, str | tuple[str, ...]] = {
 
 VOCABULARY: dict[str, tuple[re.Pattern[str], ...]] = {
     name: tuple(
-        re.compile(r"\b(?:" + part + r")\b")
+        compiled(r"\b(?:" + part + r")\b")
         for part in ((words,) if isinstance(words, str) else words)
     )
     for name, words in _WORDS.items()

@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 from reconnect.analysis.negation import is_hypothetical, negation_state
-from reconnect.analysis.rule_scanner import Scanner, build_scanner, matches
+from reconnect.analysis.precompiled import compiled
 from reconnect.analysis.tokens import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reconnect.analysis.rule_scanner import Scanner
 
 _FEEL = r"(?:feel|feels|feeling|felt)"
 _PEOPLE = r"(?:him|her|them|anyone|anybody|people|friends|everyone|my (?:\w+ )?\w+)"
@@ -291,7 +297,7 @@ _NOTHING = RuleEvidence({}, frozenset())
 def compiled_patterns() -> dict[str, re.Pattern[str]]:
     """Each marker's patterns as one compiled alternation."""
     return {
-        marker: re.compile("|".join(f"(?:{p})" for p in patterns))
+        marker: compiled("|".join(f"(?:{p})" for p in patterns))
         for marker, patterns in PATTERNS.items()
     }
 
@@ -345,7 +351,10 @@ def find_rule_evidence(text: str, folded: str) -> RuleEvidence:
 
 @lru_cache(maxsize=1)
 def _scanner() -> Scanner:
-    """The scanner for ``PATTERNS``, built once."""
+    """The scanner for ``PATTERNS``, built once (its module is imported only then: a fresh
+    process that reads one text never needs it)."""
+    from reconnect.analysis.rule_scanner import build_scanner
+
     return build_scanner(PATTERNS)
 
 
@@ -365,6 +374,7 @@ class _RuleReader:
 
     def __init__(self) -> None:
         self._direct_left = self.DIRECT_TEXTS
+        self._scan: Callable[[str], dict[str, list[tuple[int, int]]]] | None = None
 
     def find(self, folded: str) -> dict[str, list[tuple[int, int]]]:
         if self._direct_left > 0 and len(folded) <= self.DIRECT_MAX_CHARS:
@@ -375,7 +385,12 @@ class _RuleReader:
                 if spans:
                     found[marker] = spans
             return found
-        return matches(_scanner(), folded)
+        scan = self._scan
+        if scan is None:
+            from reconnect.analysis.rule_scanner import matches
+
+            scan = self._scan = partial(matches, _scanner())
+        return scan(folded)
 
 
 _READER = _RuleReader()

@@ -8,7 +8,8 @@ marker's pattern matches: every alternative of every marker, split into a litera
 it matches are the markers whose patterns can start with those characters tried, each with
 its own alternation and its own resume point, so every marker finds exactly the matches its
 ``finditer`` would (overlaps between markers included, none within one marker).
-``markers.py`` builds one scanner for its patterns.
+``markers.py`` builds one scanner for its patterns. ``finder`` uses the same tree to tell only
+whether any of a list of alternatives matches (the crisis rules' recovery words).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
-__all__ = ["Scanner", "atoms", "branches", "build_scanner", "matches"]
+__all__ = ["Scanner", "atoms", "branches", "build_scanner", "finder", "matches"]
 
 
 class _Alternation:
@@ -120,6 +121,42 @@ def build_scanner(patterns: Mapping[str, Sequence[str]]) -> Scanner:
         by_char={ch: tried({m for m, ks in keys.items() if ch in ks}) for ch in singles},
         separate=tried(separate),
     )
+
+
+def finder(alternatives: Sequence[str]) -> Callable[[str], bool]:
+    """Whether any of ``alternatives`` matches somewhere in a text: what a search of their
+    alternation tells (whether it finds a match, not which), sooner.
+
+    Whether some alternative matches does not depend on the order they are tried in, so each
+    is split into literal prefixes and the rest (``_split``) and all of them are tried as one
+    prefix tree after a character that cannot end a word, on the text with a space in front,
+    as ``Scanner.after_break`` is: a search for a pattern that starts with a character class
+    skips most positions without trying them. A piece behind a leading ``\\b`` that starts
+    with a word character (a literal one, ``\\d`` or ``\\w``) and looks back at nothing joins
+    the tree; the others are searched as written.
+    """
+    tree: list[tuple[str, str]] = []
+    others: list[str] = []
+    for alternative in alternatives:
+        for b in branches(alternative):
+            for lead, prefix, rest in _split(b):
+                starts_word = (
+                    _WORD_CHAR.match(prefix) if prefix else rest.startswith((r"\d", r"\w"))
+                )
+                if lead and starts_word and "(?<" not in rest:
+                    tree.append((prefix, rest))
+                else:
+                    bound = r"\b" if lead else ""
+                    others.append(f"(?:{bound}{re.escape(prefix)}{rest})")
+    after_break = re.compile(rf"[^a-zA-Z0-9_]\b(?:{_trie(tree)})") if tree else None
+    written = re.compile("|".join(others)) if others else None
+
+    def found(text: str) -> bool:
+        return (after_break is not None and after_break.search(" " + text) is not None) or (
+            written is not None and written.search(text) is not None
+        )
+
+    return found
 
 
 def _split(alternative: str) -> list[tuple[bool, str, str]]:

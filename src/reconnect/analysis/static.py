@@ -7,7 +7,8 @@ faster than running the network, with no thread pool and no session to start.
 
 The vectors ship as int8 rows with one scale per row (``data/static_embeddings.npy``,
 ``data/static_scales.npy``) beside the tokenizer they were distilled with
-(``data/static_tokenizer.json.gz``); all three are checked against ``data/manifest.json``.
+(``data/static_tokenizer.json.gz``) and the fast tokenizer's table made from it
+(``data/static_wordpiece.json.gz``); all are checked against ``data/manifest.json``.
 Nothing is downloaded, ever.
 
 Sentences of a longer text are embedded from the same token pass: the text is tokenized
@@ -16,7 +17,9 @@ once, with offsets, and each sentence is the mean of the tokens inside it.
 Tokenizing is done by ``FastWordPiece``, a pure-Python copy of the HuggingFace tokenizer
 that gives the same token ids and character offsets (most of the HF call's cost is per-call
 overhead): one regex pass splits the text into words, and each word's pieces are cached.
-It hands back to the HF tokenizer any text it cannot prove it copies exactly.
+It hands back to the HF tokenizer any text it cannot prove it copies exactly. It starts
+from its table, so the HF tokenizer (and its JSON, slower to read than a whole analysis) is
+loaded only for such a text or a character outside ASCII it has not met.
 
 >>> vector = load_static().embed("I feel numb")
 >>> vector.shape, round(float((vector * vector).sum()), 3)
@@ -26,18 +29,20 @@ It hands back to the HF tokenizer any text it cannot prove it copies exactly.
 from __future__ import annotations
 
 import gzip
+import io
+import json
+import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from reconnect.analysis.lexicon import read_checked
+from reconnect.analysis.lexicon import read_checked, read_manifest
 from reconnect.analysis.wordpiece import WARM_UP_TEXTS, FastWordPiece, Tokens
 from reconnect.errors import ContentError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     import numpy as np
     import numpy.typing as npt
@@ -52,17 +57,25 @@ _Bounded = tuple[list[int], list[tuple[int, int]]]
 VECTORS_FILE = "static_embeddings.npy"
 SCALES_FILE = "static_scales.npy"
 TOKENIZER_FILE = "static_tokenizer.json.gz"
+# What ``FastWordPiece.table`` keeps of the tokenizer, so a fresh process tokenizes a plain text
+# without parsing the tokenizer's JSON or loading the HF tokenizer (``training.wordpiece_table``).
+WORDPIECE_FILE = "static_wordpiece.json.gz"
 
 
 @dataclass(frozen=True, slots=True)
 class StaticEncoder:
     """A tokenizer and one int8 vector (with its scale) per token id."""
 
-    tokenizer: Any  # tokenizers.Tokenizer
+    hf: Callable[[], Any]  # gives the HF tokenizer (``tokenizer``), loaded when first asked
     vectors: npt.NDArray[np.int8]
     scales: npt.NDArray[np.float32]
     unknown: int | None
     fast: FastWordPiece | None = None  # the same tokens as ``tokenizer``, sooner
+
+    @property
+    def tokenizer(self) -> Any:
+        """The HF tokenizer (``tokenizers.Tokenizer``), which ``fast`` copies."""
+        return self.hf()
 
     def hf_tokens(self, text: str) -> Tokens:
         """The HF tokenizer's ids and offsets (``[UNK]`` included): what ``fast`` copies."""
@@ -217,23 +230,62 @@ def _without_truncation(config: str) -> str:
     return config[:at] + '"truncation": null' + config[end:]
 
 
+def tokenizer_config() -> str:
+    """The packaged tokenizer's JSON, hash-checked, without its length limit."""
+    return _without_truncation(gzip.decompress(read_checked(TOKENIZER_FILE)).decode())
+
+
 @lru_cache(maxsize=1)
 def load_static() -> StaticEncoder:
-    """The packaged static model, hash-checked; numpy and tokenizers load on first use."""
-    import numpy as np
-    from tokenizers import Tokenizer
+    """The packaged static model, hash-checked; numpy loads on first use, and the HF tokenizer
+    only when a text needs it (the fast tokenizer starts from its table, ``WORDPIECE_FILE``).
+    """
 
     try:
-        config = _without_truncation(gzip.decompress(read_checked(TOKENIZER_FILE)).decode())
-        tokenizer = Tokenizer.from_str(config)
-        read_checked(SCALES_FILE)
-        read_checked(VECTORS_FILE)
-        folder = resources.files("reconnect.analysis").joinpath("data")
-        vectors = np.load(str(folder.joinpath(VECTORS_FILE)), allow_pickle=False)
-        scales = np.load(str(folder.joinpath(SCALES_FILE)), allow_pickle=False)
+        table = json.loads(zlib.decompress(read_checked(WORDPIECE_FILE), wbits=31))
+        # the checked bytes themselves, not the files read a second time
+        vectors = _npy(read_checked(VECTORS_FILE))
+        scales = _npy(read_checked(SCALES_FILE))
     except (OSError, ValueError) as exc:
         raise ContentError(f"the static embedding model cannot be read: {exc}") from None
     if vectors.ndim != 2 or vectors.shape[1] != DIMENSIONS or scales.shape != vectors.shape[:1]:
         raise ContentError(f"{VECTORS_FILE} has shape {vectors.shape}, not (*, {DIMENSIONS})")
-    unknown = tokenizer.token_to_id("[UNK]")
-    return StaticEncoder(tokenizer, vectors, scales, unknown, FastWordPiece(config, tokenizer))
+    if table["tokenizer_sha256"] != read_manifest().get(TOKENIZER_FILE):
+        raise ContentError(
+            f"{WORDPIECE_FILE} was not made from this {TOKENIZER_FILE}; "
+            "rebuild it with python -m training.wordpiece_table"
+        )
+    fast = FastWordPiece.from_table(table["fast"], _hf_tokenizer)
+    return StaticEncoder(_hf_tokenizer, vectors, scales, table["unknown"], fast)
+
+
+def _npy(raw: bytes) -> npt.NDArray[Any]:
+    """The array of an ``.npy`` file's bytes: a read-only view of them where it can be (no
+    copy of the 7.5 MB of vectors), else what ``np.load`` makes of them."""
+    import numpy as np
+    from numpy.lib import format as npy
+
+    found = io.BytesIO(raw)
+    version = npy.read_magic(found)
+    if version in ((1, 0), (2, 0)):
+        read = npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0
+        shape, fortran_order, dtype = read(found)
+        if not fortran_order and not dtype.hasobject:
+            count = 1
+            for size in shape:
+                count *= size
+            view: npt.NDArray[Any] = np.frombuffer(raw, dtype, count, found.tell())
+            return view.reshape(shape)
+    loaded: npt.NDArray[Any] = np.load(io.BytesIO(raw), allow_pickle=False)
+    return loaded
+
+
+@lru_cache(maxsize=1)
+def _hf_tokenizer() -> Any:
+    """The packaged HF tokenizer, loaded the first time a text needs it."""
+    from tokenizers import Tokenizer
+
+    try:
+        return Tokenizer.from_str(tokenizer_config())
+    except (OSError, ValueError) as exc:
+        raise ContentError(f"the static embedding's tokenizer cannot be read: {exc}") from None

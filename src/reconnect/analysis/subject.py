@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from reconnect.analysis.precompiled import compiled
 from reconnect.analysis.tokens import normalise, sentence_bounds, sentences
 
 if TYPE_CHECKING:
@@ -254,13 +255,13 @@ _RELATION = (
     r"man|woman|people|everyone)"
 )
 # A sentence whose grammatical subject is somebody else, before the first "I".
-OTHER_SUBJECT = re.compile(
+OTHER_SUBJECT = compiled(
     rf"^(?:(?:and|but|so|now|lately|today|honestly|also|then)[, ]+)?"
     rf"(?:(?:my|our|his|her|their|the|a|one of my|this|that) (?:\w+ )?{_RELATION}s?\b|"
     rf"(?:he|she|they|he's|she's|they're|he'd|she'd|they've)\b|"
     rf"[A-Z][a-z]+ (?:has|is|was|keeps|says|said|seems|told|doesn't|won't|hasn't|can't|just))"
 )
-OTHER_STATE = re.compile(
+OTHER_STATE = compiled(
     rf"\b(?:my|our) {_RELATION}s? (?:\w+ )?(?:seems?|is|has|was|keeps|says|said|told me|"
     r"looks|sounds|feels|felt|won't|can't|doesn't|hasn't|never|always|just)\b"
 )
@@ -271,7 +272,7 @@ FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|myself|my)\b")
 # start with \b and a word character, so \b there means that the character before is not one
 # (never in [a-zA-Z0-9_]) or the start of the text, which is what a space is to \b.
 _FIRST_PERSON_AFTER_BREAK = re.compile(r"[^a-zA-Z0-9_]" + FIRST_PERSON.pattern)
-_OTHER_STATE_AFTER_BREAK = re.compile(r"[^a-zA-Z0-9_]" + OTHER_STATE.pattern)
+_OTHER_STATE_AFTER_BREAK = compiled(r"[^a-zA-Z0-9_]" + OTHER_STATE.pattern)
 
 
 def _first_person(folded: str) -> int:

@@ -22,6 +22,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # _WORD on lower-cased ASCII text.
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _SENTENCE_WINDOW = 300  # how far either side of a span a sentence boundary is looked for
+_BREAK = re.compile(r"[.!?\n]")  # what ends a sentence for sentence_bounds
 
 
 def sentences(text: str) -> list[Span]:
@@ -90,7 +91,15 @@ def sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
     (5, 19)
     """
     window_start = max(0, start - _SENTENCE_WINDOW)
-    lo = max(folded.rfind(c, window_start, start) for c in ".!?\n") + 1 or window_start
+    # the last stop or new line before the span, and the first after it (without generators:
+    # this runs for every crisis hit and span whose subject or tense is asked)
+    last = max(
+        folded.rfind(".", window_start, start),
+        folded.rfind("!", window_start, start),
+        folded.rfind("?", window_start, start),
+        folded.rfind("\n", window_start, start),
+    )
+    lo = last + 1 or window_start
     window_end = min(len(folded), end + _SENTENCE_WINDOW)
-    his = [i for i in (folded.find(c, end, window_end) for c in ".!?\n") if i != -1]
-    return lo, min(his) if his else window_end
+    stop = _BREAK.search(folded, end, window_end)
+    return lo, window_end if stop is None else stop.start()

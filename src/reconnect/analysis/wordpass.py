@@ -34,6 +34,7 @@ import zlib
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.features import _SCOPED, _WORDS, BUCKETS, _remember
+from reconnect.analysis.precompiled import compiled
 
 if TYPE_CHECKING:
     from reconnect.analysis.static import StaticEncoder
@@ -62,7 +63,7 @@ class _Pass:
     def __init__(self, fast: FastWordPiece, alone: str, unknown: int | None) -> None:
         self.fast = fast
         self.unknown = unknown
-        self.split = re.compile(
+        self.split = compiled(
             "[a-z0-9]+(?:'[a-z0-9]+)*|[" + "".join(re.escape(c) for c in alone) + "]"
         )
         self.tokens: dict[str, _Token] = {}

@@ -17,6 +17,8 @@ import unicodedata
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from reconnect.analysis.precompiled import compiled
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -24,8 +26,9 @@ __all__ = ["WARM_UP_TEXTS", "FastWordPiece", "Tokens"]
 
 Tokens = tuple[list[int], list[tuple[int, int]]]
 
-# Texts tokenized by HF before the fast path is built: building it parses the tokenizer's
-# JSON (tens of milliseconds), which a one-text process (``reconnect analyze``) never repays.
+# Texts tokenized by HF before a tokenizer made from the JSON builds its fast path: building
+# it parses the JSON (tens of milliseconds), which a one-text process would never repay. The
+# packaged one is made ready from its table instead (``from_table``), and needs no warm-up.
 WARM_UP_TEXTS = 4
 # Bounds on the caches: distinct words (cleared when full) and distinct characters learned.
 WORD_CACHE_SIZE = 1 << 15
@@ -74,13 +77,16 @@ class FastWordPiece:
     decompose to several, kept combining marks, characters this Python's Unicode database
     does not know, lone surrogates. So are texts containing an added token.
 
-    Nothing is read until ``build`` (by ``encode`` after ``WARM_UP_TEXTS`` texts, or by
-    ``tokens``); ``encode`` returns None for a text HF must do.
+    Made from the JSON, nothing is read until ``build`` (by ``encode`` after
+    ``WARM_UP_TEXTS`` texts, or by ``tokens``); made from what ``table`` stored of a built one
+    (``from_table``), it is built at once, and the HF tokenizer is loaded only to learn a
+    character outside ASCII. ``encode`` returns None for a text HF must do.
     """
 
     def __init__(self, config: str, tokenizer: Any) -> None:
         self._config = config  # the tokenizer's JSON
         self._tokenizer = tokenizer  # tokenizers.Tokenizer, asked about each new character
+        self._load_tokenizer: Callable[[], Any] | None = None  # gives it when it is None
         self._lock = threading.Lock()
         self._texts = 0
         self._built = False
@@ -187,6 +193,53 @@ class FastWordPiece:
         """The ids of one word of ``ascii_split`` (or one normalized word), from the cache."""
         return (self._words.get(word) or self._cached(word))[0]
 
+    @classmethod
+    def from_table(cls, table: dict[str, Any], tokenizer: Callable[[], Any]) -> FastWordPiece:
+        """The tokenizer ``table`` describes (what ``table()`` gave for one built from the same
+        JSON), built at once; ``tokenizer()`` gives the HF tokenizer, asked for only to learn
+        a character outside ASCII."""
+        fast = cls("", None)
+        fast._load_tokenizer = tokenizer
+        if table["usable"]:
+            fast._vocab = {token: i for i, token in enumerate(table["vocab"])}
+            fast._unknown = int(table["unknown"])
+            fast._prefix = str(table["prefix"])
+            fast._max_chars = int(table["max_chars"])
+            fast._longest = int(table["longest"])
+            fast._limit = None if table["limit"] is None else int(table["limit"])
+            fast._added = tuple(str(token) for token in table["added"])
+            pairs = zip(table["classes"], table["normal"], strict=True)
+            for code, (kind, normal) in enumerate(pairs):
+                dict.__setitem__(fast._classes, code, kind)
+                dict.__setitem__(fast._normal, code, normal)
+            fast._ascii_patterns()
+            fast._usable = True
+        fast._built = True
+        return fast
+
+    def table(self) -> dict[str, Any]:
+        """What ``from_table`` needs to make this tokenizer again without its JSON (built
+        here if it was not): the vocabulary in id order and how each ASCII character is read.
+        ValueError when the ids are not 0 to n - 1."""
+        self.build()
+        if not self._usable:
+            return {"usable": False}
+        vocab = sorted(self._vocab, key=self._vocab.__getitem__)
+        if [self._vocab[token] for token in vocab] != list(range(len(vocab))):
+            raise ValueError("the vocabulary's ids are not 0 to n - 1")
+        return {
+            "usable": True,
+            "vocab": vocab,
+            "unknown": self._unknown,
+            "prefix": self._prefix,
+            "max_chars": self._max_chars,
+            "longest": self._longest,
+            "limit": self._limit,
+            "added": list(self._added),
+            "classes": "".join(self._classes[code] for code in range(128)),
+            "normal": [self._normal[code] for code in range(128)],
+        }
+
     def build(self) -> None:
         """Read the tokenizer's JSON: the vocabulary, and whether its pipeline is copied."""
         with self._lock:
@@ -238,8 +291,11 @@ class FastWordPiece:
     def _learn(self, code: int) -> tuple[str, str]:
         """How the HF normalizer and pre-tokenizer treat one character, remembered."""
         found = (_UNSURE, "")
+        tokenizer = self._tokenizer
+        if tokenizer is None and self._load_tokenizer is not None:
+            tokenizer = self._tokenizer = self._load_tokenizer()
         try:
-            normal: str = self._tokenizer.normalizer.normalize_str(chr(code))
+            normal: str = tokenizer.normalizer.normalize_str(chr(code))
         except UnicodeError:  # a lone surrogate, which Rust cannot hold
             normal = "\x00\x00"  # two characters: unsure
         padded = len(normal) == 3 and normal[0] == normal[2] == " " and normal[1] != " "
@@ -253,7 +309,7 @@ class FastWordPiece:
             and unicodedata.combining(kept) == 0
             and unicodedata.category(kept) != "Cn"
         ):
-            split = [p for p, _ in self._tokenizer.pre_tokenizer.pre_tokenize_str(f"a{kept}a")]
+            split = [p for p, _ in tokenizer.pre_tokenizer.pre_tokenize_str(f"a{kept}a")]
             if split == ["a", kept, "a"] or (padded and split == [f"a{kept}a"]):
                 found = (_ALONE, kept)
             elif split == [f"a{kept}a"]:
@@ -288,8 +344,8 @@ class FastWordPiece:
             return "[" + "".join(re.escape(c) for c in chars) + "]"
 
         self._ascii_word = frozenset(c.lower() for c in words)
-        self._ascii_gone = re.compile(charset(gone)) if gone else None
-        self._ascii = re.compile(f"{charset(words)}+|{charset(alone)}")  # last: the switch
+        self._ascii_gone = compiled(charset(gone)) if gone else None
+        self._ascii = compiled(f"{charset(words)}+|{charset(alone)}")  # last: the switch
 
     def _ascii_tokens(self, split: re.Pattern[str], lowered: str, *, offsets: bool) -> Tokens:
         cache = self._words

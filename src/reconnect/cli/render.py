@@ -11,7 +11,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from reconnect.domain.selfcheck import trend
 from reconnect.domain.wording import counted
 
 if TYPE_CHECKING:
@@ -313,6 +312,7 @@ def insights_view(out: Any, notable: Sequence[Association]) -> Group:
     without.
     """
     from reconnect.domain.insights import METHOD_IN_WORDS, NOTHING_STANDS_OUT, TONE_LABEL
+    from reconnect.domain.selfcheck import trend
 
     parts: list[Any] = [Panel(Text(out.summary), title="This week", border_style="cyan")]
     if out.seek_help:

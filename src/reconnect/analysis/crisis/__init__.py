@@ -105,10 +105,15 @@ def find_crisis(text: str, bones: Bones | None = None) -> tuple[CrisisHit, ...]:
             kind=group.kind,
             score=_score(folded, start, end, group, compiled),
             subject_of=partial(_subject, text, folded, start, end, group.kind, compiled),
-            past_of=partial(is_past, folded, start, end, compiled.past, compiled.present),
+            past_of=partial(_past, folded, start, end, compiled),
         )
         for start, end, group in found
     )
+
+
+def _past(folded: str, start: int, end: int, compiled: Rules) -> bool:
+    # The time cues are compiled (and looked up) only when a hit's tense is asked.
+    return is_past(folded, start, end, compiled.past, compiled.present)
 
 
 def _subject(text: str, folded: str, start: int, end: int, kind: str, compiled: Rules) -> str:

@@ -39,13 +39,15 @@ import json
 import re
 import tomllib
 import zlib
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
-from reconnect.analysis.crisis.factors import _COMMON_WORDS, Needs, necessary_strings, whole_words
 from reconnect.analysis.crisis.firstchars import can_be_empty, first_chars
 from reconnect.analysis.crisis.hits import KINDS
 from reconnect.analysis.lexicon import read_checked, read_data
 from reconnect.errors import ContentError
+
+if TYPE_CHECKING:
+    from reconnect.analysis.crisis.factors import Needs
 
 __all__ = [
     "INDEX_FILE",
@@ -178,10 +180,6 @@ def build(source: bytes) -> Index:
     }
 
 
-# Words in most texts (the common words factors.py rates strings by): a string made
-# only of these (and of part-words) is not filed under a gate, which most texts would
-# open, but in the trie searched on every text.
-_EVERYWHERE = _COMMON_WORDS
 # Frequent words, if not in most texts: the gate of a string only when it has no rarer
 # word (which gate a string gets changes only the speed, never what is found).
 _FREQUENT_WORDS = """
@@ -195,6 +193,10 @@ _FREQUENT = frozenset(_FREQUENT_WORDS.split())
 
 def scan_index(patterns: list[str]) -> ScanIndex:
     """What a ``Scanner`` for ``patterns`` (expanded, in file order) needs."""
+    # Working out what each pattern needs (factors.py) is build-time work: a fresh process
+    # that reads the stored index never imports it.
+    from reconnect.analysis.crisis.factors import necessary_strings
+
     needs = [necessary_strings(p) for p in patterns]
     anchors = [_anchor(need) for need in needs]
     owners: dict[str, set[int]] = {}
@@ -235,11 +237,17 @@ def _anchor(need: Needs) -> frozenset[str]:
 
 def _gate(string: str) -> str | None:
     """The word a text must hold for ``string`` to be in it: its rarest whole word, if rare."""
+    # Words in most texts (the common words factors.py rates strings by): a string made
+    # only of these (and of part-words) is not filed under a gate, which most texts would
+    # open, but in the trie searched on every text.
+    from reconnect.analysis.crisis.factors import _COMMON_WORDS as everywhere
+    from reconnect.analysis.crisis.factors import whole_words
+
     words = whole_words(string)
     if not words:
         return None
-    gate = min(words, key=lambda w: (w in _EVERYWHERE, w in _FREQUENT, -len(w), w))
-    return None if gate in _EVERYWHERE else gate
+    gate = min(words, key=lambda w: (w in everywhere, w in _FREQUENT, -len(w), w))
+    return None if gate in everywhere else gate
 
 
 def _tries(strings: set[str], owners: dict[str, set[int]]) -> list[TrieIndex]:
@@ -266,6 +274,8 @@ def _tries(strings: set[str], owners: dict[str, set[int]]) -> list[TrieIndex]:
 
 def _checks(groups: list[frozenset[str]]) -> CheckIndex:
     """The sets besides the anchor, as whole words where every string brings some."""
+    from reconnect.analysis.crisis.factors import whole_words
+
     checks: CheckIndex = {"words": [], "strings": []}
     for group in groups:
         found = {tuple(sorted(set(whole_words(s)))) for s in group}

@@ -48,6 +48,7 @@ from functools import cache
 
 from reconnect.analysis.crisis.folding import fold
 from reconnect.analysis.crisis.index import CheckIndex, ScanIndex, TrieIndex, scan_index
+from reconnect.analysis.precompiled import compiled
 
 __all__ = ["Bones", "Scanner", "Searcher"]
 
@@ -101,8 +102,9 @@ class Scanner:
         words = bones.words
         skeleton = bones.text
         anchored: set[int] = set()
+        compiled_tries = self._tries
         for gate in (_FIXED, *(self._gates & words)):
-            tries = self._tries.get(gate)
+            tries = compiled_tries.get(gate)
             for strings, owners in self._compile(gate) if tries is None else tries:
                 search = strings.search
                 m = search(skeleton)
@@ -111,7 +113,8 @@ class Scanner:
                     m = search(skeleton, m.start() + 1)
         if not anchored:
             return self._always
-        return self._always | {i for i in anchored if self._meets(i, words, skeleton)}
+        meets = self._meets
+        return self._always | {i for i in anchored if meets(i, words, skeleton)}
 
     def searcher(self, folded: str, candidates: frozenset[int]) -> Searcher:
         """A function giving the next match in ``folded`` from a position, or None at the end.
@@ -148,8 +151,8 @@ class Scanner:
         tries: list[TrieIndex] = (
             self._index["fixed"] if gate == _FIXED else json.loads(self._index["gates"][gate])
         )
-        compiled = self._tries[gate] = tuple((re.compile(t["trie"]), t["owners"]) for t in tries)
-        return compiled
+        found = self._tries[gate] = tuple((compiled(t["trie"]), t["owners"]) for t in tries)
+        return found
 
     def _meets(self, k: int, words: frozenset[str], bones: str) -> bool:
         checks = self._checks.get(k)
@@ -157,7 +160,7 @@ class Scanner:
             raw: CheckIndex = json.loads(self._index["checks"][k])
             checks = self._checks[k] = (
                 tuple(tuple(frozenset(need) for need in group) for group in raw["words"]),
-                tuple(re.compile(trie) for trie in raw["strings"]),
+                tuple(compiled(trie) for trie in raw["strings"]),
             )
         word_sets, string_sets = checks
         # all(any(need <= words for need in group) for group in word_sets) as loops: the
@@ -171,7 +174,9 @@ class Scanner:
         return all(strings.search(bones) is not None for strings in string_sets)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every text read, and a frozen dataclass's __init__ (an
+# object.__setattr__ a field) takes about four times as long. Nothing changes one once made.
+@dataclass(slots=True)
 class Bones:
     """What a scanner reads of a text: its skeleton and the skeleton's words.
 
@@ -252,5 +257,5 @@ def _searchable(pattern: str) -> tuple[re.Pattern[str], bool]:
     characters the rest of the pattern starts with.
     """
     if pattern.startswith(r"\b"):
-        return re.compile(pattern[2:]), True
-    return re.compile(pattern), False
+        return compiled(pattern[2:]), True
+    return compiled(pattern), False
