@@ -128,7 +128,7 @@ LEARNED_ALONE = {
     # anhedonia or 0.7 for disconnection would cut 6 and 2 more wrong real flags, but cost
     # right journal guesses: held-out 0.561 -> 0.551 each; not taken.)
     "hopelessness": 0.8,
-    # Since 3.8, when the heads were fitted again on twice as much journal writing (and their
+    # Since 3.8, when the heads were fitted again on much more journal writing (and their
     # F1-optimal thresholds fell as low as 0.19): a guess alone needs 0.6 from every head.
     # Out of fold on GoEmotions' train comments (``training.oof_markers``), with fold heads
     # at the shipped thresholds, guesses under 0.6 were right 3 times in 54; the new journal
@@ -313,7 +313,8 @@ class Analyzer:
 
 
 def _said_of_someone(name: str, folded: str, start: int) -> bool:
-    """Whether a phrase of a marker that needs no support so said is said of a person."""
+    """Whether the phrase at ``start`` is said of a person ("they're on autopilot") and its
+    marker needs no head support when it is (``SUPPORT_FREE_SAID_OF_SOMEONE``)."""
     return (
         name in SUPPORT_FREE_SAID_OF_SOMEONE
         and SAID_OF_SOMEONE.search(folded, max(0, start - 40), start) is not None
