@@ -19,7 +19,7 @@ text (``training.corpus``). Thresholds:
 
 With ``--markers-only`` (how analyzer 3.8's heads were built) only the 13 marker heads and
 their thresholds are fitted again; the crisis and ``subject_other`` heads, their thresholds and
-every feature bucket the shipped file keeps are carried over from ``heads.npz`` as it is, so
+every feature bucket where they have a weight are carried over from ``heads.npz``, so
 that crisis results, checked on sets that are no longer unseen, stay exactly as they were
 (docs/decisions/0015-marker-heads-refit-alone.md).
 
@@ -210,7 +210,7 @@ REFIT_ALONE = frozenset(h for h in MARKER_HEADS if h != "crisis")
 class Carried:
     """The shipped heads file's weights and thresholds, for ``--markers-only``."""
 
-    buckets: np.ndarray  # the feature buckets it keeps
+    buckets: np.ndarray  # the feature buckets where a carried head has a weight
     sparse: np.ndarray  # their weights, float16 values as float32, buckets x heads
     dense: np.ndarray
     bias: np.ndarray
@@ -222,9 +222,14 @@ class Carried:
             if tuple(str(h) for h in data["heads"]) != HEADS:
                 raise SystemExit(f"{HEADS_FILE} was trained for other heads: fit them all")
             saved = json.loads(str(data["thresholds"]))
+            sparse = data["sparse"].astype(np.float32)
+            # Only the rows that hold a carried head's weight: the marker columns are fitted
+            # again whole, so rows kept for their old weights alone would only pile up.
+            carried = [i for i, head in enumerate(HEADS) if head not in REFIT_ALONE]
+            rows = np.flatnonzero(np.abs(sparse[:, carried]).max(axis=1) > 0)
             return cls(
-                buckets=data["features"].astype(np.int64),
-                sparse=data["sparse"].astype(np.float32),
+                buckets=data["features"].astype(np.int64)[rows],
+                sparse=sparse[rows],
                 dense=data["dense"].astype(np.float32),
                 bias=data["bias"].astype(np.float32),
                 thresholds={k: float(v) for k, v in saved.items() if k not in REFIT_ALONE},
