@@ -131,6 +131,15 @@ def test_ctrl_c_in_a_terminal_saves_nothing(sqlite_url: str) -> None:
             elif typed and b"2. Things I can do" in shown and reading:
                 os.write(main_fd, b"\x03")  # Ctrl-C
                 break
+        # Keep reading while it finishes: a child whose last words fill the terminal's buffer
+        # would wait for a reader forever (this test once timed out in a bare wait here).
+        finish = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < finish:
+            if select.select([main_fd], [], [], 0.05)[0]:
+                try:
+                    shown += os.read(main_fd, 65536)
+                except OSError:
+                    break  # the terminal's other end is closed: the child is gone or going
         code = process.wait(timeout=60)
         try:
             while select.select([main_fd], [], [], 0.2)[0]:
