@@ -24,12 +24,29 @@ def _texts(name: str) -> list[str]:
     return [str(json.loads(line)["text"]) for line in lines if line.strip()]
 
 
-def _read_set(name: str, *, leave_out: str = "") -> tuple[list[Analysis], list[Analysis]]:
-    """A probe or held-out set's statements and look-alikes (but ``leave_out``'s family), read."""
+# Families their authors wrote as look-alikes that rule 10 of the labelling guidelines makes
+# crisis: a crisis told as past or resolved, and someone else at risk (decision 0017).
+RULE_10 = frozenset({"past_recovered", "past_over", "other", "other_person"})
+
+
+def _read_set(name: str) -> tuple[list[Analysis], list[Analysis], list[Analysis]]:
+    """A probe or held-out set, read: its statements, its look-alikes, and the look-alikes of
+    the ``RULE_10`` families (crisis by the guidelines)."""
     rows = [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines()]
     statements = [analyze(r["text"]) for r in rows if r["crisis"]]
-    look_alikes = [analyze(r["text"]) for r in rows if not r["crisis"] and r["family"] != leave_out]
-    return statements, look_alikes
+    look_alikes = [
+        analyze(r["text"]) for r in rows if not r["crisis"] and r["family"] not in RULE_10
+    ]
+    rule_10 = [analyze(r["text"]) for r in rows if not r["crisis"] and r["family"] in RULE_10]
+    return statements, look_alikes, rule_10
+
+
+def _banners(readings: list[Analysis]) -> int:
+    return sum(a.crisis for a in readings)
+
+
+def _either(readings: list[Analysis]) -> int:
+    return sum(a.crisis or a.concern for a in readings)
 
 
 ORDINARY_DAYS = [
@@ -141,17 +158,17 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
     """``crisis_probe5.jsonl``: 150 statements and 150 look-alikes a helper wrote to probe the
     rules (development data since rules were written from its misses). Measured when added:
     the banner on 110 statements and the banner or the calm check on 141 (135 before those
-    rules); the banner on 22 of the 130 look-alikes that are not about someone else at risk
-    (for whom reconnect shows resources by design), most of them recovery told in the past
-    tense ("two years ago today I was in hospital after trying to end my life")."""
-    statements, look_alikes = _read_set("crisis_probe5.jsonl", leave_out="other_person")
-    assert len(statements) == 150 and len(look_alikes) == 130
+    rules). Of its look-alikes, 40 are crisis by rule 10 (someone else at risk, a crisis told
+    as past): 3.8, which gave recovery stories the calm check, showed the banner on 14 of
+    them; 3.9 on 26."""
+    statements, look_alikes, rule_10 = _read_set("crisis_probe5.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
     # 3.7: 132, with the hedged warning signs (written from these statements' misses)
-    assert sum(a.crisis for a in statements) >= 132
-    assert sum(a.crisis or a.concern for a in statements) >= 141
-    # 18 since recovery told now about a crisis placed in the past gets the calm check
-    # instead; 9 in 3.7, which reads more ways of placing it in the past and telling recovery
-    assert sum(a.crisis for a in look_alikes) <= 9
+    assert _banners(statements) >= 141
+    assert _either(statements) >= 148
+    assert _banners(look_alikes) <= 5
+    assert _banners(rule_10) >= 26
+    assert _either(rule_10) >= 34
 
 
 def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -159,12 +176,14 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
     code, held out (counts only; never read while tuning). The session's start build (3.5)
     gave the banner on 52 statements and the banner or the calm check on 73, and the banner on
     15 look-alikes (6 of them recovery told in the past tense); 3.6: 53, 73 and 15; 3.7 (its
-    rules and the band head), run at the end of its session: 67, 75 and 9."""
-    statements, look_alikes = _read_set("crisis_fresh6.jsonl")
-    assert len(statements) == 80 and len(look_alikes) == 80
-    assert sum(a.crisis for a in statements) >= 67
-    assert sum(a.crisis or a.concern for a in statements) >= 75
-    assert sum(a.crisis for a in look_alikes) <= 9
+    rules and the band head), run at the end of its session: 67, 75 and 9. 3.9 reads its 11
+    recovery stories by rule 10 (crisis): the banner on 6 (3.8: 3), 6 on the other 69."""
+    statements, look_alikes, rule_10 = _read_set("crisis_fresh6.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (80, 69, 11)
+    assert _banners(statements) >= 67
+    assert _either(statements) >= 75
+    assert _banners(look_alikes) <= 6
+    assert _banners(rule_10) >= 6
 
 
 def test_the_second_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -173,104 +192,101 @@ def test_the_second_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
     written on 7 December 2026 by a helper who saw no code and no other set; held out like
     ``crisis_fresh6.jsonl``. 3.6 gave the banner on 73 statements, the banner or the calm
     check on 89, and the banner on 22 look-alikes; 3.7, run at the end of its session: 84,
-    95 and 11."""
-    statements, look_alikes = _read_set("crisis_fresh7.jsonl")
-    assert len(statements) == 100 and len(look_alikes) == 100
-    assert sum(a.crisis for a in statements) >= 84
-    assert sum(a.crisis or a.concern for a in statements) >= 95
-    assert sum(a.crisis for a in look_alikes) <= 11
+    95 and 11. 3.9: the banner on 11 of the 20 recovery stories (crisis by rule 10; 3.8: 7)
+    and on 4 of the other 80 look-alikes."""
+    statements, look_alikes, rule_10 = _read_set("crisis_fresh7.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (100, 80, 20)
+    assert _banners(statements) >= 84
+    assert _either(statements) >= 95
+    assert _banners(look_alikes) <= 4
+    assert _banners(rule_10) >= 11
 
 
 @pytest.mark.parametrize(
-    ("text", "banner"),
+    "text",
     [
-        # recovery told now about a crisis the rules place in the past: the calm check
-        (
-            "Three years ago I tried to kill myself. Today I ran my first 10k and I'm so glad I'm "
-            "still here.",
-            False,
-        ),
-        ("18 months clean from cutting today, proud of me.", False),
+        # Rule 10 of the labelling guidelines: a crisis told as past or resolved is crisis.
+        # 3.6 to 3.8 gave these the calm check instead; 3.9 follows the rule (decision 0017),
+        # and the banner's words fit a past crisis too.
+        "Three years ago I tried to kill myself. Today I ran my first 10k and I'm so glad I'm "
+        "still here.",
+        "18 months clean from cutting today, proud of me.",
         # written with curly apostrophes, as phones type them
-        ("A year ago I tried to end my life. I\u2019m in a much better place now.", False),
-        # ...unless something says the risk is back
-        ("Two years clean from cutting and I relapsed tonight.", True),
-        (
-            "I tried to kill myself last year. I'm proud I got through it but I want to do it "
-            "again.",
-            True,
-        ),
-        # 3.7: crisis words quoted from the past are no sign of a return...
-        (
-            "I used to write 'I want to die' in every entry. Flicking back through, I haven't "
-            "written it once in two years.",
-            False,
-        ),
-        # ...though said again now they are
-        (
-            'Back in 2019 I used to say "I want to die" a lot. Glad I\'m still here, but I want '
-            "to die again now.",
-            True,
-        ),
-        # "years ago today" places it in the past; telling mum is no crisis of its own
-        (
-            "Two years ago today I was in hospital after trying to end my life. Today I went for "
-            "a run and called mum. I'm really glad I'm still here.",
-            False,
-        ),
-        # no rule hit, the learned layer sure: a time cue and recovery, in different words
-        (
-            "Walked across the bridge where I nearly ended it in 2016. Stopped, looked at the "
-            "river, and felt nothing but gratitude.",
-            False,
-        ),
-        # safety told now, an event that names suicide, a plan no longer needed (probe6)
-        (
-            "Finally told my therapist about the night on the bridge in 2019. Cried a lot. I'm "
-            "safe, just sad about how alone I was back then.",
-            False,
-        ),
-        (
-            "Spoke at the suicide prevention walk today about my attempt in 2015. My voice shook "
-            "the whole way through. Proud of myself.",
-            False,
-        ),
-        (
-            "My safety plan is still stuck on the fridge even though I haven't needed it in over "
-            "a year.",
-            False,
-        ),
-        # 3.7, from probe7's look-alikes: a hit with nothing in its sentence to keep it now
-        # or coming, in an entry that tells recovery, needs no time cue of its own...
-        ("Five years self-harm free today, bought myself a nice notebook to celebrate.", False),
-        (
-            "Sam asked about the marks on my wrist at the pool. I told him it was a long time ago "
-            "and I'm good now, which is true.",
-            False,
-        ),
-        # ...but "keep", "came back" and "barely" keep it now
-        (
-            "Fixed the tap, proud of myself. I keep feeling like I'm just finishing things off "
-            "before I go, tying up loose ends so nobody's left with a mess.",
-            True,
-        ),
-        ("I was proud of my progress, but the thoughts of killing myself came back.", True),
-        # ...but "safe for now" is no recovery
-        (
-            "Last year I took an overdose. I'm safe for now but I took all my pills an hour ago.",
-            True,
-        ),
-        # one cue is not two: "haven't written in here in ages" is no recovery told
-        (
-            "Haven't written in here in ages because I didn't think I'd still be alive to, "
-            "honestly.",
-            True,
-        ),
+        "A year ago I tried to end my life. I\u2019m in a much better place now.",
+        "I used to write 'I want to die' in every entry. Flicking back through, I haven't "
+        "written it once in two years.",
+        "Two years ago today I was in hospital after trying to end my life. Today I went for "
+        "a run and called mum. I'm really glad I'm still here.",
+        # 3.9: "nearly ended it" and an attempt with its year are rules of their own
+        "Walked across the bridge where I nearly ended it in 2016. Stopped, looked at the "
+        "river, and felt nothing but gratitude.",
+        "Spoke at the suicide prevention walk today about my attempt in 2015. My voice shook "
+        "the whole way through. Proud of myself.",
+        "Finally told my therapist about the night on the bridge in 2019. Cried a lot. I'm "
+        "safe, just sad about how alone I was back then.",
+        "Five years self-harm free today, bought myself a nice notebook to celebrate.",
+        "Sam asked about the marks on my wrist at the pool. I told him it was a long time ago "
+        "and I'm good now, which is true.",
+        # the training set's own example (markers_train.jsonl, t0435)
+        "Last year I was cutting most nights. Six months clean today and I'm proud of that.",
+        # ...and all the more when the risk is back
+        "Two years clean from cutting and I relapsed tonight.",
+        "I tried to kill myself last year. I'm proud I got through it but I want to do it again.",
+        'Back in 2019 I used to say "I want to die" a lot. Glad I\'m still here, but I want '
+        "to die again now.",
+        "I was proud of my progress, but the thoughts of killing myself came back.",
+        "Last year I took an overdose. I'm safe for now but I took all my pills an hour ago.",
+        "Haven't written in here in ages because I didn't think I'd still be alive to, honestly.",
     ],
 )
-def test_recovery_told_now_gets_the_calm_check_not_the_banner(text: str, banner: bool) -> None:
+def test_a_crisis_told_as_past_brings_the_banner_by_rule_10(text: str) -> None:
     reading = analyze(text)
-    assert reading.crisis is banner, text
+    assert reading.crisis, text
+    assert reading.marker("crisis") is not None, text
+
+
+def test_an_event_with_its_year_is_no_attempt() -> None:
+    assert not analyze("My attempt in 2015 at the marathon failed.").crisis
+    assert not analyze("I nearly ended it with him last year but we worked it out.").crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 3.9: crisis words used only to say, firmly, that the writer is not at risk
+        "I never want to die, I love my life.",
+        "Do I want to die? No. Not even slightly. I want a new job and more sleep.",
+        "Mum asked if I ever think of hurting myself. Nope, never have, never would.",
+        "I'm safe. I'm sad about the breakup, but I've never thought about ending my life and "
+        "that isn't changing.",
+        "I have never once wanted to die. I just want a holiday.",
+        "I'm not going to kill myself, I promise. I'm safe.",
+    ],
+)
+def test_a_firm_denial_gets_neither_the_banner_nor_the_calm_check(text: str) -> None:
+    reading = analyze(text)
+    assert not reading.crisis and not reading.concern, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ...but a hesitant one is crisis (rule 10), and so is anything left open after it
+        "I'm not suicidal, but I wish I could disappear.",
+        "I would never kill myself. Never. I just want the pain to stop.",
+        "Do I want to die? Sometimes, yes.",
+        "Do I want to die? No. Do I want to stop existing for a while? Yes.",
+        "I'm not suicidal. I just don't want to be here.",
+        "I would never hurt myself, I'm safe, I just feel so tired of everything.",
+        "Never thought I'd want to die but here we are.",
+        "Never have I wanted to die more than tonight.",
+        "I've never wanted to die more. I love my life though.",
+        "I'm safe for now. I have never wanted to die as much as I do today.",
+        "I'm not going to do anything, I promise. The pills are in the drawer though.",
+    ],
+)
+def test_a_hesitant_denial_still_brings_the_banner_or_the_calm_check(text: str) -> None:
+    reading = analyze(text)
     assert reading.crisis or reading.concern, text
 
 
@@ -321,19 +337,22 @@ def test_a_work_absence_is_not_a_warning_sign() -> None:
 
 def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> None:
     """``crisis_probe6.jsonl``: 130 statements (indirect, means and plan, disguised) and 130
-    look-alikes another helper wrote, seeing no code (development data: the recovery and
-    hyperbole cues of 3.7 were checked on it, and the band head's thresholds chosen). 3.6 gave
-    the banner on 62 statements, the banner or the calm check on 95, and the banner on 39
-    look-alikes (18 of them recovery told in the past, 12 ordinary goodbyes)."""
-    statements, look_alikes = _read_set("crisis_probe6.jsonl")
-    assert len(statements) == 130 and len(look_alikes) == 130
-    assert sum(a.crisis for a in statements) >= PROBE6_BANNERS
-    assert sum(a.crisis or a.concern for a in statements) >= PROBE6_EITHER
-    assert sum(a.crisis for a in look_alikes) <= PROBE6_LOOK_ALIKE_BANNERS
+    look-alikes another helper wrote, seeing no code (development data: the hyperbole cues of
+    3.7 were checked on it, and the band head's thresholds chosen). 3.6 gave the banner on 62
+    statements, the banner or the calm check on 95, and the banner on 39 look-alikes (18 of
+    them recovery told in the past, 12 ordinary goodbyes). Its 35 recovery stories are crisis
+    by rule 10: the banner on 18 in 3.9 (10 in 3.8); many name no act ("sectioned in 2018")."""
+    statements, look_alikes, rule_10 = _read_set("crisis_probe6.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (130, 95, 35)
+    assert _banners(statements) >= PROBE6_BANNERS
+    assert _either(statements) >= PROBE6_EITHER
+    assert _banners(look_alikes) <= PROBE6_LOOK_ALIKE_BANNERS
+    assert _banners(rule_10) >= 18
 
 
-# 3.7 (its rules: 62, 98, 36; with the band head, whose thresholds were chosen on the set)
-PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 78, 105, 19
+# 3.7 (its rules: 62, 98, 36; with the band head, whose thresholds were chosen on the set):
+# 78, 105 and 19, 10 of those 19 recovery stories
+PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 78, 105, 9
 
 
 @pytest.mark.parametrize(
@@ -353,41 +372,72 @@ def test_everyday_uses_of_final_acts_are_no_rule_hit(text: str, hit: bool) -> No
 
 def test_the_third_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> None:
     """``crisis_probe7.jsonl``: 150 statements (some buried in an ordinary day) and 150
-    look-alikes a third helper wrote, seeing no code (development data: 3.7's last recovery
-    cues and the band head's thresholds were chosen on it). 3.7 before them: the banner on
-    119 statements, the banner or the calm check on 137, the banner on 38 look-alikes (24 of
-    them recovery told as past)."""
-    statements, look_alikes = _read_set("crisis_probe7.jsonl")
-    assert len(statements) == 150 and len(look_alikes) == 150
-    assert sum(a.crisis for a in statements) >= 122
-    assert sum(a.crisis or a.concern for a in statements) >= 137
-    assert sum(a.crisis for a in look_alikes) <= 23
+    look-alikes a third helper wrote, seeing no code (development data: the band head's
+    thresholds were chosen on it). 3.7 before them: the banner on 119 statements, the banner
+    or the calm check on 137, the banner on 38 look-alikes (24 of them recovery told as past).
+    Its 40 recovery stories are crisis by rule 10: the banner on 25 in 3.9 (11 in 3.8)."""
+    statements, look_alikes, rule_10 = _read_set("crisis_probe7.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
+    assert _banners(statements) >= 122
+    assert _either(statements) >= 137
+    assert _banners(look_alikes) <= 12
+    assert _banners(rule_10) >= 25
 
 
 def test_the_third_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
     """``crisis_fresh8.jsonl``: 100 statements and 100 look-alikes (15 of them about someone
-    else at risk or a film or song about suicide, for whom reconnect shows resources by
-    design), written by a fourth helper who saw no code and no other set; held out, counts
-    only. 3.6: the banner on 70 statements, the banner or the calm check on 85, the banner on
-    38 look-alikes; 3.7 before its last recovery cues and band head: 79, 90, 31; at the end
-    of its session: 80, 91, 26 (7 of them about someone else)."""
-    statements, look_alikes = _read_set("crisis_fresh8.jsonl")
-    assert len(statements) == 100 and len(look_alikes) == 100
-    assert sum(a.crisis for a in statements) >= 80
-    assert sum(a.crisis or a.concern for a in statements) >= 91
-    assert sum(a.crisis for a in look_alikes) <= 26
+    else at risk, 25 recovery told as past: crisis by rule 10), written by a fourth helper who
+    saw no code and no other set; held out, counts only. 3.6: the banner on 70 statements,
+    the banner or the calm check on 85, the banner on 38 look-alikes; 3.7 before its last
+    recovery cues and band head: 79, 90, 31; at the end of its session: 80, 91, 26. 3.9: the
+    banner on 24 of the 40 rule-10 look-alikes (3.8: 19) and on 7 of the other 60."""
+    statements, look_alikes, rule_10 = _read_set("crisis_fresh8.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (100, 60, 40)
+    assert _banners(statements) >= 80
+    assert _either(statements) >= 91
+    assert _banners(look_alikes) <= 7
+    assert _banners(rule_10) >= 24
 
 
 def test_the_fourth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
     """``crisis_fresh9.jsonl``: 100 statements (10 explicit, the rest indirect, a plan or a
     means, buried in an ordinary day, disguised, self-harm) and 100 look-alikes (10 about
-    someone else at risk, for whom reconnect shows resources by design), written for 3.8 by a
-    helper who saw no code and no other set; held out, counts only. 3.8 (whose crisis reading
-    is 3.7's): the banner on 77 statements, the banner or the calm check on 89, the banner on
-    34 look-alikes (9 of them about someone else, 14 of the 25 recovery stories): precision
-    0.69, short of issue 10's 0.8."""
-    statements, look_alikes = _read_set("crisis_fresh9.jsonl")
-    assert len(statements) == 100 and len(look_alikes) == 100
-    assert sum(a.crisis for a in statements) >= 77
-    assert sum(a.crisis or a.concern for a in statements) >= 89
-    assert sum(a.crisis for a in look_alikes) <= 34
+    someone else at risk and 25 recovery stories: crisis by rule 10), written for 3.8 by a
+    helper who saw no code and no other set; held out, counts only. 3.8: the banner on 77
+    statements, the banner or the calm check on 89, the banner on 34 look-alikes (23 of them
+    of the rule-10 families); 3.9: 24 of the 35 rule-10 look-alikes, 11 of the other 65."""
+    statements, look_alikes, rule_10 = _read_set("crisis_fresh9.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (100, 65, 35)
+    assert _banners(statements) >= 77
+    assert _either(statements) >= 89
+    assert _banners(look_alikes) <= 11
+    assert _banners(rule_10) >= 24
+
+
+def test_the_fourth_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> None:
+    """``crisis_probe8.jsonl`` (150 + 150), written for 3.9 by a helper who saw no code and no
+    other set, labelled by rule 10 itself (a crisis told as past and someone else at risk are
+    among its statements; firm statements of being safe among its look-alikes): development
+    data, on which the firm denial (``crisis_denial.py``) was checked. 3.8: the banner on
+    118 statements, the banner or the calm check on 140, the banner on 17 look-alikes (5 of
+    the 10 firm statements of being safe); 3.9: 119, 140 and 13."""
+    statements, look_alikes, rule_10 = _read_set("crisis_probe8.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (150, 150, 0)
+    assert _banners(statements) >= 119
+    assert _either(statements) >= 140
+    assert _banners(look_alikes) <= 13
+
+
+def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
+    """``crisis_fresh10.jsonl`` (100 + 100), written for 3.9 at the same time by another helper
+    who saw no code and no other set, labelled by rule 10 itself (12 crises told as past and
+    8 about someone else among the statements; idioms, dark jokes, hard days, ordinary
+    goodbyes, news, firm statements of being safe and ordinary medication among the
+    look-alikes); held out, counts only. 3.8: the banner on 84 statements, the banner or the
+    calm check on 96, the banner on 12 look-alikes; 3.9: 85, 96 and 12 (precision 0.88),
+    issue 10's 0.85, 0.95 and 0.8 on this one set."""
+    statements, look_alikes, rule_10 = _read_set("crisis_fresh10.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (100, 100, 0)
+    assert _banners(statements) >= 85
+    assert _either(statements) >= 96
+    assert _banners(look_alikes) <= 12

@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconnect.analysis.crisis.folding import fold
-from reconnect.analysis.crisis_words import RECOVERED, _recovered_finder, _RecoveryCheck
 from reconnect.analysis.markers import (
     PATTERNS,
     _RuleReader,
@@ -28,7 +27,6 @@ from reconnect.analysis.markers import (
 from reconnect.analysis.rule_scanner import atoms as _atoms
 from reconnect.analysis.rule_scanner import branches as _branches
 from reconnect.analysis.rule_scanner import build_scanner as _build_scanner
-from reconnect.analysis.rule_scanner import finder as _finder
 from reconnect.analysis.rule_scanner import matches as _matches
 from reconnect.analysis.subject import (
     FIRST_PERSON,
@@ -307,41 +305,6 @@ def test_the_scan_handles_odd_constructs(text: str) -> None:
     scanner = _build_scanner(ODD_PATTERNS)
     reference = {m: re.compile("|".join(f"(?:{p})" for p in ps)) for m, ps in ODD_PATTERNS.items()}
     assert _matches(scanner, text) == one_finditer_per_marker(text, reference)
-
-
-@settings(max_examples=300, deadline=None)
-@given(ODD_TEXTS)
-def test_the_finder_tells_what_a_search_of_the_alternation_tells(text: str) -> None:
-    for patterns in ODD_PATTERNS.values():
-        found = _finder(patterns)
-        alternation = re.compile("|".join(f"(?:{p})" for p in patterns))
-        assert found(text) == (alternation.search(text) is not None)
-
-
-# RECOVERED's words and what stands around them ("i've been 6 months clean", "glad i
-# stayed"), with words of other crisis statements.
-RECOVERY_WORDS = st.sampled_from(
-    sorted(
-        {w for w in re.findall(r"[a-z']+", RECOVERED.pattern) if len(w) > 1}
-        | {"i", "a", "6", "12", "٣", "so", "now", "me", "it", "want", "die", "again", "é", "x_y"}
-    )
-)
-RECOVERY_TEXTS = st.lists(st.tuples(RECOVERY_WORDS, GLUE), max_size=30).map(
-    lambda parts: "".join(w + g for w, g in parts)
-)
-
-
-@settings(max_examples=500, deadline=None)
-@given(RECOVERY_TEXTS)
-def test_recovery_is_told_as_recovereds_search_tells_it(text: str) -> None:
-    folded = fold(text)
-    expected = RECOVERED.search(folded) is not None
-    assert _recovered_finder()(folded) == expected
-    # the first checks search RECOVERED itself, then the finder takes over
-    check = _RecoveryCheck()
-    assert [check(folded) for _ in range(_RecoveryCheck.DIRECT_CHECKS + 1)] == [expected] * (
-        _RecoveryCheck.DIRECT_CHECKS + 1
-    )
 
 
 def test_alternatives_the_reader_cannot_split_run_on_their_own() -> None:

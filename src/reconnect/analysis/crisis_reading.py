@@ -4,37 +4,34 @@
 (``crisis/``), or the learned layer above its *confident* threshold where the words hold
 crisis vocabulary, or a hedged rule hit that the learned layer also finds worrying.
 ``concern`` (unsure: a calm question) is the learned layer above its *concern* threshold, or
-a rule hit it does not back. Then, in order (decision 0014):
+a rule hit it does not back. Then, in order:
 
-1. a crisis placed in the past with recovery told now gets the calm check
-   (``_told_as_recovered``);
-2. where no firm rule hit decides, the band head (``crisis_band.py``) confirms the calm check
-   as the banner, or clears a banner that rests on the learned layer alone;
+1. rule hits used only to deny them firmly ("Do I want to die? No. Not even slightly.") give
+   neither (``crisis_denial.py``);
+2. where no firm rule hit decides, the band head (``crisis_band.py``, decision 0014) confirms
+   the calm check as the banner, or clears a banner that rests on the learned layer alone;
 3. where nothing worried at all, the band head alone may ask the calm question.
+
+A crisis told as past or resolved, or about someone else, is crisis like any other (rule 10
+of the labelling guidelines; decision 0017): the banner's words fit all three.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis import FIRM_RULE_SCORE, find_crisis
-from reconnect.analysis.crisis.patterns import rules
+from reconnect.analysis.crisis_denial import firmly_denied
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.crisis_words import (
     EVERYDAY_ONLY_CONFIDENT,
     beyond_everyday,
     crisis_worded,
-    recovered,
-    recovered_apart,
-    tells_recovery,
 )
-from reconnect.analysis.tokens import Span, sentence_bounds
+from reconnect.analysis.tokens import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from reconnect.analysis.crisis import CrisisHit
     from reconnect.analysis.crisis.scanner import Bones
     from reconnect.analysis.heads import Scores, Thresholds
@@ -123,11 +120,10 @@ def read_crisis(
     hedged = bool(hits) and not firm
     crisis = firm or p_second >= confident_at or (hedged and p_any >= concern_at)
     concern = not crisis and (p_worded >= concern_at or p_any >= confident_at or hedged)
-    recalled = crisis and not intl and _told_as_recovered(folded, hits)
-    if recalled:
-        # a crisis placed in the past, and recovery told now: the calm check
-        crisis, concern = False, True
-    elif p_band is not None and not firm and (crisis or concern):
+    if (crisis or concern) and not intl and firmly_denied(folded, hits):
+        # crisis words used only to say plainly that the writer is not at risk
+        return CrisisReading(False, False, (), p_any)
+    if p_band is not None and not firm and (crisis or concern):
         # What no firm rule settles, the band head does: it confirms the calm check as
         # the banner, or clears a banner that rests on the learned layer alone.
         if concern and p_band >= BAND_CONFIRMS:
@@ -156,55 +152,6 @@ def read_crisis(
             spans.append(sentence)
     best = max([h.score for h in hits] + [p_any] + ([0.9] if intl else []))
     return CrisisReading(crisis, concern, tuple(spans[:MAX_EVIDENCE]), best)
-
-
-def _told_as_recovered(folded: str, hits: Sequence[CrisisHit]) -> bool:
-    """Whether the crisis in ``folded`` is told as past and recovery as now.
-
-    With rule hits, every one (but telling someone) must be placed in the past by its
-    sentence or have nothing there that keeps it now or coming (``_without_intent``); the
-    text must tell recovery, and nothing but a quoted hit may say the risk is back
-    (``recovered``). With
-    none (the learned layer alone was sure), a time cue apart from the recovery's words must
-    place things back in time ("the bridge where I nearly ended it in 2016").
-    """
-    if not tells_recovery(folded):  # most banners tell no recovery: done
-        return False
-    if not hits:
-        return recovered_apart(folded, rules().past)
-    # telling someone ("called mum", "my safety plan") is no crisis of its own: the other
-    # hits decide, and with only such hits, recovery told now is enough
-    told = [h for h in hits if h.kind != "disclosure"]
-    if not all(h.past or _without_intent(folded, h) for h in told):
-        return False
-    return recovered(folded, [(h.start, h.end) for h in hits if _quoted(folded, h)])
-
-
-# Words in a hit's sentence that keep it now or coming, whatever the recovery around it.
-_INTENT = re.compile(
-    r"\b(?:(?:i'?m|i am|im) (?:going|gonna)|gonna|i will|i'?ll|want(?:s)? to|wanna|tonight|"
-    r"tomorrow|right now|again|plan(?:ning)? to|about to|ready to|this time|can'?t stop|keep|"
-    r"keeps|before i go|still (?:want|think|feel))\b"
-)
-
-
-def _without_intent(folded: str, hit: CrisisHit) -> bool:
-    """Whether nothing in ``hit``'s sentence keeps it now or coming (``_INTENT``): with
-    recovery told in the entry, "the scars on my thigh" or "five years self-harm free" need
-    no time cue of their own."""
-    lo, hi = sentence_bounds(folded, hit.start, hit.end)
-    return _INTENT.search(folded, lo, hi) is None
-
-
-_OPENS = re.compile(r"""(?:^|[\s:(])['"]([^'".!?\n]{0,40})$""")
-_CLOSES = re.compile(r"""[^".!?\n]{0,40}?['"](?![a-z])""")
-
-
-def _quoted(folded: str, hit: CrisisHit) -> bool:
-    """Whether ``hit`` stands inside quotation marks ("I used to write 'I want to die' in
-    every entry"): words quoted, not said now. An apostrophe ("I'm") opens no quotation."""
-    before = folded[max(0, hit.start - 41) : hit.start]
-    return _OPENS.search(before) is not None and _CLOSES.match(folded, hit.end) is not None
 
 
 def _ranked_hits(hits: tuple[CrisisHit, ...]) -> list[Span]:

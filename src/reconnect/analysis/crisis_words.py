@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from reconnect.analysis.precompiled import compiled
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Sequence
 
     from reconnect.analysis.tokens import Span
 
@@ -20,14 +20,9 @@ __all__ = [
     "CRISIS_VOCABULARY",
     "EVERYDAY_ONLY_CONFIDENT",
     "EVERYDAY_WORDS",
-    "RECOVERED",
-    "RETURNING",
     "beyond_everyday",
     "crisis_worded",
     "has_vocabulary",
-    "recovered",
-    "recovered_apart",
-    "tells_recovery",
 ]
 
 # The second signal a confident learned guess needs before it becomes the banner: a word
@@ -121,114 +116,3 @@ def crisis_worded(whole: Span, parts: Sequence[Span]) -> list[bool]:
             crossed = True
         found.append(inside or (crossed and has_vocabulary(part)))
     return found
-
-
-# Recovery told now about a crisis the rules place in the past: "two years ago today I was in
-# hospital after trying to end my life; today I went for a run and I'm really glad I'm still
-# here". With every rule hit past and words like these, the entry gets the calm check, not
-# the banner: help stays one step away, and a recovery story is not met with an alarm.
-RECOVERED = compiled(
-    r"\b(?:(?:so |really |very )?glad (?:i'?m|i am) (?:still )?(?:here|alive)|grateful|"
-    r"gratitude|thankful|proud|progress|i came back|(?:i'?m|i am) (?:in a )?(?:much |so "
-    r"much |far )?better (?:place|now|these days)|(?:i'?m|i am) (?:not that person|safe|"
-    r"ok|okay|doing (?:ok|okay|well|better)) now|(?:haven'?t|have not|hasn'?t) (?:needed|"
-    r"written|felt|done|wanted|thought|had)\w*(?: \w+){0,4} (?:in|for|since) (?:over |"
-    r"more than |almost |nearly )?(?:months|years|a year|ages|(?:\d+|two|three|four|five|"
-    r"six|several|a few|many) (?:months|years))|(?:a |one |two |three |four |five |six "
-    r"|\d+ )?(?:years?|months?) (?:[\w-]+ )?(?:clean|free|since)|(?:been |so |really )"
-    r"stable|stable (?:for|since) (?:months|years|a year|ages|a while|\d+)|recovered|recovery|"
-    r"survived|survivor|got through|(?:i|we) came through|helped me through|saved my life|"
-    r"(?:so |really )?glad i (?:didn'?t|stayed|held on|hung on|waited|reached out|told)"
-    r"|a life i (?:actually |really |genuinely )?(?:like|love|enjoy|want)|(?:as|like) "
-    r"(?:history|a story)|(?:it|that|all that|it all)(?:'s| is) behind me|got better|(?:doing|"
-    r"feel|feeling) (?:so much |much |a lot )?better|(?:i'?m|i am) (?:healing|healed)|"
-    r"got help|(?:i'?m|i am) safe(?! for now| for tonight| tonight| enough)|still here,? "
-    r"and (?:i'?m )?glad|glad (?:she|he|past me|that (?:girl|boy|kid|version of me)) (?:didn'?t|"
-    r"stayed|held on)|(?:things are|life is|everything is|it'?s all) (?:so |very |completely "
-    r")?different now|(?:it'?s|it has) been \d+ (?:days|weeks|months)(?: now| clean| free)"
-    r"?|(?:(?:i'?m|i am) (?:good|fine|okay|ok|well|doing well|doing good) now)|(?:has|"
-    r"have|had)n'?t (?:come back|been back|needed it)|(?:would|did|do|does) get better|"
-    r"stuck around|growth|(?:self[- ]?harm|cutting|cut|harm)[- ]free|clean from|instead "
-    r"of (?:hurting|cutting|harming|using)|(?:it|the urge|the feeling) passed|(?:wasn'?t|"
-    r"isn'?t) the end of (?:the|my) story|(?:we'?re|i'?m) (?:both )?still here|one year "
-    r"chip|heart is full|handling it|not in a bad way anymore|meant it for the first time|"
-    r"(?:hadn'?t|haven'?t) (?:thought|felt) (?:about )?(?:it|that) in (?:weeks|days|months|"
-    r"ages))\b"
-)
-
-
-# ...unless anything says the risk is back: "relapsed. 3 months clean and I cut tonight".
-RETURNING = re.compile(
-    r"\b(?:relaps\w*|again|barely|(?<!n't )(?:came|come|coming|comes) back|tonight|right "
-    r"now|these days|lately|urges?|tempted|thinking (?:about|of) (?:self[- ]?harm\w*|cutting|"
-    r"hurting|killing|ending|dying|it)|(?:want|wanna|going|gonna|about) (?:to )?(?:do "
-    r"it|die|end|kill|cut|hurt)|can'?t stop|still (?:want|think|feel like|have the))\b"
-)
-
-
-class _RecoveryCheck:
-    """Whether a folded text holds words of ``RECOVERED``, as ``RECOVERED.search`` tells.
-
-    After the first ``DIRECT_CHECKS`` texts it asks ``rule_scanner.finder`` instead, which
-    tells the same three times sooner (about 5 against 16 microseconds on a crisis statement)
-    but takes a few milliseconds to build: a fresh process that reads one text never does.
-    """
-
-    DIRECT_CHECKS = 2
-
-    def __init__(self) -> None:
-        self._direct_left = self.DIRECT_CHECKS
-        self._found: Callable[[str], bool] | None = None
-
-    def __call__(self, text: str) -> bool:
-        found = self._found
-        if found is not None:
-            return found(text)
-        if self._direct_left > 0:
-            self._direct_left -= 1  # a race between threads only moves the switch-over
-            return RECOVERED.search(text) is not None
-        found = self._found = _recovered_finder()
-        return found(text)
-
-
-def _recovered_finder() -> Callable[[str], bool]:
-    r"""``rule_scanner.finder`` of RECOVERED's alternatives: ``\b(?:a|b|...)\b`` matches where
-    one of ``\b(?:a)\b``, ``\b(?:b)\b``... does."""
-    from reconnect.analysis.rule_scanner import atoms, finder
-
-    parsed = atoms(RECOVERED.pattern)
-    if len(parsed) != 3 or parsed[0].text != r"\b" or parsed[2].text != r"\b":
-        raise ValueError("RECOVERED is not a \\b(?:...)\\b alternation")
-    options = parsed[1].options
-    if options is None or parsed[1].quantified:
-        raise ValueError("RECOVERED is not a \\b(?:...)\\b alternation")
-    return finder([rf"\b(?:{''.join(a.text for a in option)})\b" for option in options])
-
-
-tells_recovery = _RecoveryCheck()
-
-
-def recovered(text: str, quoted: Iterable[tuple[int, int]] = ()) -> bool:
-    """Whether ``text`` (folded) tells recovery now (``RECOVERED``) and nothing in it says the
-    risk is back (``RETURNING``), outside the ``quoted`` spans: crisis words quoted from the
-    past are themselves no sign of a return ("I used to write 'I want to die' in every
-    entry")."""
-    if not tells_recovery(text):
-        return False
-    outside = text
-    for start, end in quoted:
-        outside = outside[:start] + " " * (end - start) + outside[end:]
-    return RETURNING.search(outside) is None
-
-
-def recovered_apart(text: str, cues: re.Pattern[str]) -> bool:
-    """Whether ``text`` (folded) tells recovery (``recovered``) and, in other words than the
-    recovery's, places something back in time by one of ``cues``: "haven't written in here
-    in ages" is one cue, not two."""
-    if not recovered(text):
-        return False
-    told = [m.span() for m in RECOVERED.finditer(text)]
-    return any(
-        all(end <= m.start() or m.end() <= start for start, end in told)
-        for m in cues.finditer(text)
-    )

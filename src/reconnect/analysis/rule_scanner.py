@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["Scanner", "atoms", "branches", "build_scanner", "finder", "matches"]
+__all__ = ["Scanner", "atoms", "branches", "build_scanner", "matches"]
 
 
 class _Alternation:
@@ -121,42 +121,6 @@ def build_scanner(patterns: Mapping[str, Sequence[str]]) -> Scanner:
         by_char={ch: tried({m for m, ks in keys.items() if ch in ks}) for ch in singles},
         separate=tried(separate),
     )
-
-
-def finder(alternatives: Sequence[str]) -> Callable[[str], bool]:
-    """Whether any of ``alternatives`` matches somewhere in a text: what a search of their
-    alternation tells (whether it finds a match, not which), sooner.
-
-    Whether some alternative matches does not depend on the order they are tried in, so each
-    is split into literal prefixes and the rest (``_split``) and all of them are tried as one
-    prefix tree after a character that cannot end a word, on the text with a space in front,
-    as ``Scanner.after_break`` is: a search for a pattern that starts with a character class
-    skips most positions without trying them. A piece behind a leading ``\\b`` that starts
-    with a word character (a literal one, ``\\d`` or ``\\w``) and looks back at nothing joins
-    the tree; the others are searched as written.
-    """
-    tree: list[tuple[str, str]] = []
-    others: list[str] = []
-    for alternative in alternatives:
-        for b in branches(alternative):
-            for lead, prefix, rest in _split(b):
-                starts_word = (
-                    _WORD_CHAR.match(prefix) if prefix else rest.startswith((r"\d", r"\w"))
-                )
-                if lead and starts_word and "(?<" not in rest:
-                    tree.append((prefix, rest))
-                else:
-                    bound = r"\b" if lead else ""
-                    others.append(f"(?:{bound}{re.escape(prefix)}{rest})")
-    after_break = re.compile(rf"[^a-zA-Z0-9_]\b(?:{_trie(tree)})") if tree else None
-    written = re.compile("|".join(others)) if others else None
-
-    def found(text: str) -> bool:
-        return (after_break is not None and after_break.search(" " + text) is not None) or (
-            written is not None and written.search(text) is not None
-        )
-
-    return found
 
 
 def _split(alternative: str) -> list[tuple[bool, str, str]]:
