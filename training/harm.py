@@ -90,12 +90,25 @@ def relabelled_ids() -> frozenset[str]:
     return frozenset(str(json.loads(line)["id"]) for line in lines if line.strip())
 
 
+# Written for round six (7 December 2026) and not trained on: fitted with it, the reader found
+# as many of the held-out coercion sets' statements as before (260 of 380 across fresh2 to
+# fresh5) and fired on one more look-alike (34 of 380), so the shipped files stay round
+# four's (docs/analyzer-accuracy.md). Kept for a larger round.
+NOT_TRAINED = frozenset({"harm_round6.jsonl"})
+
+
+def written_sets() -> list[Path]:
+    """The project's hand-written statements and look-alikes that the layers train on."""
+    paths = sorted((TRAINING / "handwritten").glob("harm_*.jsonl"))
+    return [path for path in paths if path.name not in NOT_TRAINED]
+
+
 def examples() -> list[Example]:
     """The tuning sets, the hand-written statements, then GoEmotions train, in a fixed order."""
     found: list[Example] = []
     for name in TUNING_SETS:
         found += _jsonl(COERCION / f"{name}.jsonl", name)
-    for path in sorted((TRAINING / "handwritten").glob("harm_*.jsonl")):
+    for path in written_sets():
         found += _jsonl(path, "handwritten")
     skip = relabelled_ids()
     found += [

@@ -49,7 +49,7 @@ from reconnect.analysis.harm_reader import (
     parse_reader,
 )
 from training.corpus import TRAINING, goemotions
-from training.harm import relabelled_ids
+from training.harm import relabelled_ids, written_sets
 from training.manifest import DATA, ROOT, record
 
 SEED = 20261206
@@ -89,7 +89,7 @@ def examples() -> list[tuple[str, float, float]]:
             if line.strip():
                 row = json.loads(line)
                 found.append((str(row["text"]), float(bool(row["harm"])), PROJECT_WEIGHT))
-    for path in sorted((TRAINING / "handwritten").glob("harm_*.jsonl")):
+    for path in written_sets():
         for line in path.read_text("utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)

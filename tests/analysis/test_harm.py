@@ -140,6 +140,11 @@ def _score(name: str) -> tuple[int, int, int, int]:
         # 6); the retrained reader 60 and 10; round four, measured once, 68 and 8; round
         # five, measured once, 69 and 8
         ("fresh3", 69, 8),
+        # held out (100 + 100, 12 statements with no one named), written for round six: the
+        # round's first build found 59 and fired on 12 (rules alone 26 and 8); a reader fitted
+        # with its training twin found 63 and fired on 13, and was not shipped (it lost as
+        # many on fresh3 and fresh4); counts only, texts never read
+        ("fresh5", 59, 12),
     ],
 )
 def test_each_set_is_read_at_least_as_well_as_when_measured(
@@ -165,6 +170,7 @@ def test_the_sets_do_not_share_a_sentence() -> None:
         "fresh2",
         "fresh3",
         "fresh4",
+        "fresh5",
     ):
         for row in _rows(name):
             text = str(row["text"]).casefold()

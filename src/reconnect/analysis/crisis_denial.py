@@ -12,13 +12,14 @@ It is firm only when all three hold:
   or a question that asks it ("asked if I ever", "the question about", a sentence ending "?");
 - the entry says so in words that leave no doubt (``_FIRM``: "never have", "not even
   slightly", "I'm safe", "not in danger", "love my life", ...);
-- nothing keeps the door open (``_OPEN``): "but", "though", "except", "for now", "yet",
-  "more than", "as much as", "until", "sometimes", "part of me", or a wish or intent
-  spoken now ("I just wish", "tonight", "again").
+- nothing keeps the door open: "but", "though", "except" or "I just feel" after the first
+  hit (``_OPEN_AFTER``), or anywhere "for now", "more than", "as much as", "until",
+  "sometimes", "part of me", a wish or intent spoken now ("I just wish", "tonight",
+  "again") or a means named (``_OPEN``); nor "more" right after a hit ("never wanted to
+  die more").
 
-A miss is far worse than a false alarm, so each of the three is narrow, and the learned
-layer's reading cannot override a denial that passes them only where no rule hit stands
-undenied.
+A miss is far worse than a false alarm, so each of the three is narrow, and an entry with no
+rule hit is never read as a denial: there the learned layers decide as before.
 """
 
 from __future__ import annotations
