@@ -17,7 +17,9 @@ text (``training.corpus``). Thresholds:
   is confident enough to count as a crisis signal on about ``CONFIDENT_RATE``
   (docs/decisions/0007-analyzer-3.md says how these combine with the rules).
 
-With ``--markers-only`` (how analyzer 3.8's heads were built) only the 13 marker heads and
+Analyzer 3.9's heads are a full fit (no flag), so that the crisis head reads 3.8's journal
+snippets too (docs/decisions/0017-crisis-follows-rule-10.md). With ``--markers-only`` (how
+analyzer 3.8's heads were built) only the 13 marker heads and
 their thresholds are fitted again; the crisis and ``subject_other`` heads, their thresholds and
 every feature bucket where they have a weight are carried over from ``heads.npz``, so
 that crisis results, checked on sets that are no longer unseen, stay exactly as they were

@@ -160,15 +160,16 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
     the banner on 110 statements and the banner or the calm check on 141 (135 before those
     rules). Of its look-alikes, 40 are crisis by rule 10 (someone else at risk, a crisis told
     as past): 3.8, which gave recovery stories the calm check, showed the banner on 14 of
-    them; 3.9 on 26."""
+    them; 3.9 on 27 (and the banner or the calm check on 33: its crisis head, fitted with the
+    journal snippets of 3.8, gives fewer calm checks)."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe5.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
     # 3.7: 132, with the hedged warning signs (written from these statements' misses)
     assert _banners(statements) >= 141
     assert _either(statements) >= 148
     assert _banners(look_alikes) <= 5
-    assert _banners(rule_10) >= 26
-    assert _either(rule_10) >= 34
+    assert _banners(rule_10) >= 27
+    assert _either(rule_10) >= 33
 
 
 def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -177,10 +178,12 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
     gave the banner on 52 statements and the banner or the calm check on 73, and the banner on
     15 look-alikes (6 of them recovery told in the past tense); 3.6: 53, 73 and 15; 3.7 (its
     rules and the band head), run at the end of its session: 67, 75 and 9. 3.9 reads its 11
-    recovery stories by rule 10 (crisis): the banner on 6 (3.8: 3), 6 on the other 69."""
+    recovery stories by rule 10 (crisis): the banner on 6 (3.8: 3), 6 on the other 69; its
+    crisis head, fitted with 3.8's journal snippets, gives the banner on 65 statements (the
+    other 2 get the calm check)."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh6.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (80, 69, 11)
-    assert _banners(statements) >= 67
+    assert _banners(statements) >= 65
     assert _either(statements) >= 75
     assert _banners(look_alikes) <= 6
     assert _banners(rule_10) >= 6
@@ -351,8 +354,9 @@ def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
 
 
 # 3.7 (its rules: 62, 98, 36; with the band head, whose thresholds were chosen on the set):
-# 78, 105 and 19, 10 of those 19 recovery stories
-PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 78, 105, 9
+# 78, 105 and 19, 10 of those 19 recovery stories; 3.9 with its crisis head fitted again on
+# 3.8's journal snippets (decision 0017): 74, 101 and 8
+PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 74, 101, 8
 
 
 @pytest.mark.parametrize(
@@ -375,13 +379,14 @@ def test_the_third_crisis_probe_set_is_read_at_least_as_well_as_when_measured() 
     look-alikes a third helper wrote, seeing no code (development data: the band head's
     thresholds were chosen on it). 3.7 before them: the banner on 119 statements, the banner
     or the calm check on 137, the banner on 38 look-alikes (24 of them recovery told as past).
-    Its 40 recovery stories are crisis by rule 10: the banner on 25 in 3.9 (11 in 3.8)."""
+    Its 40 recovery stories are crisis by rule 10: the banner on 24 in 3.9 (11 in 3.8); 3.9's
+    crisis head gives the calm check on one statement more (136)."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe7.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
     assert _banners(statements) >= 122
-    assert _either(statements) >= 137
+    assert _either(statements) >= 136
     assert _banners(look_alikes) <= 12
-    assert _banners(rule_10) >= 25
+    assert _banners(rule_10) >= 24
 
 
 def test_the_third_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -390,13 +395,14 @@ def test_the_third_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     saw no code and no other set; held out, counts only. 3.6: the banner on 70 statements,
     the banner or the calm check on 85, the banner on 38 look-alikes; 3.7 before its last
     recovery cues and band head: 79, 90, 31; at the end of its session: 80, 91, 26. 3.9: the
-    banner on 24 of the 40 rule-10 look-alikes (3.8: 19) and on 7 of the other 60."""
+    banner on 25 of the 40 rule-10 look-alikes (3.8: 19) and on 7 of the other 60; the banner
+    or the calm check on 90 statements (one fewer)."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 60, 40)
     assert _banners(statements) >= 80
-    assert _either(statements) >= 91
+    assert _either(statements) >= 90
     assert _banners(look_alikes) <= 7
-    assert _banners(rule_10) >= 24
+    assert _banners(rule_10) >= 25
 
 
 def test_the_fourth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -420,10 +426,10 @@ def test_the_fourth_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     among its statements; firm statements of being safe among its look-alikes): development
     data, on which the firm denial (``crisis_denial.py``) was checked. 3.8: the banner on
     118 statements, the banner or the calm check on 140, the banner on 17 look-alikes (5 of
-    the 10 firm statements of being safe); 3.9: 119, 140 and 13."""
+    the 10 firm statements of being safe); 3.9: 117, 140 and 13."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 150, 0)
-    assert _banners(statements) >= 119
+    assert _banners(statements) >= 117
     assert _either(statements) >= 140
     assert _banners(look_alikes) <= 13
 
@@ -434,10 +440,11 @@ def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     8 about someone else among the statements; idioms, dark jokes, hard days, ordinary
     goodbyes, news, firm statements of being safe and ordinary medication among the
     look-alikes); held out, counts only. 3.8: the banner on 84 statements, the banner or the
-    calm check on 96, the banner on 12 look-alikes; 3.9: 85, 96 and 12 (precision 0.88),
-    issue 10's 0.85, 0.95 and 0.8 on this one set."""
+    calm check on 96, the banner on 12 look-alikes (and the calm check on 22 more); 3.9 before
+    its crisis head was fitted again: 85, 96 and 12; 3.9: 84, 96 and 12 (precision 0.88;
+    the calm check on 15 more look-alikes)."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh10.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 100, 0)
-    assert _banners(statements) >= 85
+    assert _banners(statements) >= 84
     assert _either(statements) >= 96
     assert _banners(look_alikes) <= 12
