@@ -211,7 +211,7 @@ class EmotionModel:
         # sum but a zero's sign (see ``heads.Heads._totals``).
         rows = self.row_of.take(keys, mode="clip")
         total: npt.NDArray[np.float32] = np.matmul(hidden[:, None, :], self.output_weights.T)[:, 0]
-        add_row_sums(total, self.sparse.take(rows, axis=0), counts)
+        add_row_sums(total, self.sparse, rows, counts)
         return total
 
     def probabilities(

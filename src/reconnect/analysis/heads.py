@@ -273,7 +273,7 @@ class Heads:
         if found:
             # A feature without a row takes ``padded``'s row of zeros: added row after row,
             # it changes no sum but a zero's sign, which no probability tells apart.
-            add_row_sums(totals, self.padded.take(rows[:found], axis=0), counts)
+            add_row_sums(totals, self.padded, rows[:found], counts)
         # sigmoid() of each total, inlined; tolist gives the same Python floats as float()
         exp = math.exp
         probabilities = [
