@@ -211,7 +211,15 @@ class Analyzer:
             else self._markers(r.text, r.folded, folded, r.rules, r.scores, whole)
             for r, folded, whole in zip(english, folds, wholes, strict=True)
         ]
-        subjects = [text_subject(r.text, r.parts, r.folded) for r in english]
+        # The subject head overrules the words when it reads someone else's state: then the
+        # words need no reading.
+        other_at = self.thresholds.subject_other
+        subjects = [
+            "other"
+            if (0.0 if r.scores is None else r.scores.of("subject_other")) >= other_at
+            else text_subject(r.text, r.parts, r.folded)
+            for r in english
+        ]
         # Feelings the writer named, then (at most three) that the learned layer reads in
         # the words; granularity counts only the named ones (DESIGN.md).
         feelings = [
@@ -244,9 +252,9 @@ class Analyzer:
     ) -> Analysis:
         """One English text's result, from what each step of ``analyze_chunk`` read of it:
         ``folded_for_subject`` its crisis folding, ``reading`` its crisis grade,
-        ``markers`` (this list is added to), ``subject`` as the words show it, ``feelings``
+        ``markers`` (this list is added to), ``subject`` whose the text is, ``feelings``
         named and learned, ``valence_of`` its valence."""
-        text, scores = read.text, read.scores
+        text = read.text
         if reading.crisis:
             first = reading.evidence[0] if reading.evidence else None
             markers.append(
@@ -259,9 +267,6 @@ class Analyzer:
                     else span_subject(text, folded_for_subject, first.start, first.end),
                 )
             )
-        other = 0.0 if scores is None else scores.of("subject_other")
-        if other >= self.thresholds.subject_other:
-            subject = "other"
         named, learned = feelings
         return Analysis(
             markers=tuple(markers),
