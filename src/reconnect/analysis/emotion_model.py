@@ -158,7 +158,7 @@ class EmotionModel:
             dtype=np.float32,
         )
         none = len(features) + 1
-        row_of = np.full(BUCKETS + 2, none, dtype=np.uint16 if none < 1 << 16 else np.int64)
+        row_of = np.full(BUCKETS + 2, none, dtype=np.uint16 if none < 1 << 16 else np.uint32)
         if features:
             row_of[np.asarray(features, dtype=np.int64)] = np.arange(len(features))
         row_of[BUCKETS] = len(features)  # the output bias, added last

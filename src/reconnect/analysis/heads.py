@@ -158,7 +158,8 @@ class Heads:
         import numpy as np
 
         none = len(features)
-        row_of = np.full(BUCKETS + 1, none, dtype=np.uint16 if none < 1 << 16 else np.int64)
+        # the smallest type that holds the row numbers: the table is read at random, per word
+        row_of = np.full(BUCKETS + 1, none, dtype=np.uint16 if none < 1 << 16 else np.uint32)
         if none:
             row_of[np.asarray(features, dtype=np.int64)] = np.arange(none)
         # float32 to float64 is exact: the floats of the column read out one by one
