@@ -96,11 +96,13 @@ def test_feelings_of_a_chunk_bit_for_bit() -> None:
 @pytest.mark.parametrize("counts", [[1, 0, 3, 7, 2], [1, 60, 1, 0, 1]])
 def test_row_sums_as_each_text_alone(counts: list[int]) -> None:
     """Each text's sum has the bits of its own reduction, zeros' signs included, whether the
-    chunk's rows are padded out to lines or (one text far longer) reduced one at a time."""
+    chunk's rows are padded out to lines with zeros or (one text far longer) reduced one at
+    a time."""
     rng = np.random.default_rng(7)
     table = rng.standard_normal((50, 6)).astype(np.float32)
     table[3] = -0.0
     table[4, :3] = -0.0
+    table[-1] = 0.0  # the row of zeros the padding reads
     rows = rng.integers(0, 50, sum(counts))
     rows[:2] = (3, 4)
     totals = rng.standard_normal((len(counts), 6)).astype(np.float32)

@@ -7,13 +7,13 @@ order (pairwise, in blocks) and changes the last bits of some totals, so a text'
 probabilities would depend on the texts read with it (on 62,783 texts, 2,270 had a head
 probability that differed in its last digits).
 
-So the rows are laid out one text to a line, each line as long as the chunk's longest
-(``take`` of the row numbers padded out), and ``np.add.reduce`` along the lines adds each
-text's rows in order from 0.0, as its own reduction does, skipping the padding (``where``):
-every text gets the same bits, zeros' signs included (a text without rows adds nothing),
-and one call does a chunk instead of one call a text (about two microseconds each). A
-chunk with one text much longer than the rest would pad every line out to it: its texts
-are reduced one at a time instead.
+So the rows are laid out one text to a line, each line padded out to the chunk's longest
+with the table's last row, of zeros, and one ``np.add.reduce`` along the lines adds each
+text's rows in order for the whole chunk (instead of one call a text, about two
+microseconds each). The padding changes no sum: a reduction adds from 0.0, so its running
+sum is never -0.0, and adding 0.0 changes no other float. A text without rows adds
+nothing. A table of one column, or a chunk with one text much longer than the rest (which
+would pad every line out to it), is reduced a text at a time.
 """
 
 from __future__ import annotations
@@ -33,13 +33,15 @@ MAX_PADDING = 4
 def add_row_sums(totals: Any, table: Any, rows: Any, counts: Sequence[int]) -> None:
     """Add to each row of ``totals`` (numpy, texts x columns) the sum of its text's
     ``counts[i]`` rows of ``table``, in place: ``rows`` (numpy) are the row numbers, the
-    texts' one after another."""
+    texts' one after another. ``table``'s last row is zeros."""
     import numpy as np
 
     width = max(counts, default=0)
     if not width:
         return
-    if len(counts) * width > MAX_PADDING * len(rows):
+    # A single column is summed along the lines themselves, pairwise in blocks, where padding
+    # would move the blocks; two or more are summed line after line.
+    if len(counts) * width > MAX_PADDING * len(rows) or table.shape[1] < 2:
         taken = table.take(rows, axis=0)
         start = 0
         for total, count in zip(totals, counts, strict=True):
@@ -48,7 +50,7 @@ def add_row_sums(totals: Any, table: Any, rows: Any, counts: Sequence[int]) -> N
                 start += count
         return
     kept = np.arange(width) < np.asarray(counts)[:, None]  # texts x width: a row, not padding
-    lines = np.zeros(kept.shape, dtype=rows.dtype)  # padding reads row 0, then is skipped
+    lines = np.full(kept.shape, len(table) - 1, dtype=rows.dtype)
     lines[kept] = rows
-    sums = np.add.reduce(table.take(lines, axis=0), axis=1, where=kept[:, :, None])
+    sums = np.add.reduce(table.take(lines, axis=0), axis=1)
     np.add(totals, sums, out=totals, where=kept[:, :1])
