@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis.folding import fold
+from reconnect.analysis.crisis.patterns import rules
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.crisis_reading import MAX_EVIDENCE, CrisisReading, read_crisis
@@ -195,6 +196,11 @@ class Analyzer:
         p_bands = [None if r.scores is None else next(bands, None) for r in english]
         # the crisis rules', the phrase lists' and feelings' words
         bones = [Bones.of(r.text) for r in english]
+        # The crisis rules' first step, which patterns could match, as a step of its own (the
+        # bones keep it for ``read_crisis``).
+        scanner = rules().crisis
+        for r, b in zip(english, bones, strict=True):
+            scanner.candidates(r.text, b)
         # The crisis rules' folding (same offsets): the recovery check and whose state each
         # span shows read it.
         folds = [fold(r.text) for r in english]
