@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import reconnect.analysis as analysis
 from reconnect.analysis import MAX_TEXT_CHARS, analyze, analyze_many, default_analyzer
 from reconnect.analysis.emotion_model import load_emotion_model
+from reconnect.analysis.rowsums import add_row_sums
 from reconnect.analysis.static import load_static
 from reconnect.analysis.tokens import sentences
 from reconnect.errors import InputError
@@ -90,6 +91,30 @@ def test_feelings_of_a_chunk_bit_for_bit() -> None:
     together = model.feelings_many(embeddings, features)
     assert together == [model.feelings(e, f) for e, f in zip(embeddings, features, strict=True)]
     assert any(together)
+
+
+@pytest.mark.parametrize("counts", [[1, 0, 3, 7, 2], [1, 60, 1, 0, 1]])
+def test_row_sums_as_each_text_alone(counts: list[int]) -> None:
+    """Each text's sum has the bits of its own reduction, zeros' signs included, whether the
+    chunk's rows are padded out to lines with zeros or (one text far longer) reduced one at
+    a time."""
+    rng = np.random.default_rng(7)
+    table = rng.standard_normal((50, 6)).astype(np.float32)
+    table[3] = -0.0
+    table[4, :3] = -0.0
+    table[-1] = 0.0  # the row of zeros the padding reads
+    rows = rng.integers(0, 50, sum(counts))
+    rows[:2] = (3, 4)
+    totals = rng.standard_normal((len(counts), 6)).astype(np.float32)
+    totals[:, 0] = -0.0
+    expected = totals.copy()
+    start = 0
+    for total, count in zip(expected, counts, strict=True):
+        if count:
+            total += np.add.reduce(table.take(rows[start : start + count], axis=0), axis=0)
+        start += count
+    add_row_sums(totals, table, rows, counts)
+    assert totals.tobytes() == expected.tobytes()
 
 
 def test_embed_ranges_as_each_text_alone() -> None:

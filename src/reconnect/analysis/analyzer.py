@@ -31,9 +31,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reconnect.analysis.crisis.folding import fold
+from reconnect.analysis.crisis.patterns import rules
 from reconnect.analysis.crisis.scanner import Bones
 from reconnect.analysis.crisis_intl import find_intl_crisis
-from reconnect.analysis.crisis_reading import MAX_EVIDENCE, read_crisis
+from reconnect.analysis.crisis_reading import MAX_EVIDENCE, CrisisReading, read_crisis
 from reconnect.analysis.emotions import named_and_learned
 from reconnect.analysis.heads import MARKER_HEADS, Heads, Scores, Thresholds
 from reconnect.analysis.marker_vocabulary import has_vocabulary
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
     from reconnect.analysis.crisis_band import BandHead
     from reconnect.analysis.markers import RuleEvidence
+    from reconnect.domain.analysis import Emotion
 
 __all__ = ["ANALYZER_VERSION", "Analyzer"]
 
@@ -172,9 +174,17 @@ class Analyzer:
 
     def analyze_chunk(self, texts: Sequence[str]) -> list[Analysis]:
         """Analyse texts together (the caller has checked their lengths): the learned layer
-        reads them at once (``reading.py``), giving each what it gives the text alone."""
+        reads them at once (``reading.py``), giving each what it gives the text alone.
+
+        Each step (the crisis rules, the markers, whose the text is, feelings, valence) runs
+        over the whole chunk before the next begins, so its code and tables stay in the
+        processor's caches from one text to the next: with the same steps in ``read_chunk``,
+        about a tenth less time an entry than reading each text through all of them in turn
+        (``bench/throughput.py``). No step reads another text's result.
+        """
         reads = read_chunk(self.heads, texts)
-        scored = [r.scores for r in reads if isinstance(r, Reading) and r.scores is not None]
+        english = [r for r in reads if isinstance(r, Reading)]
+        scored = [r.scores for r in english if r.scores is not None]
         # The band head's reading of every English text of the chunk, in a few numpy calls.
         bands = iter(
             []
@@ -183,30 +193,74 @@ class Analyzer:
                 [s.embedding for s in scored], [s.features for s in scored]
             )
         )
+        p_bands = [None if r.scores is None else next(bands, None) for r in english]
+        # the crisis rules', the phrase lists' and feelings' words
+        bones = [Bones.of(r.text) for r in english]
+        # The crisis rules' first step, which patterns could match, as a step of its own (the
+        # bones keep it for ``read_crisis``).
+        scanner = rules().crisis
+        for r, b in zip(english, bones, strict=True):
+            scanner.candidates(r.text, b)
+        # The crisis rules' folding (same offsets): the recovery check and whose state each
+        # span shows read it.
+        folds = [fold(r.text) for r in english]
+        wholes = [_whole_or_first(r.text, r.parts) for r in english]
+        crises = [
+            read_crisis(r.text, folded, whole, r.scores, b, self.thresholds, p_band)
+            for r, folded, whole, b, p_band in zip(
+                english, folds, wholes, bones, p_bands, strict=True
+            )
+        ]
+        markers = [
+            []
+            if r.scores is None
+            else self._markers(r.text, r.folded, folded, r.rules, r.scores, whole)
+            for r, folded, whole in zip(english, folds, wholes, strict=True)
+        ]
+        # The subject head overrules the words when it reads someone else's state: then the
+        # words need no reading.
+        other_at = self.thresholds.subject_other
+        subjects = [
+            "other"
+            if (0.0 if r.scores is None else r.scores.of("subject_other")) >= other_at
+            else text_subject(r.text, r.parts, r.folded)
+            for r in english
+        ]
+        # Feelings the writer named, then (at most three) that the learned layer reads in
+        # the words; granularity counts only the named ones (DESIGN.md).
+        feelings = [
+            named_and_learned(r.text, None, None, r.folded, b.words, r.feelings)
+            for r, b in zip(english, bones, strict=True)
+        ]
+        valences = [valence(r.text) for r in english]
+        decided = iter(
+            [
+                self._decide(*steps)
+                for steps in zip(
+                    english, folds, crises, markers, subjects, feelings, valences, strict=True
+                )
+            ]
+        )
         return [
-            self._foreign(r.text, r.language)
-            if isinstance(r, Foreign)
-            else self._decide(r, next(bands, None) if r.scores is not None else None)
+            self._foreign(r.text, r.language) if isinstance(r, Foreign) else next(decided)
             for r in reads
         ]
 
-    def _decide(self, read: Reading, p_band: float | None) -> Analysis:
-        """One English text's result, from what the rules, the learned layer and the band head
-        (``p_band``, None without one) read."""
-        text, folded, parts, scores = read.text, read.folded, read.parts, read.scores
-        whole = _whole_or_first(text, parts)
-        bones = Bones.of(text)  # the crisis rules', the phrase lists' and feelings' words
-        # The crisis rules' folding (same offsets): the recovery check and whose state each
-        # span shows read it.
-        folded_for_subject = fold(text)
-        reading = read_crisis(
-            text, folded_for_subject, whole, scores, bones, self.thresholds, p_band
-        )
-        markers = (
-            []
-            if scores is None
-            else self._markers(text, folded, folded_for_subject, read.rules, scores, whole)
-        )
+    def _decide(
+        self,
+        read: Reading,
+        folded_for_subject: str,
+        reading: CrisisReading,
+        markers: list[MarkerResult],
+        subject: str,
+        feelings: tuple[list[Emotion], list[Emotion]],
+        valence_of: float,
+    ) -> Analysis:
+        """One English text's result, from what each step of ``analyze_chunk`` read of it:
+        ``folded_for_subject`` its crisis folding, ``reading`` its crisis grade,
+        ``markers`` (this list is added to), ``subject`` whose the text is, ``feelings``
+        named and learned, ``valence_of`` its valence."""
+        text = read.text
         if reading.crisis:
             first = reading.evidence[0] if reading.evidence else None
             markers.append(
@@ -219,17 +273,11 @@ class Analyzer:
                     else span_subject(text, folded_for_subject, first.start, first.end),
                 )
             )
-        subject = text_subject(text, parts, folded)
-        other = 0.0 if scores is None else scores.of("subject_other")
-        if other >= self.thresholds.subject_other:
-            subject = "other"
-        # Feelings the writer named, then (at most three) that the learned layer reads in
-        # the words; granularity counts only the named ones (DESIGN.md).
-        named, learned = named_and_learned(text, None, None, folded, bones.words, read.feelings)
+        named, learned = feelings
         return Analysis(
             markers=tuple(markers),
             emotions=(*named, *learned),
-            valence=valence(text),
+            valence=valence_of,
             granularity=len({e.name for e in named}),
             subject=subject,
             crisis=reading.crisis,

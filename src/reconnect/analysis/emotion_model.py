@@ -158,7 +158,7 @@ class EmotionModel:
             dtype=np.float32,
         )
         none = len(features) + 1
-        row_of = np.full(BUCKETS + 2, none, dtype=np.uint16 if none < 1 << 16 else np.int64)
+        row_of = np.full(BUCKETS + 2, none, dtype=np.uint16 if none < 1 << 16 else np.uint32)
         if features:
             row_of[np.asarray(features, dtype=np.int64)] = np.arange(len(features))
         row_of[BUCKETS] = len(features)  # the output bias, added last
@@ -211,7 +211,7 @@ class EmotionModel:
         # sum but a zero's sign (see ``heads.Heads._totals``).
         rows = self.row_of.take(keys, mode="clip")
         total: npt.NDArray[np.float32] = np.matmul(hidden[:, None, :], self.output_weights.T)[:, 0]
-        add_row_sums(total, self.sparse.take(rows, axis=0), counts)
+        add_row_sums(total, self.sparse, rows, counts)
         return total
 
     def probabilities(

@@ -158,7 +158,8 @@ class Heads:
         import numpy as np
 
         none = len(features)
-        row_of = np.full(BUCKETS + 1, none, dtype=np.uint16 if none < 1 << 16 else np.int64)
+        # the smallest type that holds the row numbers: the table is read at random, per word
+        row_of = np.full(BUCKETS + 1, none, dtype=np.uint16 if none < 1 << 16 else np.uint32)
         if none:
             row_of[np.asarray(features, dtype=np.int64)] = np.arange(none)
         # float32 to float64 is exact: the floats of the column read out one by one
@@ -273,7 +274,7 @@ class Heads:
         if found:
             # A feature without a row takes ``padded``'s row of zeros: added row after row,
             # it changes no sum but a zero's sign, which no probability tells apart.
-            add_row_sums(totals, self.padded.take(rows[:found], axis=0), counts)
+            add_row_sums(totals, self.padded, rows[:found], counts)
         # sigmoid() of each total, inlined; tolist gives the same Python floats as float()
         exp = math.exp
         probabilities = [

@@ -270,6 +270,9 @@ def _tokens(folded: str) -> list[str]:
         return words
     found: list[str] = []
     for word in words:
+        if "'" not in word:  # most words: the word itself
+            found.append(word)
+            continue
         token = word.strip("'")
         if "'" in token and token not in _LEXICON:
             elided = _ELISION.match(token)

@@ -22,7 +22,7 @@ from reconnect.analysis.tokens import Span, normalise, sentences
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reconnect.analysis.heads import Heads, Scores, Words
+    from reconnect.analysis.heads import Heads, Scores
     from reconnect.domain.analysis import Emotion
 
 __all__ = ["Foreign", "Reading", "read_chunk"]
@@ -50,25 +50,23 @@ class Foreign:
     language: str
 
 
-# Not frozen, as ``Reading``: one is made for every text read.
-@dataclass(slots=True)
-class _Rules:
-    """An English text as the rules read it, before the learned layer's turn."""
-
-    text: str
-    folded: str
-    rules: RuleEvidence
-    parts: list[Span]
-    words: Words | None  # what the heads read (None for a text with no sentence)
-
-
 def read_chunk(heads: Heads, texts: Sequence[str]) -> list[Reading | Foreign]:
-    """Each text's reading, in order; the learned layer reads the English ones at once."""
+    """Each text's reading, in order; the learned layer reads the English ones at once.
+
+    Each step runs over the whole chunk before the next begins, so its code and tables stay
+    in the processor's caches from one text to the next (``analyzer.Analyzer.analyze_chunk``
+    says what that saves).
+    """
     import numpy as np
 
-    first = [_read_rules(heads, text) for text in texts]
-    words = [r.words for r in first if isinstance(r, _Rules) and r.words is not None]
-    scores = heads.score_many(words)
+    languages = [detect_language(text) for text in texts]
+    english = [text for text, language in zip(texts, languages, strict=True) if language == "en"]
+    folds = [normalise(text) for text in english]
+    rules = [find_rule_evidence(text, folded) for text, folded in zip(english, folds, strict=True)]
+    parts = [sentences(text) for text in english]
+    # what the heads read (None for a text with no sentence)
+    words = [heads.read(text, p) if p else None for text, p in zip(english, parts, strict=True)]
+    scores = heads.score_many([w for w in words if w is not None])
     feelings = (
         load_emotion_model().feelings_many(
             np.stack([s.embedding for s in scores]), [s.features for s in scores]
@@ -77,21 +75,13 @@ def read_chunk(heads: Heads, texts: Sequence[str]) -> list[Reading | Foreign]:
         else []
     )
     learned = iter(zip(scores, feelings, strict=True))
+    read = iter(zip(english, folds, rules, parts, words, strict=True))
     found: list[Reading | Foreign] = []
-    for r in first:
-        if isinstance(r, Foreign):
-            found.append(r)
-        else:
-            score, felt = next(learned) if r.words is not None else (None, None)
-            found.append(Reading(r.text, r.folded, r.rules, r.parts, score, felt))
+    for text, language in zip(texts, languages, strict=True):
+        if language != "en":
+            found.append(Foreign(text, language))
+            continue
+        _, folded, evidence, sentences_of, read_words = next(read)
+        score, felt = (None, None) if read_words is None else next(learned)
+        found.append(Reading(text, folded, evidence, sentences_of, score, felt))
     return found
-
-
-def _read_rules(heads: Heads, text: str) -> _Rules | Foreign:
-    language = detect_language(text)
-    if language != "en":
-        return Foreign(text, language)
-    folded = normalise(text)
-    rules = find_rule_evidence(text, folded)
-    parts = sentences(text)
-    return _Rules(text, folded, rules, parts, heads.read(text, parts) if parts else None)

@@ -43,7 +43,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from reconnect.analysis.crisis.folding import fold
@@ -95,10 +95,18 @@ class Scanner:
         """Indices of the patterns that could match somewhere in ``fold(text)``.
 
         ``bones`` is ``Bones.of(text)`` when the caller has it already (two scanners read
-        the same text).
+        the same text); they keep what each scanner found, for the next to ask.
         """
         if bones is None:
             bones = Bones.of(text)
+        else:
+            known = bones.candidates.get(self)
+            if known is not None:
+                return known
+        found = bones.candidates[self] = self._candidates(bones)
+        return found
+
+    def _candidates(self, bones: Bones) -> frozenset[int]:
         words = bones.words
         skeleton = bones.text
         anchored: set[int] = set()
@@ -175,7 +183,8 @@ class Scanner:
 
 
 # Not frozen: one is made for every text read, and a frozen dataclass's __init__ (an
-# object.__setattr__ a field) takes about four times as long. Nothing changes one once made.
+# object.__setattr__ a field) takes about four times as long. Nothing but ``candidates``
+# changes one once made.
 @dataclass(slots=True)
 class Bones:
     """What a scanner reads of a text: its skeleton and the skeleton's words.
@@ -187,6 +196,9 @@ class Bones:
 
     text: str
     words: frozenset[str]
+    # What each scanner's ``candidates`` found in them (``analyzer.Analyzer.analyze_chunk``
+    # asks the crisis scanner for every text of a chunk before the rest of the crisis reading).
+    candidates: dict[Scanner, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> Bones:
