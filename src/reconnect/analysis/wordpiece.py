@@ -3,9 +3,9 @@
 The static embedding (``static.py``) needs a text's word-piece ids, and the offsets of its
 sentences' pieces, for every entry; the HF ``tokenizers`` call costs tens of microseconds a
 text, mostly per call. ``FastWordPiece`` copies its normalizer, pre-tokenizer and WordPiece
-model from the tokenizer's own JSON, caches words, and hands every text it cannot copy
-exactly (see ``_UNSURE``) to the HF tokenizer instead. Tests compare the two on real and
-generated text (tests/analysis/test_static_tokens.py).
+model from the tokenizer's own JSON (``wordpiece_model.py``), caches words, and hands every
+text it cannot copy exactly (``UNSURE``) to the HF tokenizer instead. Tests compare the two
+on real and generated text (tests/analysis/test_static_tokens.py).
 """
 
 from __future__ import annotations
@@ -13,11 +13,23 @@ from __future__ import annotations
 import json
 import re
 import threading
-import unicodedata
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from reconnect.analysis.precompiled import compiled
+from reconnect.analysis.wordpiece_model import (
+    ALONE,
+    GONE,
+    REMOVED,
+    SPACE,
+    UNSURE,
+    WORD,
+    Model,
+    Pieces,
+    char_class,
+    pieces,
+    read_model,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,14 +46,8 @@ WARM_UP_TEXTS = 4
 WORD_CACHE_SIZE = 1 << 15
 CHAR_TABLE_SIZE = 1 << 16
 
-# One class per character of the original text, written by ``str.translate``:
-_WORD = "w"  # kept, joins its neighbours into a word
-_ALONE = "p"  # kept, a word on its own (punctuation; CJK ideographs, which BERT pads)
-_SPACE = " "  # whitespace: a boundary, in no token
-_GONE = "r"  # removed by the normalizer (controls, format characters, accents): in no token
-_UNSURE = "x"  # not copied exactly: the whole text goes to the HF tokenizer
-_REMOVED = "\x00"  # what a removed character becomes in the normalized text
-_SPLIT = re.compile(f"[{_WORD}{_GONE}]+|{_ALONE}")
+# Classes (``wordpiece_model.py``) as ``str.translate`` writes them: a word's characters.
+_SPLIT = re.compile(f"[{WORD}{GONE}]+|{ALONE}")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -70,12 +76,12 @@ class FastWordPiece:
 
     The BERT normalizer works character by character except for NFD's reordering of
     combining marks, so each character is asked of the HF normalizer once, alone, and
-    remembered as a class (``_WORD``, ``_ALONE``, ``_SPACE``, ``_GONE``) and the one
-    character it becomes. That is exact when each kept character stays one character that
-    NFD never moves (combining class 0); the rest are ``_UNSURE`` and send their whole text
-    to HF: Hangul syllables (NFD makes them several jamo), characters that lowercase or
-    decompose to several, kept combining marks, characters this Python's Unicode database
-    does not know, lone surrogates. So are texts containing an added token.
+    remembered as a class (``WORD``, ``ALONE``, ``SPACE``, ``GONE``: ``wordpiece_model.py``)
+    and the one character it becomes. That is exact when each kept character stays one
+    character that NFD never moves (combining class 0); the rest are ``UNSURE`` and send
+    their whole text to HF: Hangul syllables (NFD makes them several jamo), characters that
+    lowercase or decompose to several, kept combining marks, characters this Python's Unicode
+    database does not know, lone surrogates. So are texts containing an added token.
 
     Made from the JSON, nothing is read until ``build`` (by ``encode`` after
     ``WARM_UP_TEXTS`` texts, or by ``tokens``); made from what ``table`` stored of a built one
@@ -91,13 +97,7 @@ class FastWordPiece:
         self._texts = 0
         self._built = False
         self._usable = False
-        self._vocab: dict[str, int] = {}
-        self._unknown = 0
-        self._prefix = "##"
-        self._max_chars = 0
-        self._longest = 0  # the longest vocabulary entry, in characters
-        self._limit: int | None = None
-        self._added: tuple[str, ...] = ()
+        self._model = Model()
         self._classes = _Learned(self._learn, 0)
         self._normal = _Learned(self._learn, 1)
         self._words: dict[str, tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
@@ -119,7 +119,7 @@ class FastWordPiece:
             self.build()
         if not self._usable:
             return None
-        for added in self._added:
+        for added in self._model.added:
             if added in text:
                 return None
         ascii_words = self._ascii
@@ -129,7 +129,7 @@ class FastWordPiece:
                 found = self._ascii_tokens(ascii_words, text.lower(), offsets=offsets)
                 return self._truncated(found)
         classes = text.translate(self._classes)
-        if _UNSURE in classes:
+        if UNSURE in classes:
             return None
         return self._truncated(self._general(classes, text.translate(self._normal)))
 
@@ -172,9 +172,9 @@ class FastWordPiece:
         """``text.lower()`` when ``tokens`` would read ``text`` on its ASCII path, untruncated
         (its ids are then the word pieces of ``ascii_split``'s words, one after another);
         None otherwise, and before ``build``. The conditions ``segments`` checks."""
-        if self._ascii is None or self._limit is not None or not text.isascii():
+        if self._ascii is None or self._model.limit is not None or not text.isascii():
             return None
-        for added in self._added:
+        for added in self._model.added:
             if added in text:
                 return None
         gone = self._ascii_gone
@@ -187,7 +187,7 @@ class FastWordPiece:
         and only when lower-cased ASCII words are runs of ``a-z`` and ``0-9``; else None."""
         if self._ascii is None or self._ascii_word != _ALNUM:
             return None
-        return "".join(chr(c) for c in range(128) if self._classes[c] == _ALONE)
+        return "".join(chr(c) for c in range(128) if self._classes[c] == ALONE)
 
     def word_ids(self, word: str) -> tuple[int, ...]:
         """The ids of one word of ``ascii_split`` (or one normalized word), from the cache."""
@@ -201,13 +201,15 @@ class FastWordPiece:
         fast = cls("", None)
         fast._load_tokenizer = tokenizer
         if table["usable"]:
-            fast._vocab = {token: i for i, token in enumerate(table["vocab"])}
-            fast._unknown = int(table["unknown"])
-            fast._prefix = str(table["prefix"])
-            fast._max_chars = int(table["max_chars"])
-            fast._longest = int(table["longest"])
-            fast._limit = None if table["limit"] is None else int(table["limit"])
-            fast._added = tuple(str(token) for token in table["added"])
+            fast._model = Model(
+                vocab={token: i for i, token in enumerate(table["vocab"])},
+                unknown=int(table["unknown"]),
+                prefix=str(table["prefix"]),
+                max_chars=int(table["max_chars"]),
+                longest=int(table["longest"]),
+                limit=None if table["limit"] is None else int(table["limit"]),
+                added=tuple(str(token) for token in table["added"]),
+            )
             pairs = zip(table["classes"], table["normal"], strict=True)
             for code, (kind, normal) in enumerate(pairs):
                 dict.__setitem__(fast._classes, code, kind)
@@ -224,18 +226,19 @@ class FastWordPiece:
         self.build()
         if not self._usable:
             return {"usable": False}
-        vocab = sorted(self._vocab, key=self._vocab.__getitem__)
-        if [self._vocab[token] for token in vocab] != list(range(len(vocab))):
+        model = self._model
+        vocab = sorted(model.vocab, key=model.vocab.__getitem__)
+        if [model.vocab[token] for token in vocab] != list(range(len(vocab))):
             raise ValueError("the vocabulary's ids are not 0 to n - 1")
         return {
             "usable": True,
             "vocab": vocab,
-            "unknown": self._unknown,
-            "prefix": self._prefix,
-            "max_chars": self._max_chars,
-            "longest": self._longest,
-            "limit": self._limit,
-            "added": list(self._added),
+            "unknown": model.unknown,
+            "prefix": model.prefix,
+            "max_chars": model.max_chars,
+            "longest": model.longest,
+            "limit": model.limit,
+            "added": list(model.added),
             "classes": "".join(self._classes[code] for code in range(128)),
             "normal": [self._normal[code] for code in range(128)],
         }
@@ -247,73 +250,21 @@ class FastWordPiece:
                 return
             config = json.loads(self._config)
             self._config = ""  # half a megabyte, read once
-            self._usable = self._read(config)
-            if self._usable:
+            model = read_model(config)
+            self._usable = model is not None
+            if model is not None:
+                self._model = model
                 for code in range(128):
                     self._learn(code)
                 self._ascii_patterns()
             self._built = True
 
-    def _read(self, config: dict[str, Any]) -> bool:
-        model = config.get("model") or {}
-        normalizer = config.get("normalizer") or {}
-        truncation = config.get("truncation")
-        padding = config.get("padding")
-        if (
-            model.get("type") != "WordPiece"
-            or normalizer.get("type") != "BertNormalizer"
-            or (config.get("pre_tokenizer") or {}).get("type") != "BertPreTokenizer"
-            or config.get("post_processor") is not None
-            or any(token.get("normalized", True) for token in config.get("added_tokens", []))
-            or model.get("unk_token") not in model.get("vocab", {})
-        ):
-            return False
-        if truncation is not None:
-            if truncation.get("direction") != "Right" or truncation.get("strategy") not in (
-                "LongestFirst",
-                "OnlyFirst",
-            ):
-                return False
-            self._limit = int(truncation["max_length"])
-        if padding is not None and (
-            padding.get("pad_to_multiple_of") is not None
-            or padding.get("strategy") not in ("BatchLongest", {"Fixed": 0})
-        ):
-            return False
-        self._vocab = {str(k): int(v) for k, v in model["vocab"].items()}
-        self._unknown = self._vocab[model["unk_token"]]
-        self._prefix = str(model.get("continuing_subword_prefix", "##"))
-        self._max_chars = int(model.get("max_input_chars_per_word", 100))
-        self._longest = max(len(k) for k in self._vocab)
-        self._added = tuple(str(t["content"]) for t in config.get("added_tokens", []))
-        return True
-
     def _learn(self, code: int) -> tuple[str, str]:
         """How the HF normalizer and pre-tokenizer treat one character, remembered."""
-        found = (_UNSURE, "")
         tokenizer = self._tokenizer
         if tokenizer is None and self._load_tokenizer is not None:
             tokenizer = self._tokenizer = self._load_tokenizer()
-        try:
-            normal: str = tokenizer.normalizer.normalize_str(chr(code))
-        except UnicodeError:  # a lone surrogate, which Rust cannot hold
-            normal = "\x00\x00"  # two characters: unsure
-        padded = len(normal) == 3 and normal[0] == normal[2] == " " and normal[1] != " "
-        kept = normal[1] if padded else normal  # a CJK ideograph is padded with spaces
-        if normal == "":
-            found = (_GONE, _REMOVED)
-        elif normal == " ":
-            found = (_SPACE, " ")
-        elif (
-            len(kept) == 1
-            and unicodedata.combining(kept) == 0
-            and unicodedata.category(kept) != "Cn"
-        ):
-            split = [p for p, _ in tokenizer.pre_tokenizer.pre_tokenize_str(f"a{kept}a")]
-            if split == ["a", kept, "a"] or (padded and split == [f"a{kept}a"]):
-                found = (_ALONE, kept)
-            elif split == [f"a{kept}a"]:
-                found = (_WORD, kept)
+        found = char_class(tokenizer, code)
         if len(self._classes) < CHAR_TABLE_SIZE:
             dict.__setitem__(self._classes, code, found[0])
             dict.__setitem__(self._normal, code, found[1])
@@ -327,15 +278,15 @@ class FastWordPiece:
         for code in range(128):
             char = chr(code)
             kind, normal = self._classes[code], self._normal[code]
-            if kind in (_WORD, _ALONE) and normal != char.lower():
+            if kind in (WORD, ALONE) and normal != char.lower():
                 return
-            if kind == _WORD:
+            if kind == WORD:
                 words.append(char)
-            elif kind == _ALONE:
+            elif kind == ALONE:
                 alone.append(char)
-            elif kind == _GONE:
+            elif kind == GONE:
                 gone.append(char)
-            elif kind != _SPACE:
+            elif kind != SPACE:
                 return
         if not words or not alone:
             return
@@ -374,11 +325,11 @@ class FastWordPiece:
         for match in _SPLIT.finditer(classes):
             start, end = match.span()
             word = normal[start:end]
-            if _REMOVED in word:
-                kept = [i for i in range(start, end) if normal[i] != _REMOVED]
+            if REMOVED in word:
+                kept = [i for i in range(start, end) if normal[i] != REMOVED]
                 if not kept:
                     continue
-                core = word.replace(_REMOVED, "")
+                core = word.replace(REMOVED, "")
                 entry = cache.get(core) or self._cached(core)
                 ids += entry[0]
                 spans += [(kept[a], kept[b - 1] + 1) for a, b in entry[1]]
@@ -393,38 +344,14 @@ class FastWordPiece:
 
     def _truncated(self, found: Tokens) -> Tokens:
         ids, spans = found
-        if self._limit is not None and len(ids) > self._limit:
-            return ids[: self._limit], spans[: self._limit]
+        limit = self._model.limit
+        if limit is not None and len(ids) > limit:
+            return ids[:limit], spans[:limit]
         return found
 
-    def _cached(self, word: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
-        entry = self._wordpiece(word)
+    def _cached(self, word: str) -> Pieces:
+        entry = pieces(word, self._model)
         if len(self._words) >= WORD_CACHE_SIZE:
             self._words.clear()
         self._words[word] = entry
         return entry
-
-    def _wordpiece(self, word: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
-        """Greedy longest-match-first pieces of one normalized word, as HF's WordPiece."""
-        size = len(word)
-        whole = ((self._unknown,), ((0, size),))
-        if size > self._max_chars:
-            return whole
-        vocab, prefix = self._vocab, self._prefix
-        ids: list[int] = []
-        spans: list[tuple[int, int]] = []
-        start = 0
-        while start < size:
-            end = min(size, start + self._longest)
-            while end > start:
-                piece = word[start:end]
-                found = vocab.get(prefix + piece if start else piece)
-                if found is not None:
-                    ids.append(found)
-                    spans.append((start, end))
-                    break
-                end -= 1
-            else:
-                return whole
-            start = end
-        return tuple(ids), tuple(spans)
