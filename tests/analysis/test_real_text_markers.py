@@ -162,5 +162,9 @@ def test_real_comments_rarely_get_a_marker() -> None:
     # of them are right ("I don't feel anything. I'm just numb all over", "taken any joy out
     # of my life", "I've isolated myself"). 3.8, fitted on twice as much journal writing,
     # flags 7, the same 3 right; the new one is "Absolutely. It's exhausting." (burdened).
+    # 3.9, whose learned guesses need a word of their marker's vocabulary only under 0.85
+    # (was 0.95; 19 of the 27 signs it adds on development journal sets are right), flags 8:
+    # the new one, "I haven't seen him in a few days now ... so I've been going outside
+    # more." (withdrawal), is wrong.
     assert len(texts) >= 6000
-    assert len(flagged) <= 7, flagged
+    assert len(flagged) <= 8, flagged

@@ -153,7 +153,14 @@ LEARNED_ALONE = {
 # held-out slice from 0.587 to 0.550, where it cost indirect statements such as "my hands
 # have been running the house without me"; at this level the two of those whose head was
 # surest ("I said I don't have one" when asked to rate a mood, 0.997) keep their sign.
-SURE_WITHOUT_VOCABULARY = 0.95
+# 3.9: 0.85, now that the heads have read 3.8's journal snippets. On the development sets
+# (macro-F1: markers_fresh2, the fresh check, the held-out slice) 0.95 gave 0.702, 0.883 and
+# 0.651, 0.85 gives 0.712, 0.883 and 0.671, 0.8 0.722, 0.880 and 0.674. At 0.85, 27 signs are
+# added on markers_fresh2 and the slice, 19 of them right ("Got the new Zelda on release day
+# like always. It's still in the cellophane on the shelf." is anhedonia, "October went past
+# like a screensaver." autopilot); out of fold on GoEmotions' train comments 0.85 adds 5 flags
+# and 0.8 adds 11, none right (90 -> 95 and 101, 17 right), and on the dev comments each adds 1.
+SURE_WITHOUT_VOCABULARY = 0.85
 POSITIVE = frozenset({"reconnection", "healthy_boundary"})
 CONFLICT_FLOOR = 0.5
 
