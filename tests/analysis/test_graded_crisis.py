@@ -77,10 +77,11 @@ def test_ordinary_days_raise_no_banner(text: str) -> None:
 
 def test_ordinary_days_rarely_ask_the_calm_question_either() -> None:
     # Known: "Talked honestly ... hugged for a long time" reads to the learned layer like a
-    # goodbye, "I never want to die" holds the words, and the two walks by the river name a
-    # place that crisis statements name; a calm question, never the banner.
+    # goodbye, and the two walks by the river name a place that crisis statements name; a
+    # calm question, never the banner. ("I never want to die, I love my life." is a firm
+    # denial since 3.9 and asks nothing.)
     asked = [t for t in ORDINARY_DAYS if analyze(t).concern]
-    assert len(asked) <= 4, asked
+    assert len(asked) <= 3, asked
 
 
 @pytest.mark.parametrize(
