@@ -412,11 +412,12 @@ def test_the_fourth_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
     someone else at risk and 25 recovery stories: crisis by rule 10), written for 3.8 by a
     helper who saw no code and no other set; held out, counts only. 3.8: the banner on 77
     statements, the banner or the calm check on 89, the banner on 34 look-alikes (23 of them
-    of the rule-10 families); 3.9: 24 of the 35 rule-10 look-alikes, 11 of the other 65."""
+    of the rule-10 families); 3.9: 78 and 90 (one statement more each, from the two rules
+    written from probe8's misses), 24 of the 35 rule-10 look-alikes, 11 of the other 65."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh9.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 65, 35)
-    assert _banners(statements) >= 77
-    assert _either(statements) >= 89
+    assert _banners(statements) >= 78
+    assert _either(statements) >= 90
     assert _banners(look_alikes) <= 11
     assert _banners(rule_10) >= 24
 
@@ -427,11 +428,13 @@ def test_the_fourth_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     among its statements; firm statements of being safe among its look-alikes): development
     data, on which the firm denial (``crisis_denial.py``) was checked. 3.8: the banner on
     118 statements, the banner or the calm check on 140, the banner on 17 look-alikes (5 of
-    the 10 firm statements of being safe); 3.9: 117, 140 and 13."""
+    the 10 firm statements of being safe); 3.9: 117, 140 and 13, then 119 and 141 with two
+    rules written from its misses ("cannot see a single reason to keep going", "would be
+    happier once I was gone"), which changed no other set and fire on no GoEmotions comment."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 150, 0)
-    assert _banners(statements) >= 117
-    assert _either(statements) >= 140
+    assert _banners(statements) >= 119
+    assert _either(statements) >= 141
     assert _banners(look_alikes) <= 13
 
 
@@ -449,3 +452,17 @@ def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     assert _banners(statements) >= 84
     assert _either(statements) >= 96
     assert _banners(look_alikes) <= 12
+
+
+@pytest.mark.parametrize(
+    ("text", "banner"),
+    [
+        # 3.9: no reason found to go on, and being gone as what would make others happier
+        ("I'm 58 and I cannot see a single reason to keep going past this winter.", True),
+        ("I can't see any reason to keep going with this project.", False),
+        ("For years I believed my family would be happier once I was gone.", True),
+        ("The office will be fine once I'm gone on holiday.", False),
+    ],
+)
+def test_no_reason_to_go_on_and_happier_once_gone(text: str, banner: bool) -> None:
+    assert analyze(text).crisis is banner, text
