@@ -26,7 +26,7 @@ from reconnect.errors import (
     NotLoggedInError,
     ThrottledError,
 )
-from reconnect.services import vault
+from reconnect.services import vault, vault_setup
 from reconnect.services.accounts import (
     TOTP_REQUIRED_ROLES,
     normalise_password,
@@ -127,9 +127,9 @@ def login(
     _throttle(server, name, address, policy)
     with server.transaction() as connection:
         account = rows.find_by_name(connection, name)
-    if account is None or account.disabled or len(password) > vault.MAX_PASSPHRASE_CHARS:
+    if account is None or account.disabled or len(password) > vault_setup.MAX_PASSPHRASE_CHARS:
         # The same Argon2id work as a real attempt, so the time does not tell.
-        derive_key(password[: vault.MAX_PASSPHRASE_CHARS], new_salt(), _params(server))
+        derive_key(password[: vault_setup.MAX_PASSPHRASE_CHARS], new_salt(), _params(server))
         _fail(server, name, address, account)
     server.db.upgrade_journal(account.journal)  # a journal made by an older reconnect
     journal = server.journal(account.journal)
@@ -148,7 +148,7 @@ def login(
 
 
 def _params(server: ServerServices) -> KdfParams:
-    return vault.default_params(server.settings)
+    return vault_setup.default_params(server.settings)
 
 
 def _second_factor(
@@ -329,7 +329,7 @@ def change_password(server: ServerServices, session: ActiveSession, current: str
         vault.confirm_secret(session.journal, normalise_password(current))
     except CryptoError:
         raise InputError("the current password is not right; nothing was changed") from None
-    vault.set_passphrase(session.journal, secret, params=_params(server))
+    vault_setup.set_passphrase(session.journal, secret, params=_params(server))
     with server.transaction() as connection:
         rows.add_audit(
             connection, "password.changed", server.clock(), account_id=session.account.id
@@ -370,7 +370,7 @@ def recover_password(
     journal = server.journal(account.journal)
     try:
         vault.unlock_with_recovery_key(journal, recovery_key)
-        vault.set_passphrase(journal, secret, params=_params(server))
+        vault_setup.set_passphrase(journal, secret, params=_params(server))
     except (CryptoError, InputError):
         _fail(server, name, address, account)
     finally:
