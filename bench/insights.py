@@ -22,7 +22,7 @@ from reconnect.analysis import analyze
 from reconnect.bootstrap import build_services
 from reconnect.config import Settings
 from reconnect.services.insights import compute_insights
-from reconnect.services.vault import create_journal
+from reconnect.services.vault_setup import create_journal
 from reconnect.storage.database import transaction
 from reconnect.storage.tables import EntryRow
 

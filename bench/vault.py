@@ -24,7 +24,7 @@ from argon2 import PasswordHasher
 
 from reconnect.bootstrap import build_services
 from reconnect.config import Settings
-from reconnect.services import journal, vault
+from reconnect.services import journal, vault, vault_setup
 from reconnect.services.insights import compute_insights
 from reconnect.storage import entries as entry_rows
 
@@ -35,7 +35,7 @@ TEXT = "Long day at #work, I feel nothing and went straight to bed. Walk with @a
 def _journal(folder: Path, name: str, encrypted: bool) -> str:
     url = f"sqlite:///{folder / name}"
     services = build_services(Settings(database_url=url))
-    vault.create_journal(services, PASSPHRASE if encrypted else None, encrypted=encrypted)
+    vault_setup.create_journal(services, PASSPHRASE if encrypted else None, encrypted=encrypted)
     analysis = journal.analyse_text(TEXT)
     start = datetime(2016, 1, 1, 20, tzinfo=UTC)
     with services.transaction() as connection:

@@ -152,7 +152,7 @@ def create_journal(url: str, *, encrypted: bool = True) -> str:
     """Create the journal in a database (as ``reconnect init`` does) and return the URL."""
     from reconnect.bootstrap import build_services
     from reconnect.config import Settings
-    from reconnect.services.vault import create_journal as create
+    from reconnect.services.vault_setup import create_journal as create
 
     services = build_services(
         Settings(database_url=url, test_fast_kdf=True, passphrase=None, country=None)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from tests.content.seeds import copied_runs, seed_ids
 
-from reconnect.content import load_feelings, load_instruments, load_texts, parse_instrument
+from reconnect.content import load_feelings, load_instruments, load_texts
+from reconnect.content.instrument_files import parse_instrument
 from reconnect.errors import ContentError
 
 if TYPE_CHECKING:

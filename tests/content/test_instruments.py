@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from tests.content.seeds import copied_runs, seed_ids, words
 
-from reconnect.content import load_instrument, load_instruments, parse_instrument
+from reconnect.content import load_instrument, load_instruments
+from reconnect.content.instrument_files import parse_instrument
 from reconnect.domain.selfcheck import Perspective, score_answers
 from reconnect.errors import ContentError
 

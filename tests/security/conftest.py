@@ -10,7 +10,7 @@ import pytest
 from reconnect.bootstrap import build_services
 from reconnect.config import Settings
 from reconnect.domain.analysis import Analysis
-from reconnect.services import vault
+from reconnect.services import vault_setup
 from reconnect.storage import entries as entry_rows
 from tests.conftest import TEST_PASSPHRASE
 
@@ -29,7 +29,7 @@ def ten_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
         Settings(database_url=f"sqlite:///{path}", test_fast_kdf=True, passphrase=None)
     )
     try:
-        vault.create_journal(services, TEST_PASSPHRASE)
+        vault_setup.create_journal(services, TEST_PASSPHRASE)
         # Straight through the repository (no analysis: these tests are about storage).
         with services.transaction() as connection:
             for i in range(10_000):

@@ -21,7 +21,7 @@ from reconnect.crypto import kdf
 from reconnect.crypto.envelope import nonce_of
 from reconnect.crypto.recovery import normalise_recovery_key
 from reconnect.errors import CryptoError, InputError, TamperedDataError, WrongPassphraseError
-from reconnect.services import checkins, journal, practices, selfcheck, vault
+from reconnect.services import checkins, journal, practices, selfcheck, vault, vault_setup
 from tests.conftest import TEST_PASSPHRASE
 from tests.forked_cli import run_cli
 
@@ -75,7 +75,7 @@ def test_enc1_every_entry_has_its_own_nonce_and_there_is_one_active_key(big_url:
 def test_enc2_the_slot_stores_the_default_argon2id_parameters(empty_sqlite_url: str) -> None:
     services = _fresh(empty_sqlite_url, fast=False)
     try:
-        vault.create_journal(services, "a long enough passphrase")
+        vault_setup.create_journal(services, "a long enough passphrase")
     finally:
         services.close()
     with sqlite3.connect(_path(empty_sqlite_url)) as db:
@@ -95,7 +95,7 @@ def test_enc2_parameters_below_the_floor_are_refused(empty_sqlite_url: str) -> N
             kdf.KdfParams(65_536, 3, 0),
         ):
             with pytest.raises(CryptoError, match="below the minimum"):
-                vault.create_journal(services, "a long enough passphrase", params=weak)
+                vault_setup.create_journal(services, "a long enough passphrase", params=weak)
         assert vault.journal_state(services) == "none"
     finally:
         services.close()
@@ -156,7 +156,7 @@ def test_enc5_the_recovery_key_opens_the_journal_and_a_typo_is_caught_first(
     empty_sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services = _fresh(empty_sqlite_url)
-    made = vault.create_journal(services, "the passphrase I will forget")
+    made = vault_setup.create_journal(services, "the passphrase I will forget")
     journal.write_entry(services, "something private")
     services.close()
     assert made.recovery_key is not None
@@ -184,7 +184,7 @@ def test_enc5_the_recovery_key_opens_the_journal_and_a_typo_is_caught_first(
 
     vault.unlock_with_recovery_key(services, made.recovery_key.lower().replace("-", " "))
     assert [e.text for e in journal.list_entries(services)] == ["something private"]
-    vault.set_passphrase(services, "my new passphrase")
+    vault_setup.set_passphrase(services, "my new passphrase")
     services.close()
     services = _fresh(empty_sqlite_url)
     vault.unlock(services, "my new passphrase")
@@ -378,7 +378,7 @@ def test_wrong_passphrase_then_right_one_in_the_service(opened: Services) -> Non
 
 def test_an_unencrypted_journal_is_encrypted_in_place(empty_sqlite_url: str) -> None:
     services = _fresh(empty_sqlite_url)
-    vault.create_journal(services, None, encrypted=False)
+    vault_setup.create_journal(services, None, encrypted=False)
     journal.write_entry(services, f"before encryption {CANARY}")
     checkins.record_checkin(services, pleasantness=4, energy=4, note=CANARY)
     services.close()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from reconnect.errors import InputError, LoginFailedError
-from reconnect.services import accounts, sessions, upkeep
+from reconnect.services import accounts, credentials, upkeep
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -80,7 +80,7 @@ def test_a_weak_new_password_is_refused_before_the_key_is_tried(
 ) -> None:
     people.add("alex")
     with pytest.raises(InputError, match="too short"):
-        sessions.recover_password(
+        credentials.recover_password(
             server, "alex", people.recovery["alex"], "short", address="127.0.0.1"
         )
 
@@ -106,6 +106,6 @@ def test_a_reset_without_the_key_gives_a_new_empty_journal_and_deletes_the_old(
     assert old_journal not in server.db.journal_names()
     assert made.account.journal in server.db.journal_names()
     with pytest.raises(LoginFailedError):  # the old recovery key opens nothing now
-        sessions.recover_password(
+        credentials.recover_password(
             server, "alex", people.recovery["alex"], "yet another phrase", address="x"
         )

@@ -22,7 +22,7 @@ from reconnect.crypto.envelope import Place, seal
 from reconnect.crypto.kdf import FLOOR
 from reconnect.errors import TamperedDataError
 from reconnect.services import journal
-from reconnect.services.vault import _make_keys
+from reconnect.services.vault_setup import _make_keys
 from reconnect.storage import vault as vault_rows
 from reconnect.storage.database import make_engine, transaction
 from reconnect.storage.migrate import alembic_config, current_revision, head_revision

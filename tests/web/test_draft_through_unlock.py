@@ -79,11 +79,11 @@ def test_an_edit_that_meets_the_lock_is_saved_by_unlocking(sqlite_url: str) -> N
 
 def test_a_new_entry_is_saved_after_a_recovery_key_unlock(empty_sqlite_url: str) -> None:
     from reconnect.bootstrap import build_services
-    from reconnect.services import vault
+    from reconnect.services import vault_setup
 
     services = build_services(Settings(database_url=empty_sqlite_url, test_fast_kdf=True))
     try:
-        recovery_key = vault.create_journal(services, TEST_PASSPHRASE).recovery_key
+        recovery_key = vault_setup.create_journal(services, TEST_PASSPHRASE).recovery_key
     finally:
         services.close()
     assert recovery_key is not None

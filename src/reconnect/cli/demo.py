@@ -45,7 +45,8 @@ def demo(
     services = open_services(settings)
     try:
         from reconnect.services.journal import list_entries
-        from reconnect.services.vault import create_journal, journal_state
+        from reconnect.services.vault import journal_state
+        from reconnect.services.vault_setup import create_journal
 
         if journal_state(services) == "none":
             # The demo journal is made-up text: it is stored unencrypted, on purpose.

@@ -1,16 +1,10 @@
 """The journal from the terminal: write, log, show, edit and delete entries."""
 
-import os
-import shlex
-import shutil
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from reconnect.cli.entry_text import read_text, sweep_editor_leftovers
 from reconnect.cli.options import (
     DbOption,
     JsonOption,
@@ -37,76 +31,12 @@ ActivityOption = Annotated[
     list[str] | None,
     typer.Option("--activity", "-a", help="An activity (also written as +activity in the text)."),
 ]
-MAX_STDIN_BYTES = 200_000
 
 
 def _services(ctx: typer.Context, db: str | None) -> "Services":
     from reconnect.cli.session import open_services
 
     return open_services(command_settings(ctx, db))
-
-
-EDIT_PREFIX = "reconnect-edit-"
-
-
-def sweep_editor_leftovers() -> None:
-    """ENC-11: remove editing folders left by a reconnect that was killed mid-edit.
-
-    Each folder carries the process id that made it; only those whose process is
-    gone (and that belong to this user) are removed.
-    """
-    for folder in Path(tempfile.gettempdir()).glob(f"{EDIT_PREFIX}*"):
-        try:
-            pid = int(folder.name.removeprefix(EDIT_PREFIX).split("-", 1)[0])
-            if folder.stat().st_uid != os.getuid() or _alive(pid):
-                continue
-        except (ValueError, OSError):
-            continue
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _from_editor() -> str:
-    """Open $EDITOR on a private temporary file and return what was saved; nothing stays."""
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor:
-        raise InputError(
-            "no text given and no editor set",
-            hint='Write inline: reconnect write "...", pipe text in, or set $EDITOR.',
-        )
-    sweep_editor_leftovers()
-    folder = Path(tempfile.mkdtemp(prefix=f"{EDIT_PREFIX}{os.getpid()}-"))  # mode 0700
-    path = folder / "entry.md"
-    try:
-        path.touch(mode=0o600)
-        result = subprocess.run([*shlex.split(editor), str(path)], check=False)
-        if result.returncode != 0:
-            raise InputError(f"the editor exited with code {result.returncode}; nothing was saved")
-        return path.read_text(encoding="utf-8")
-    finally:
-        # Whatever the editor left beside the file (swap or backup files) goes too.
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _read_text(text: str | None) -> str:
-    if text is not None:
-        return text
-    if not sys.stdin.isatty():
-        raw = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError("the text on standard input is not UTF-8") from None
-    return _from_editor()
 
 
 def _show(entries: "list[Entry]", json_output: bool, country: str | None) -> None:
@@ -173,7 +103,7 @@ def write(
     from reconnect.services import journal
 
     sweep_editor_leftovers()
-    body = _read_text(text)
+    body = read_text(text)
     settings = command_settings(ctx, db)
     services = _services(ctx, db)
     try:
@@ -273,7 +203,7 @@ def edit(
     """Replace an entry's text; it is read for signs again."""
     from reconnect.services import journal
 
-    body = _read_text(text)
+    body = read_text(text)
     settings = command_settings(ctx, db)
     services = _services(ctx, db)
     try:

@@ -89,7 +89,7 @@ def init(
     The passphrase comes from a prompt (asked twice) or RECONNECT_PASSPHRASE; it is
     never taken as an option, so it cannot show up in the process list.
     """
-    from reconnect.services.vault import create_journal
+    from reconnect.services.vault_setup import create_journal
 
     settings = command_settings(ctx, db)
     passphrase = None if no_encryption else _read_new_passphrase(settings, allow_env=True)
@@ -138,7 +138,8 @@ def change(ctx: typer.Context, db: DbOption = None) -> None:
     Asks for the current passphrase first (or reads RECONNECT_PASSPHRASE), then the new
     one twice (from standard input, one per line, when it is not a terminal).
     """
-    from reconnect.services.vault import open_codec, set_passphrase
+    from reconnect.services.vault import open_codec
+    from reconnect.services.vault_setup import set_passphrase
 
     services = _build(ctx, db)
     try:
@@ -157,7 +158,8 @@ def recover(ctx: typer.Context, db: DbOption = None) -> None:
     """
     import getpass
 
-    from reconnect.services.vault import set_passphrase, unlock_with_recovery_key
+    from reconnect.services.vault import unlock_with_recovery_key
+    from reconnect.services.vault_setup import set_passphrase
 
     settings = command_settings(ctx, db)
     typed = (
@@ -179,7 +181,7 @@ def encrypt(ctx: typer.Context, db: DbOption = None) -> None:
     from rich.progress import Progress
 
     from reconnect.cli.render import error_console
-    from reconnect.services.vault import encrypt_in_place
+    from reconnect.services.vault_setup import encrypt_in_place
 
     settings = command_settings(ctx, db)
     passphrase = _read_new_passphrase(settings, allow_env=True)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from reconnect.content.passwords import is_common_password
 from reconnect.domain.passwords import password_problem
 from reconnect.errors import ForbiddenError, InputError, NotFoundError, StorageError
-from reconnect.services import vault
+from reconnect.services import vault_setup
 from reconnect.storage import accounts as rows
 from reconnect.storage import couples as couple_rows
 from reconnect.storage.server_db import new_journal_name
@@ -107,8 +107,8 @@ def add_account(
     server.db.create_journal_storage(journal_name)
     try:
         journal = server.journal(journal_name)
-        created = vault.create_journal(
-            journal, secret, params=vault.default_params(server.settings)
+        created = vault_setup.create_journal(
+            journal, secret, params=vault_setup.default_params(server.settings)
         )
         journal.keys.lock()
         assert created.recovery_key is not None
@@ -292,8 +292,8 @@ def reset_password(
     server.db.create_journal_storage(journal_name)
     try:
         journal = server.journal(journal_name)
-        created = vault.create_journal(
-            journal, secret, params=vault.default_params(server.settings)
+        created = vault_setup.create_journal(
+            journal, secret, params=vault_setup.default_params(server.settings)
         )
         journal.keys.lock()
         assert created.recovery_key is not None

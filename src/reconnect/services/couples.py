@@ -1,16 +1,13 @@
-"""Couples in server mode: pair with a code, answer the weekly check-in apart, read it
-together, share entries one by one, unpair alone. Everything shared is sealed under a
-couple key that only the two partners' live sessions can open.
-
-It stands down when harm appears: abuse or coercion language in a partner's check-in or
-private writing pauses the shared check-ins for both. The writer alone is shown
-domestic-abuse help; the other partner is told only that check-ins are paused.
+"""Couples in server mode: pair with a code, see who one is paired with, unpair alone.
+Everything a couple shares is sealed under a couple key that only the two partners' live
+sessions can open; this module makes that key at pairing and opens it for the modules that
+use it (``couple_checkins``: the weekly check-in and its pause; ``couple_sharing``: entries
+and self-check scores a partner chooses to share).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -18,23 +15,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from reconnect.crypto import sealed_box
-from reconnect.domain.couple_checkin import (
-    QUESTIONS,
-    AnswerError,
-    Answers,
-    Question,
-    check_answers,
-    check_week,
-    iso_week,
-    starters,
-)
-from reconnect.domain.couple_selfchecks import (
-    NOTE,
-    SharedScores,
-    ViewRow,
-    shared_scores,
-    side_by_side,
-)
 from reconnect.errors import ForbiddenError, InputError, NotFoundError, ReconnectError
 from reconnect.services.keypairs import own_key_pair
 from reconnect.storage import accounts as account_rows
@@ -78,27 +58,6 @@ class CoupleStatus:
     partner: str | None
     paused: bool
     notice: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class WeekView:
-    """One week's check-in as one partner may see it."""
-
-    week: str
-    status: str  # "waiting", "revealed" or "paused"
-    mine: Answers | None
-    partner: Answers | None
-    starters: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SharedEntry:
-    """An entry a partner chose to share."""
-
-    entry_id: int
-    text: str
-    written_at: str
-    shared_at: str
 
 
 def _normal_code(code: str) -> str:
@@ -220,16 +179,6 @@ def partner_name(server: ServerServices, session: ActiveSession) -> str | None:
     return partner.username if partner is not None else None
 
 
-def is_shared(server: ServerServices, session: ActiveSession, entry_id: int) -> bool:
-    """Whether this entry of mine is shared with my partner now."""
-    with server.transaction() as connection:
-        couple = rows.couple_of(connection, session.account.id)
-        if couple is None:
-            return False
-        found = rows.shared_entries(connection, couple.id, session.account.id)
-    return any(shared_id == entry_id for shared_id, _, _ in found)
-
-
 def unpair(server: ServerServices, session: ActiveSession) -> None:
     """End the pairing alone, at once: answers and shared entries are deleted for both
     (PAIR-3); the other partner is told only that it ended."""
@@ -242,207 +191,6 @@ def unpair(server: ServerServices, session: ActiveSession) -> None:
         )
 
 
-def questions() -> tuple[Question, ...]:
-    """The weekly check-in's questions."""
-    return QUESTIONS
-
-
-def answer(
-    server: ServerServices, session: ActiveSession, raw: dict[str, object]
-) -> tuple[str, bool]:
-    """Store this week's answers (sealed); (ISO week, whether harm was found in them).
-
-    Harm in a text answer pauses the check-ins for both and stores nothing of it.
-    """
-    try:
-        answers = check_answers(raw)
-    except AnswerError as exc:
-        raise InputError(str(exc)) from None
-    couple = current_couple(server, session)
-    week = iso_week(server.clock(), server.settings.zone)
-    texts = " ".join(str(v) for v in answers.values() if isinstance(v, str))
-    if texts and note_private_writing(server, session.account.id, texts):
-        return week, True
-    if couple.paused_at is not None:
-        raise ForbiddenError(PAUSED)
-    key = couple_key(server, session, couple)
-    aad = f"answers:{couple.id}:{week}:{session.account.id}".encode()
-    sealed = sealed_box.seal_with(key, json.dumps(answers).encode(), aad)
-    with server.transaction() as connection:
-        rows.put_answer(connection, couple.id, week, session.account.id, sealed, server.clock())
-    return week, False
-
-
-def week_view(server: ServerServices, session: ActiveSession, week: str) -> WeekView:
-    """One week's check-in: ``waiting`` (only my own answers, nothing of my partner's),
-    ``revealed`` (both, side by side, with starters) or ``paused``."""
-    try:
-        check_week(week)
-    except AnswerError as exc:
-        raise InputError(str(exc)) from None
-    couple = current_couple(server, session)
-    if couple.paused_at is not None:
-        return WeekView(week, "paused", None, None, ())
-    me = session.account.id
-    with server.transaction() as connection:
-        sealed = rows.answers_for(connection, couple.id, week)
-    key = couple_key(server, session, couple)
-
-    def opened(account_id: str) -> Answers | None:
-        blob = sealed.get(account_id)
-        if blob is None:
-            return None
-        aad = f"answers:{couple.id}:{week}:{account_id}".encode()
-        loaded: Answers = json.loads(sealed_box.open_with(key, blob, aad))
-        return loaded
-
-    mine = opened(me)
-    partner_id = couple.partner_of(me)
-    if mine is None or partner_id not in sealed:
-        return WeekView(week, "waiting", mine, None, ())
-    partner = opened(partner_id)
-    assert partner is not None
-    return WeekView(week, "revealed", mine, partner, tuple(starters(mine, partner)))
-
-
-def note_private_writing(server: ServerServices, account_id: str, text: str) -> bool:
-    """Pause the account's couple check-ins when ``text`` describes abuse or coercion;
-    True when it does. Nothing of the text is stored, and the partner is told nothing
-    but that check-ins are paused."""
-    from reconnect.analysis.harm import find_harm
-
-    if not find_harm(text):
-        return False
-    with server.transaction() as connection:
-        couple = rows.couple_of(connection, account_id)
-        if couple is not None and couple.paused_at is None:
-            rows.set_pause(connection, couple.id, server.clock(), account_id)
-    return True
-
-
-def resume(server: ServerServices, session: ActiveSession) -> None:
-    """Resume paused check-ins; only the partner whose writing paused them can, and the
-    other partner cannot tell this exists (404 for them)."""
-    couple = current_couple(server, session)
-    if couple.paused_by != session.account.id:
-        raise NotFoundError("Not found.")
-    with server.transaction() as connection:
-        rows.set_pause(connection, couple.id, None, None)
-
-
-def share_entry(server: ServerServices, session: ActiveSession, entry_id: int) -> None:
-    """Share one journal entry with the partner (its text and date, nothing else)."""
-    from reconnect.services.journal import get_entry
-
-    couple = current_couple(server, session)
-    entry = get_entry(session.journal, entry_id)
-    key = couple_key(server, session, couple)
-    payload = {"text": entry.text, "written_at": entry.written_at.isoformat()}
-    aad = f"entry:{couple.id}:{session.account.id}:{entry_id}".encode()
-    sealed = sealed_box.seal_with(key, json.dumps(payload).encode(), aad)
-    with server.transaction() as connection:
-        rows.put_shared_entry(
-            connection, couple.id, session.account.id, entry_id, sealed, server.clock()
-        )
-
-
-def unshare_entry(server: ServerServices, session: ActiveSession, entry_id: int) -> None:
-    """Stop sharing one entry; NotFoundError when it was not shared."""
-    couple = current_couple(server, session)
-    with server.transaction() as connection:
-        if not rows.remove_shared_entry(connection, couple.id, session.account.id, entry_id):
-            raise NotFoundError("That entry is not shared.")
-
-
-def partner_entries(server: ServerServices, session: ActiveSession) -> list[SharedEntry]:
-    """The entries the partner shared, newest first."""
-    couple = current_couple(server, session)
-    partner = couple.partner_of(session.account.id)
-    key = couple_key(server, session, couple)
-    with server.transaction() as connection:
-        found = rows.shared_entries(connection, couple.id, partner)
-    out = []
-    for entry_id, sealed, shared_at in found:
-        aad = f"entry:{couple.id}:{partner}:{entry_id}".encode()
-        data = json.loads(sealed_box.open_with(key, sealed, aad))
-        out.append(SharedEntry(entry_id, data["text"], data["written_at"], shared_at.isoformat()))
-    return out
-
-
 def _refuse_admin(session: ActiveSession) -> None:
     if session.account.role == "admin":
         raise ForbiddenError("Admin accounts have no journal to share.")
-
-
-@dataclass(frozen=True, slots=True)
-class SideBySide:
-    """The side-by-side view: ``waiting`` until both partners shared, then both sets."""
-
-    status: str  # "waiting", "shown" or "paused"
-    mine_shared: bool
-    about_me: tuple[ViewRow, ...]
-    about_partner: tuple[ViewRow, ...]
-    note: str
-
-
-def _selfcheck_aad(couple_id: str, account_id: str) -> bytes:
-    return f"selfchecks:{couple_id}:{account_id}".encode()
-
-
-def share_selfchecks(server: ServerServices, session: ActiveSession) -> None:
-    """Share my latest self-check scores (about me and about my partner) for the side-by-
-    side view; InputError when I have taken neither yet, ForbiddenError while check-ins are
-    paused."""
-    from reconnect.domain.selfcheck_choices import Perspective
-    from reconnect.services.selfcheck import latest_selfcheck
-
-    couple = current_couple(server, session)
-    if couple.paused_at is not None:
-        raise ForbiddenError(PAUSED)
-    about_self = latest_selfcheck(session.journal, Perspective.SELF)
-    about_partner = latest_selfcheck(session.journal, Perspective.PARTNER)
-    if about_self is None and about_partner is None:
-        raise InputError(
-            "there is no self-check to share yet",
-            hint="Take the self-check about yourself, and one about your partner, first.",
-        )
-    scores = shared_scores(about_self, about_partner)
-    key = couple_key(server, session, couple)
-    aad = _selfcheck_aad(couple.id, session.account.id)
-    sealed = sealed_box.seal_with(key, json.dumps(scores.to_json()).encode(), aad)
-    with server.transaction() as connection:
-        rows.put_selfchecks(connection, couple.id, session.account.id, sealed, server.clock())
-
-
-def unshare_selfchecks(server: ServerServices, session: ActiveSession) -> None:
-    """Stop sharing my self-check scores; NotFoundError when they were not shared."""
-    couple = current_couple(server, session)
-    with server.transaction() as connection:
-        if not rows.remove_selfchecks(connection, couple.id, session.account.id):
-            raise NotFoundError("Your self-check scores are not shared.")
-
-
-def selfchecks_side_by_side(server: ServerServices, session: ActiveSession) -> SideBySide:
-    """Both partners' views side by side, only once both have shared; until then nothing
-    of the partner's scores, not even whether they shared. While check-ins are paused the
-    status is ``paused`` and nothing is shown (stopping one's own sharing still works)."""
-    from reconnect.services.selfcheck import get_instrument
-
-    couple = current_couple(server, session)
-    me, partner = session.account.id, couple.partner_of(session.account.id)
-    with server.transaction() as connection:
-        sealed = rows.selfchecks(connection, couple.id)
-    if couple.paused_at is not None:
-        # Like the check-ins: while harm has paused sharing, nothing of either is shown.
-        return SideBySide("paused", me in sealed, (), (), PAUSED)
-    if me not in sealed or partner not in sealed:
-        return SideBySide("waiting", me in sealed, (), (), NOTE)
-    key = couple_key(server, session, couple)
-
-    def opened(account_id: str) -> SharedScores:
-        blob = sealed_box.open_with(key, sealed[account_id], _selfcheck_aad(couple.id, account_id))
-        return SharedScores.from_json(json.loads(blob))
-
-    names = {d.id: d.name for d in get_instrument().dimensions}
-    about_me, about_partner = side_by_side(opened(me), opened(partner), names)
-    return SideBySide("shown", True, about_me, about_partner, NOTE)

@@ -1,5 +1,6 @@
 """Server mode's sessions: log in (with throttling and one-time codes), find the session a
-request belongs to, enrol a one-time code, log out.
+request belongs to, log out. Enrolling a one-time code and changing or recovering the
+password are in ``credentials``.
 
 A session's cookie carries the only secret that opens the journal key stored for it
 (``reconnect.crypto.sessions``); the refusal for a wrong name, a wrong password, a disabled
@@ -9,7 +10,6 @@ as a known one, so neither the words nor the time tell whether an account exists
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, NoReturn
@@ -26,7 +26,7 @@ from reconnect.errors import (
     NotLoggedInError,
     ThrottledError,
 )
-from reconnect.services import vault
+from reconnect.services import vault, vault_setup
 from reconnect.services.accounts import (
     TOTP_REQUIRED_ROLES,
     normalise_password,
@@ -73,7 +73,10 @@ class ActiveSession:
         self.journal.keys.lock()
 
 
-def _throttle(server: ServerServices, username: str, address: str, policy: ThrottlePolicy) -> None:
+def check_throttle(
+    server: ServerServices, username: str, address: str, policy: ThrottlePolicy
+) -> None:
+    """ThrottledError when this name or address has failed too often lately."""
     now = server.clock()
     since = now - timedelta(days=1)
     with server.transaction() as connection:
@@ -89,7 +92,11 @@ def _throttle(server: ServerServices, username: str, address: str, policy: Throt
         )
 
 
-def _fail(server: ServerServices, username: str, address: str, account: Account | None) -> NoReturn:
+def fail_login(
+    server: ServerServices, username: str, address: str, account: Account | None
+) -> NoReturn:
+    """Record the failure (for throttling and the audit trail), then raise
+    LoginFailedError with the one message every cause shares."""
     now = server.clock()
     with server.transaction() as connection:
         rows.add_failure(connection, username, address, now)
@@ -124,20 +131,20 @@ def login(
     except InputError:
         name = name.casefold()
     address = address[:64]
-    _throttle(server, name, address, policy)
+    check_throttle(server, name, address, policy)
     with server.transaction() as connection:
         account = rows.find_by_name(connection, name)
-    if account is None or account.disabled or len(password) > vault.MAX_PASSPHRASE_CHARS:
+    if account is None or account.disabled or len(password) > vault_setup.MAX_PASSPHRASE_CHARS:
         # The same Argon2id work as a real attempt, so the time does not tell.
-        derive_key(password[: vault.MAX_PASSPHRASE_CHARS], new_salt(), _params(server))
-        _fail(server, name, address, account)
+        derive_key(password[: vault_setup.MAX_PASSPHRASE_CHARS], new_salt(), kdf_params(server))
+        fail_login(server, name, address, account)
     server.db.upgrade_journal(account.journal)  # a journal made by an older reconnect
     journal = server.journal(account.journal)
     try:
         vault.unlock(journal, normalise_password(password))
         master_key = vault.master_key_of(journal)
     except CryptoError:
-        _fail(server, name, address, account)
+        fail_login(server, name, address, account)
     finally:
         journal.keys.lock()
     scope = _second_factor(server, account, master_key, code, name, address)
@@ -147,8 +154,9 @@ def login(
     return _start(server, account, master_key, scope, address)
 
 
-def _params(server: ServerServices) -> KdfParams:
-    return vault.default_params(server.settings)
+def kdf_params(server: ServerServices) -> KdfParams:
+    """The Argon2id parameters for this server's key slots."""
+    return vault_setup.default_params(server.settings)
 
 
 def _second_factor(
@@ -172,11 +180,11 @@ def _second_factor(
         else None
     )
     if step is None:
-        _fail(server, name, address, account)
+        fail_login(server, name, address, account)
     with server.transaction() as connection:
         claimed = step is not None and rows.claim_totp_step(connection, account.id, step)
     if not claimed:
-        _fail(server, name, address, account)
+        fail_login(server, name, address, account)
     return FULL
 
 
@@ -262,49 +270,6 @@ def logout(server: ServerServices, cookie: str | None, *, address: str | None = 
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class Enrolment:
-    """The secret to put in an authenticator app, and its ``otpauth://`` URI."""
-
-    secret: str
-    uri: str
-
-
-def _enrolment_secret(session: ActiveSession) -> str:
-    master_key = vault.master_key_of(session.journal)
-    seed = tokens.enrolment_seed(master_key, session.token.id_hash)
-    return base64.b32encode(seed).decode()
-
-
-def begin_totp(session: ActiveSession) -> Enrolment:
-    """The one-time-code secret offered to this session (the same on every call)."""
-    if session.account.has_totp:
-        raise InputError("one-time codes are already set up for this account")
-    secret = _enrolment_secret(session)
-    return Enrolment(secret, totp.provisioning_uri(secret, account=session.account.username))
-
-
-def confirm_totp(server: ServerServices, session: ActiveSession, code: str) -> None:
-    """Store the offered secret once a code from it is right; the session becomes full."""
-    if session.account.has_totp:
-        raise InputError("one-time codes are already set up for this account")
-    secret = _enrolment_secret(session)
-    step = totp.accept(secret, code, now=server.clock(), last_step=None)
-    if step is None:
-        raise InputError("that code is not right", hint="Type the six digits your app shows now.")
-    master_key = vault.master_key_of(session.journal)
-    now = server.clock()
-    with server.transaction() as connection:
-        rows.set_totp(
-            connection,
-            session.account.id,
-            tokens.seal_totp_secret(master_key, session.account.id, secret),
-            step,
-        )
-        rows.set_session_scope(connection, session.token.id_hash, FULL)
-        rows.add_audit(connection, "totp.enrolled", now, account_id=session.account.id)
-
-
 def end_other_sessions(server: ServerServices, session: ActiveSession) -> int:
     """End every session of this account but this one; how many ended."""
     with server.transaction() as connection:
@@ -313,75 +278,6 @@ def end_other_sessions(server: ServerServices, session: ActiveSession) -> int:
             connection, "sessions.ended_others", server.clock(), account_id=session.account.id
         )
     return ended
-
-
-def change_password(server: ServerServices, session: ActiveSession, current: str, new: str) -> int:
-    """Change the account's password (its journal's passphrase slot) after checking the
-    current one; every other session ends. How many ended.
-
-    The journal's key stays the same, so the recovery key still works and nothing is
-    re-encrypted (ENC-4).
-    """
-    from reconnect.services.accounts import check_password
-
-    secret = check_password(new, session.account.username)
-    try:
-        vault.confirm_secret(session.journal, normalise_password(current))
-    except CryptoError:
-        raise InputError("the current password is not right; nothing was changed") from None
-    vault.set_passphrase(session.journal, secret, params=_params(server))
-    with server.transaction() as connection:
-        rows.add_audit(
-            connection, "password.changed", server.clock(), account_id=session.account.id
-        )
-    return end_other_sessions(server, session)
-
-
-def recover_password(
-    server: ServerServices,
-    username: str,
-    recovery_key: str,
-    new_password: str,
-    *,
-    address: str,
-    policy: ThrottlePolicy = DEFAULT_POLICY,
-) -> None:
-    """Set a new password with the journal's recovery key (a forgotten password).
-
-    Throttled like a login and refused with the same message for every cause. The journal
-    is unchanged: the recovery key opens its master key, which the new password wraps;
-    every session of the account ends.
-    """
-    name = username.strip()[:MAX_USERNAME_CHARS]
-    try:
-        name = normalise_username(name)
-    except InputError:
-        name = name.casefold()
-    address = address[:64]
-    from reconnect.services.accounts import check_password
-
-    secret = check_password(new_password, name)  # says what is wrong before any work
-    _throttle(server, name, address, policy)
-    with server.transaction() as connection:
-        account = rows.find_by_name(connection, name)
-    if account is None or account.disabled:
-        derive_key(recovery_key[:200], new_salt(), _params(server))
-        _fail(server, name, address, account)
-    journal = server.journal(account.journal)
-    try:
-        vault.unlock_with_recovery_key(journal, recovery_key)
-        vault.set_passphrase(journal, secret, params=_params(server))
-    except (CryptoError, InputError):
-        _fail(server, name, address, account)
-    finally:
-        journal.keys.lock()
-    now = server.clock()
-    with server.transaction() as connection:
-        rows.delete_sessions_of(connection, account.id)
-        rows.clear_failures(connection, account.username)
-        rows.add_audit(
-            connection, "password.recovered", now, account_id=account.id, address=address
-        )
 
 
 def catch_up_analysis(server: ServerServices, cookie: str) -> int:

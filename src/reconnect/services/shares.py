@@ -1,5 +1,6 @@
-"""Counsellor shares in server mode: a client shares chosen summaries with a counsellor, who
-sees only those, only until the share is revoked or expires (PAIR-4, PAIR-5, WEB-11).
+"""Counsellor shares in server mode, the client's side: a client shares chosen summaries with
+a counsellor, who sees only those, only until the share is revoked or expires (PAIR-4, PAIR-5,
+WEB-11). What the counsellor reads is in ``counsellor_shares``.
 
 The summary is built in the client's session (only it can read the journal), sealed under
 a random share key, and that key sealed to the client's and the counsellor's public keys;
@@ -29,7 +30,6 @@ from reconnect.domain.share_summary import (
     practice_section,
     refuse_unsafe_entries,
     selfcheck_section,
-    summary_from_json,
     summary_to_json,
 )
 from reconnect.errors import ForbiddenError, InputError, NotFoundError
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reconnect.domain.entries import Entry
-    from reconnect.reports.report_data import ReportData
     from reconnect.services.server import ServerServices
     from reconnect.services.sessions import ActiveSession
     from reconnect.storage.shares import Access, Share
@@ -64,26 +63,19 @@ class ShareView:
     expires_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class ClientView:
-    """A client as their counsellor sees them in the list."""
-
-    id: str
-    name: str
-    scopes: tuple[str, ...]
-    expires_at: datetime
-
-
-def _refuse_admin(session: ActiveSession) -> None:
+def refuse_admin(session: ActiveSession) -> None:
+    """Raise ForbiddenError for an admin account: it has no journal to share or read."""
     if session.account.role == "admin":
         raise ForbiddenError("Admin accounts manage accounts; they have no journal here.")
 
 
-def _key_aad(share_id: str, account_id: str) -> bytes:
+def key_aad(share_id: str, account_id: str) -> bytes:
+    """The associated data a share key is sealed under, for one of its two readers."""
     return f"share:{share_id}:{account_id}".encode()
 
 
-def _summary_aad(share_id: str) -> bytes:
+def summary_aad(share_id: str) -> bytes:
+    """The associated data a share's summary is sealed under."""
     return f"share-summary:{share_id}".encode()
 
 
@@ -149,7 +141,7 @@ def preview(
     server: ServerServices, session: ActiveSession, scopes: Sequence[str], entry_ids: Sequence[int]
 ) -> dict[str, Any]:
     """Exactly the summary JSON a counsellor would see for these scopes, made now."""
-    _refuse_admin(session)
+    refuse_admin(session)
     chosen = parse_scopes(scopes)
     ids = check_entry_ids(chosen, entry_ids)
     return summary_to_json(build_summary(server, session, chosen, ids))
@@ -187,9 +179,9 @@ def _seal(
     key = secrets.token_bytes(32)
     body = json.dumps(summary_to_json(summary)).encode()
     return (
-        sealed_box.seal_to(client[1], key, _key_aad(share_id, client[0])),
-        sealed_box.seal_to(counsellor[1], key, _key_aad(share_id, counsellor[0])),
-        sealed_box.seal_with(key, body, _summary_aad(share_id)),
+        sealed_box.seal_to(client[1], key, key_aad(share_id, client[0])),
+        sealed_box.seal_to(counsellor[1], key, key_aad(share_id, counsellor[0])),
+        sealed_box.seal_with(key, body, summary_aad(share_id)),
     )
 
 
@@ -203,7 +195,7 @@ def create_share(
 ) -> ShareView:
     """Share the chosen scopes with a counsellor until ``expires_at`` (default 90 days, at
     most a year); a client's earlier share with the same counsellor is replaced."""
-    _refuse_admin(session)
+    refuse_admin(session)
     me = session.account.id
     chosen = parse_scopes(scopes)
     ids = check_entry_ids(chosen, entry_ids)
@@ -240,7 +232,7 @@ def _view(server: ServerServices, share: Share) -> ShareView:
     )
 
 
-def _live(server: ServerServices, share: Share | None) -> Share | None:
+def live_share(server: ServerServices, share: Share | None) -> Share | None:
     """The share unless its time is up; an expired share is deleted as it is found."""
     if share is None:
         return None
@@ -252,10 +244,10 @@ def _live(server: ServerServices, share: Share | None) -> Share | None:
 
 
 def _own_share(server: ServerServices, session: ActiveSession, share_id: str) -> Share:
-    _refuse_admin(session)
+    refuse_admin(session)
     with server.transaction() as connection:
         found = rows.get_share(connection, share_id)
-    share = _live(server, found)
+    share = live_share(server, found)
     if share is None or share.client_id != session.account.id:
         raise NotFoundError(NOT_FOUND)
     return share
@@ -263,10 +255,10 @@ def _own_share(server: ServerServices, session: ActiveSession, share_id: str) ->
 
 def list_shares(server: ServerServices, session: ActiveSession) -> list[ShareView]:
     """The client's live shares, oldest first."""
-    _refuse_admin(session)
+    refuse_admin(session)
     with server.transaction() as connection:
         found = rows.shares_of_client(connection, session.account.id)
-    return [_view(server, s) for s in found if _live(server, s) is not None]
+    return [_view(server, s) for s in found if live_share(server, s) is not None]
 
 
 def refresh_share(server: ServerServices, session: ActiveSession, share_id: str) -> ShareView:
@@ -306,159 +298,10 @@ def revoke_share(server: ServerServices, session: ActiveSession, share_id: str) 
 def access_log(server: ServerServices, session: ActiveSession, share_id: str) -> list[Access]:
     """Every counsellor read of one of the client's shares, oldest first (kept after the
     share ends); NotFoundError when the client never had such a share."""
-    _refuse_admin(session)
+    refuse_admin(session)
     with server.transaction() as connection:
         found = rows.access_log(connection, session.account.id, share_id)
         share = rows.get_share(connection, share_id)
     if not found and (share is None or share.client_id != session.account.id):
         raise NotFoundError(NOT_FOUND)
     return found
-
-
-def _as_counsellor(session: ActiveSession) -> None:
-    _refuse_admin(session)
-    if session.account.role != "counsellor":
-        raise NotFoundError(NOT_FOUND)
-
-
-def _log(server: ServerServices, session: ActiveSession, share: Share, what: str) -> None:
-    with server.transaction() as connection:
-        rows.add_access(
-            connection, share.client_id, session.account.username, share.id, what, server.clock()
-        )
-
-
-def list_clients(server: ServerServices, session: ActiveSession) -> list[ClientView]:
-    """The counsellor's clients with a live share (each listing is logged for the client)."""
-    _as_counsellor(session)
-    with server.transaction() as connection:
-        found = rows.shares_for_counsellor(connection, session.account.id)
-    out = []
-    for share in found:
-        if _live(server, share) is None:
-            continue
-        with server.transaction() as connection:
-            client = account_rows.find_by_id(connection, share.client_id)
-        if client is None:
-            continue
-        _log(server, session, share, "list")
-        out.append(ClientView(client.id, client.username, share.scopes, share.expires_at))
-    return out
-
-
-def _client_summary(
-    server: ServerServices, session: ActiveSession, client_id: str, what: str
-) -> ShareSummary:
-    _as_counsellor(session)
-    with server.transaction() as connection:
-        found = rows.share_between(connection, client_id, session.account.id)
-    share = _live(server, found)
-    if share is None or share.summary_sealed is None:
-        raise NotFoundError(NOT_FOUND)
-    private, _ = own_key_pair(server, session)
-    key = sealed_box.open_sealed(
-        private, share.key_for_counsellor, _key_aad(share.id, session.account.id)
-    )
-    body = sealed_box.open_with(key, share.summary_sealed, _summary_aad(share.id))
-    _log(server, session, share, what)
-    return summary_from_json(json.loads(body))
-
-
-def client_summary(
-    server: ServerServices, session: ActiveSession, client_id: str
-) -> dict[str, Any]:
-    """A client's shared summary, as JSON data, for their counsellor only (logged)."""
-    return summary_to_json(_client_summary(server, session, client_id, "summary"))
-
-
-def client_name(server: ServerServices, session: ActiveSession, client_id: str) -> str:
-    """The username of a client who shares with this counsellor now (what ``list_clients``
-    names them), for the heading of their summary; NotFoundError when nothing is shared.
-    Not logged: the read it heads is."""
-    _as_counsellor(session)
-    with server.transaction() as connection:
-        found = rows.share_between(connection, client_id, session.account.id)
-    share = _live(server, found)
-    client = None
-    if share is not None:
-        with server.transaction() as connection:
-            client = account_rows.find_by_id(connection, share.client_id)
-    if client is None:
-        raise NotFoundError(NOT_FOUND)
-    return client.username
-
-
-def client_report(
-    server: ServerServices, session: ActiveSession, client_id: str, kind: str
-) -> ReportData:
-    """The between-sessions report of a client's shared summary (logged as ``report.<kind>``),
-    for the report writers, titled with the client's name; sections outside the scopes are
-    empty."""
-    from dataclasses import replace
-
-    report = _report_of(_client_summary(server, session, client_id, f"report.{kind}"))
-    title = (
-        f"Between-sessions report: what {client_name(server, session, client_id)} chose to share"
-    )
-    return replace(report, voice=replace(report.voice, title=title))
-
-
-def _report_of(summary: ShareSummary) -> ReportData:
-    """The summary in the single-user report's shape; what it does not hold stays empty."""
-    from reconnect.contracts import InsightsOut, SelfCheckResultOut
-    from reconnect.contracts.insights import CheckInWeekOut, WeekOut
-    from reconnect.contracts.selfcheck import DimensionOut
-    from reconnect.domain.entries import Entry
-    from reconnect.domain.practices import PracticeLog
-    from reconnect.domain.selfcheck_choices import Perspective
-    from reconnect.reports.report_data import ReportData, counsellor_voice
-
-    selfchecks = [
-        SelfCheckResultOut(
-            id=0, taken_at=datetime.fromisoformat(r.taken_at), instrument="",
-            instrument_version=0, perspective=Perspective(r.perspective),
-            dimensions={
-                k: DimensionOut(
-                    name=d.name, score=d.score, band=None, band_label=d.band, band_text=None,
-                    answered=0, total=0,
-                )
-                for k, d in r.dimensions.items()
-            },
-            seek_help=[], contrast=[], missing=[], missing_rule="", disclaimer=NOT_A_DIAGNOSIS,
-        )
-        for r in summary.selfchecks or ()
-    ]  # fmt: skip
-    weekly = [
-        WeekOut(week_start=w.week_start, entries=0, marker_rates=w.marker_rates,
-                mean_valence=0.0, mean_granularity=0.0)
-        for w in summary.marker_trends or ()
-    ]  # fmt: skip
-    checkins = [
-        CheckInWeekOut(week_start=w.week_start, checkins=w.checkins,
-                       mean_pleasantness=w.mean_pleasantness, mean_energy=w.mean_energy,
-                       mean_granularity=0.0, cannot_name=0)
-        for w in summary.checkin_trends or ()
-    ]  # fmt: skip
-    insights = InsightsOut(
-        entries=0, weekly=weekly, checkins_weekly=checkins, associations={}, streaks={},
-        summary="", method="", seek_help=[], disclaimer=NOT_A_DIAGNOSIS,
-    )  # fmt: skip
-    practices = [
-        PracticeLog(id=0, practice_id=g.title, done_at=datetime.fromisoformat(g.done_at))
-        for g in summary.practices or ()
-    ]
-    entries = [
-        Entry(id=e.id, written_at=(at := datetime.fromisoformat(e.written_at)), updated_at=at,
-              text=e.text)
-        for e in summary.entries or ()
-    ]  # fmt: skip
-    return ReportData(
-        created_at=datetime.fromisoformat(summary.made_at),
-        since=None,
-        selfchecks=selfchecks,
-        insights=insights,
-        practices=practices,
-        entries=entries,
-        disclaimer=NOT_A_DIAGNOSIS,
-        voice=counsellor_voice(summary.scopes),
-    )

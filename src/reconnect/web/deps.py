@@ -110,6 +110,6 @@ def after_private_writing(request: Request, text: str) -> None:
     account = getattr(request.state, "account", None)
     if server is None or account is None or not text.strip():
         return
-    from reconnect.services.couples import note_private_writing
+    from reconnect.services.couple_checkins import note_private_writing
 
     note_private_writing(server, account.id, text)

@@ -19,7 +19,7 @@ from reconnect.contracts.accounts import (
     TotpEnrolOut,
 )
 from reconnect.errors import NotFoundError
-from reconnect.services import accounts, sessions
+from reconnect.services import accounts, credentials, sessions
 from reconnect.web.deps import active_session, server_of, session_cookie_name
 from reconnect.web.session_cookies import clear_session_cookie, client_address, set_session
 
@@ -101,7 +101,7 @@ def totp_enrol(request: Request) -> TotpEnrolOut:
     _server(request)
     session = active_session(request, allow_enrol=True)
     try:
-        offered = sessions.begin_totp(session)
+        offered = credentials.begin_totp(session)
     finally:
         session.close()
     return TotpEnrolOut(secret=offered.secret, uri=offered.uri)
@@ -112,7 +112,7 @@ def totp_confirm(body: TotpConfirmIn, request: Request) -> None:
     server = _server(request)
     session = active_session(request, allow_enrol=True)
     try:
-        sessions.confirm_totp(server, session, body.code)
+        credentials.confirm_totp(server, session, body.code)
     finally:
         session.close()
 
@@ -131,7 +131,7 @@ def invite(body: InviteIn, request: Request) -> InviteOut:
 def recover_password(body: RecoverIn, request: Request) -> None:
     """For a forgotten password: the journal is kept, every session ends. The same refusal
     for every wrong name or key; 429 with Retry-After after too many."""
-    sessions.recover_password(
+    credentials.recover_password(
         _server(request),
         body.username,
         body.recovery_key,

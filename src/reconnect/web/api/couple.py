@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from reconnect.services import couples
+from reconnect.services import couple_checkins, couple_sharing, couples
 from reconnect.web.member_session import OpenedMember
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def checkin_questions(opened: OpenedMember) -> list[QuestionOut]:
             low=q.low,
             high=q.high,
         )
-        for q in couples.questions()
+        for q in couple_checkins.questions()
     ]
 
 
@@ -145,7 +145,7 @@ def checkin_answer(body: CoupleAnswersIn, opened: OpenedMember) -> dict[str, Any
     check-ins pause for both of you, nothing of them is stored, and help is shown to you
     alone (``abuse_resources``)."""
     server, session = opened
-    week, harm = couples.answer(server, session, dict(body.answers))
+    week, harm = couple_checkins.answer(server, session, dict(body.answers))
     if not harm:
         return {"week": week}
     from reconnect.contracts.safety import abuse_help_out
@@ -158,7 +158,7 @@ def checkin_answer(body: CoupleAnswersIn, opened: OpenedMember) -> dict[str, Any
 @router.get("/couple/checkins/{week}", summary="One week's check-in")
 def checkin_week(week: Annotated[str, Path(max_length=10)], opened: OpenedMember) -> WeekOut:
     server, session = opened
-    view = couples.week_view(server, session, week)
+    view = couple_checkins.week_view(server, session, week)
     return WeekOut(
         week=view.week,
         status=_week_status(view.status),
@@ -177,25 +177,25 @@ def _week_status(status: str) -> Literal["waiting", "revealed", "paused"]:
 @router.post("/couple/resume", status_code=204, summary="Resume paused check-ins")
 def checkin_resume(opened: OpenedMember) -> None:
     server, session = opened
-    couples.resume(server, session)
+    couple_checkins.resume(server, session)
 
 
 @router.post("/entries/{entry_id}/share", status_code=204, summary="Share one entry")
 def share_entry(entry_id: EntryId, opened: OpenedMember) -> None:
     server, session = opened
-    couples.share_entry(server, session, entry_id)
+    couple_sharing.share_entry(server, session, entry_id)
 
 
 @router.delete("/entries/{entry_id}/share", status_code=204, summary="Stop sharing one entry")
 def unshare_entry(entry_id: EntryId, opened: OpenedMember) -> None:
     server, session = opened
-    couples.unshare_entry(server, session, entry_id)
+    couple_sharing.unshare_entry(server, session, entry_id)
 
 
 @router.get("/couple/entries", summary="Entries your partner shared")
 def partner_entries(opened: OpenedMember) -> list[SharedEntryOut]:
     server, session = opened
-    found = couples.partner_entries(server, session)
+    found = couple_sharing.partner_entries(server, session)
     return [
         SharedEntryOut(
             entry_id=e.entry_id, text=e.text, written_at=e.written_at, shared_at=e.shared_at
@@ -244,7 +244,7 @@ def _view_status(status: str) -> Literal["waiting", "shown", "paused"]:
 @router.get("/couple/selfchecks", summary="Self and partner side by side, if both agree")
 def selfchecks_side_by_side(opened: OpenedMember) -> SideBySideOut:
     server, session = opened
-    view = couples.selfchecks_side_by_side(server, session)
+    view = couple_sharing.selfchecks_side_by_side(server, session)
     return SideBySideOut(
         status=_view_status(view.status),
         mine_shared=view.mine_shared,
@@ -259,10 +259,10 @@ def share_selfchecks(opened: OpenedMember) -> None:
     """Shares your latest self-check scores (about you and about your partner, not your
     answers); they are shown only once your partner has shared theirs."""
     server, session = opened
-    couples.share_selfchecks(server, session)
+    couple_sharing.share_selfchecks(server, session)
 
 
 @router.delete("/couple/selfchecks/share", status_code=204, summary="Stop the side-by-side view")
 def unshare_selfchecks(opened: OpenedMember) -> None:
     server, session = opened
-    couples.unshare_selfchecks(server, session)
+    couple_sharing.unshare_selfchecks(server, session)

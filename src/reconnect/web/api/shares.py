@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from reconnect.services import shares
+from reconnect.services import counsellor_shares, shares
 from reconnect.web.member_session import Opened  # noqa: TC001 - FastAPI reads it
 
 router = APIRouter(tags=["shares"])
@@ -132,7 +132,7 @@ def share_access(share_id: ShareId, opened: Opened) -> list[AccessOut]:
 @router.get("/clients", summary="Clients who share with you (counsellors)")
 def list_clients(opened: Opened) -> list[ClientOut]:
     server, session = opened
-    found = shares.list_clients(server, session)
+    found = counsellor_shares.list_clients(server, session)
     return [
         ClientOut(id=c.id, name=c.name, scopes=list(c.scopes), expires_at=c.expires_at)
         for c in found
@@ -143,7 +143,7 @@ def list_clients(opened: Opened) -> list[ClientOut]:
 def client_summary(client_id: ClientId, opened: Opened) -> Any:
     """Self-reported signs within the scopes the client chose; not a diagnosis (``notice``)."""
     server, session = opened
-    summary = shares.client_summary(server, session, client_id)
+    summary = counsellor_shares.client_summary(server, session, client_id)
     return JSONResponse(summary, headers=NO_STORE)
 
 
@@ -152,7 +152,7 @@ def client_report_html(client_id: ClientId, opened: Opened) -> HTMLResponse:
     from reconnect.reports.report_html import render_html
 
     server, session = opened
-    data = shares.client_report(server, session, client_id, "html")
+    data = counsellor_shares.client_report(server, session, client_id, "html")
     return HTMLResponse(render_html(data), headers=NO_STORE)
 
 
@@ -161,6 +161,6 @@ def client_report_pdf(client_id: ClientId, opened: Opened) -> Response:
     from reconnect.reports.report_pdf import render_pdf
 
     server, session = opened
-    data = shares.client_report(server, session, client_id, "pdf")
+    data = counsellor_shares.client_report(server, session, client_id, "pdf")
     headers = {**NO_STORE, "Content-Disposition": 'attachment; filename="report.pdf"'}
     return Response(render_pdf(data), media_type="application/pdf", headers=headers)

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
 
 from reconnect.errors import InputError, LoginFailedError, NotFoundError, ThrottledError
-from reconnect.services import accounts, sessions
+from reconnect.services import accounts, credentials, sessions
 from reconnect.web.deps import active_session, render, server_of, session_cookie_name
 from reconnect.web.pages.unlock import safe_next
 from reconnect.web.session_cookies import clear_session_cookie, client_address, set_session
@@ -161,7 +161,7 @@ def change_password(
     try:
         if password != again:
             raise InputError("the two new passwords differ; nothing was changed")
-        sessions.change_password(server, session, current, password)
+        credentials.change_password(server, session, current, password)
     except InputError as exc:
         return _account_page(request, error=exc.message, status=422)
     finally:
@@ -187,7 +187,7 @@ def totp_page(request: Request) -> Response:
     try:
         if session.account.has_totp:
             return RedirectResponse("/account", status_code=303)
-        offered = sessions.begin_totp(session)
+        offered = credentials.begin_totp(session)
     finally:
         session.close()
     context = {
@@ -205,9 +205,9 @@ def confirm_totp(request: Request, code: Annotated[str, Form(max_length=16)] = "
     server = _server(request)
     session = active_session(request, allow_enrol=True)
     try:
-        sessions.confirm_totp(server, session, code)
+        credentials.confirm_totp(server, session, code)
     except InputError as exc:
-        offered = sessions.begin_totp(session)
+        offered = credentials.begin_totp(session)
         context = {
             "secret": offered.secret,
             "grouped": " ".join(
@@ -241,7 +241,7 @@ def recover(
     try:
         if password != again:
             raise InputError("the two new passwords differ; nothing was changed")
-        sessions.recover_password(
+        credentials.recover_password(
             server, username, recovery_key, password, address=client_address(request)
         )
     except (InputError, LoginFailedError, ThrottledError) as exc:

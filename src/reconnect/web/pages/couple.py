@@ -12,7 +12,7 @@ from reconnect.contracts import abuse_help_out
 from reconnect.domain.couple_checkin import iso_week
 from reconnect.domain.selfcheck import band_for
 from reconnect.errors import InputError, NotFoundError, ReconnectError
-from reconnect.services import couple_pattern, couples
+from reconnect.services import couple_checkins, couple_pattern, couple_sharing, couples
 from reconnect.services.selfcheck import get_instrument
 from reconnect.web.deps import active_session, render, server_of
 from reconnect.web.member_session import OpenedMember  # noqa: TC001 - FastAPI reads it
@@ -31,7 +31,7 @@ NOTES = {
     "views_shared": "Your self-check scores are shared. They are shown once you have both agreed.",
     "views_stopped": "Your self-check scores are no longer shared. Nothing is shown side by side.",
 }
-AGREE = {"yes": couples.share_selfchecks, "no": couples.unshare_selfchecks}
+AGREE = {"yes": couple_sharing.share_selfchecks, "no": couple_sharing.unshare_selfchecks}
 FORM_FIELDS = 40  # the check-in has 7 questions; the CSRF token is one more field
 
 
@@ -50,7 +50,7 @@ def entry_share_context(request: Request, entry_id: int, done: str = "") -> dict
         if session.account.role == "admin":
             return {"partner": None, "shared": False, "done": None}
         partner = couples.partner_name(server, session)
-        shared = partner is not None and couples.is_shared(server, session, entry_id)
+        shared = partner is not None and couple_sharing.is_shared(server, session, entry_id)
     finally:
         session.close()
     return {"partner": partner, "shared": shared, "done": done if done in SHARE_DONE else None}
@@ -66,7 +66,7 @@ def _context(server: ServerServices, session: ActiveSession, **extra: Any) -> di
         "partner": found.partner or "your partner",
         "view": None,
         "entries": [],
-        "questions": couples.questions(),
+        "questions": couple_checkins.questions(),
         "given": {},
         "code": None,
         "note": None,
@@ -77,11 +77,11 @@ def _context(server: ServerServices, session: ActiveSession, **extra: Any) -> di
         "views": None,
     }
     if found.paired:
-        context["view"] = couples.week_view(server, session, _this_week(server))
-        context["entries"] = couples.partner_entries(server, session)
+        context["view"] = couple_checkins.week_view(server, session, _this_week(server))
+        context["entries"] = couple_sharing.partner_entries(server, session)
         if not found.paused:
             context["pattern"] = couple_pattern.pattern(server, session)
-            context["views"] = _views(couples.selfchecks_side_by_side(server, session))
+            context["views"] = _views(couple_sharing.selfchecks_side_by_side(server, session))
     context.update(extra)
     return context
 
@@ -94,7 +94,7 @@ def _in_words(score: float | None) -> str:
     return f"{band.label} ({score:.0f} of 100)"
 
 
-def _views(found: couples.SideBySide) -> dict[str, Any]:
+def _views(found: couple_sharing.SideBySide) -> dict[str, Any]:
     """The side-by-side view for the template: nothing of the partner's scores until both
     agreed (``shown`` False), then each row's two views in words."""
 
@@ -179,7 +179,7 @@ async def _checkin_form(request: Request) -> dict[str, str]:
 def _answers(given: dict[str, str]) -> dict[str, object]:
     """The form's text as the service's answers: scale choices as whole numbers."""
     raw: dict[str, object] = {}
-    for question in couples.questions():
+    for question in couple_checkins.questions():
         value = given.get(question.id)
         if question.kind == "scale":
             if not value:
@@ -190,7 +190,7 @@ def _answers(given: dict[str, str]) -> dict[str, object]:
             raw[question.id] = int(value) if value.isdigit() else value
         elif value is not None:
             raw[question.id] = value
-    unknown = sorted(set(given) - {q.id for q in couples.questions()})
+    unknown = sorted(set(given) - {q.id for q in couple_checkins.questions()})
     for name in unknown:
         raw[name] = given[name]
     return raw
@@ -204,11 +204,13 @@ def answer_checkin(
 ) -> Response:
     server, session = opened
     try:
-        _, harm = couples.answer(server, session, _answers(given))
+        _, harm = couple_checkins.answer(server, session, _answers(given))
     except ReconnectError as exc:
         return _error_page(request, server, session, exc, given=given)
     if harm:
-        texts = " ".join(given.get(q.id, "") for q in couples.questions() if q.kind == "text")
+        texts = " ".join(
+            given.get(q.id, "") for q in couple_checkins.questions() if q.kind == "text"
+        )
         abuse = abuse_help_out(texts, server.settings.country)
         return _page(request, server, session, abuse=abuse)
     return RedirectResponse("/couple?done=answered", status_code=303)
@@ -263,12 +265,12 @@ def unpair(
 @router.post("/couple/share/{entry_id}")
 def share_entry(entry_id: EntryId, opened: OpenedMember) -> Response:
     server, session = opened
-    couples.share_entry(server, session, entry_id)
+    couple_sharing.share_entry(server, session, entry_id)
     return RedirectResponse(f"/journal/entries/{entry_id}?done=shared", status_code=303)
 
 
 @router.post("/couple/unshare/{entry_id}")
 def unshare_entry(entry_id: EntryId, opened: OpenedMember) -> Response:
     server, session = opened
-    couples.unshare_entry(server, session, entry_id)
+    couple_sharing.unshare_entry(server, session, entry_id)
     return RedirectResponse(f"/journal/entries/{entry_id}?done=unshared", status_code=303)

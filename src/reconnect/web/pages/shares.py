@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.domain.share_summary import Scope, summary_from_json
 from reconnect.errors import InputError, NotFoundError, ReconnectError
-from reconnect.services import shares
+from reconnect.services import counsellor_shares, shares
 from reconnect.web.deps import render
 from reconnect.web.member_session import Opened  # noqa: TC001 - FastAPI reads it
 
@@ -293,7 +293,7 @@ def share_access(share_id: ShareId, request: Request, opened: Opened) -> Respons
 @router.get("/clients", response_class=HTMLResponse)
 def clients_page(request: Request, opened: Opened) -> Response:
     server, session = opened
-    found = shares.list_clients(server, session)
+    found = counsellor_shares.list_clients(server, session)
     clients = [
         {
             "id": c.id,
@@ -314,8 +314,10 @@ def client_page(client_id: ClientId, request: Request, opened: Opened) -> Respon
     share has ended."""
     server, session = opened
     try:
-        summary: ShareSummary = summary_from_json(shares.client_summary(server, session, client_id))
-        name = shares.client_name(server, session, client_id)
+        summary: ShareSummary = summary_from_json(
+            counsellor_shares.client_summary(server, session, client_id)
+        )
+        name = counsellor_shares.client_name(server, session, client_id)
     except NotFoundError as exc:
         raise NotFoundError(exc.message, hint=GONE_HINT) from None
     context = {

@@ -8,12 +8,12 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reconnect.errors import CryptoError, InputError, WrongPassphraseError
-from reconnect.services import vault
+from reconnect.services import vault, vault_setup
 from reconnect.web.deps import ServicesDep, render
 from reconnect.web.pages.drafts import Draft, carried_draft, save_draft
 
 router = APIRouter()
-PassphraseField = Annotated[str, Form(max_length=vault.MAX_PASSPHRASE_CHARS)]
+PassphraseField = Annotated[str, Form(max_length=vault_setup.MAX_PASSPHRASE_CHARS)]
 
 
 def safe_next(target: str | None) -> str:
@@ -90,7 +90,7 @@ def setup(
         error = "The two passphrases differ."
         return render(request, "setup.html", {"error": error}, status_code=422)
     try:
-        made = vault.create_journal(services, passphrase)
+        made = vault_setup.create_journal(services, passphrase)
     except InputError as exc:
         return render(request, "setup.html", {"error": exc.message}, status_code=422)
     return render(request, "recovery_key.html", {"recovery_key": made.recovery_key})
@@ -111,7 +111,7 @@ def change_passphrase(
     if passphrase != again:
         return RedirectResponse("/settings?passphrase=differ", status_code=303)
     try:
-        vault.set_passphrase(services, passphrase)
+        vault_setup.set_passphrase(services, passphrase)
     except InputError:
         return RedirectResponse("/settings?passphrase=short", status_code=303)
     return RedirectResponse("/settings?passphrase=changed", status_code=303)

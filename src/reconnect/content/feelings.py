@@ -1,0 +1,45 @@
+"""Load the mood meter's quadrants and named feelings (``content/feelings.toml``)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from reconnect.content.schema import Strict
+from reconnect.domain.checkins import Quadrant
+from reconnect.errors import ContentError
+
+
+class _QuadrantIn(Strict):
+    id: Literal["red", "yellow", "blue", "green"]
+    label: str
+    description: str
+    feelings: list[str] = Field(min_length=10)
+
+
+class _FeelingsIn(Strict):
+    quadrants: list[_QuadrantIn] = Field(min_length=4, max_length=4)
+
+    @model_validator(mode="after")
+    def _check(self) -> _FeelingsIn:
+        names = [f for q in self.quadrants for f in q.feelings]
+        if len(names) != len(set(names)):
+            raise ValueError("a feeling appears in more than one place")
+        return self
+
+
+@lru_cache(maxsize=1)
+def load_feelings() -> tuple[Quadrant, ...]:
+    """The mood meter's quadrants and their named feelings, from ``content/feelings.toml``."""
+    text = resources.files("reconnect.content").joinpath("feelings.toml").read_text("utf-8")
+    try:
+        parsed = _FeelingsIn.model_validate(tomllib.loads(text))
+    except (tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise ContentError(f"feelings.toml is invalid: {exc}") from exc
+    return tuple(
+        Quadrant(q.id, q.label, q.description, tuple(q.feelings)) for q in parsed.quadrants
+    )
