@@ -127,10 +127,12 @@ def _score(name: str) -> tuple[int, int, int, int]:
         # round five's probe set (development data: rules were written from its misses): 102
         # found and 7 look-alikes at the session's start, 110 and 9 after the gate and vetoes;
         # 126 and 9 with its rule families, 126 and 6 with three more look-alike vetoes
-        ("probe5", 126, 6),
+        # 127 since a name opening a sentence counts before plain violence ("Mark kicked me")
+        ("probe5", 127, 6),
         # held out (80 + 80): the session's start build found 56 and fired on 5; its end, 58
         # and 7 (rules alone 31 and 2, then 31 and 4); counts only, texts never read
-        ("fresh4", 58, 7),
+        # ... and 59 after that (the same 7), counts only
+        ("fresh4", 59, 7),
         # held out: measured once with the rules and logistic layer (40 found, 3 look-alikes),
         # once for each sentence reader (68 and 7, 69 and 7, then round four's 74 and 6);
         # round five, measured once: 74 and 6
@@ -531,3 +533,21 @@ def test_probe_families_are_read(text: str, kind: str) -> None:
 @pytest.mark.parametrize("text", PROBE_LOOK_ALIKES)
 def test_probe_look_alikes_stay_quiet(text: str) -> None:
     assert find_harm(text) == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a name opening a sentence, right before plain violence to the writer
+        ("Mark kicked me.", True),
+        ("Mark kicked me while I was on the floor. I'm writing this from the bathroom.", True),
+        ("Dee slapped me in front of her mum.", True),
+        # ...but not an animal, a small child or a word that opens sentences
+        ("Rabbit kicked me and drew blood. Small but mighty.", False),
+        ("Toddler hit me in the face with a wooden spoon.", False),
+        ("Life kicked me while I was down this year.", False),
+        ("Nobody pushed me, I slipped on the ice.", False),
+    ],
+)
+def test_a_name_opening_a_sentence_before_violence(text: str, found: bool) -> None:
+    assert bool(find_harm(text)) is found, text

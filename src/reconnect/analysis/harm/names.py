@@ -1,11 +1,15 @@
 """Names as someone who may be close: people write "Mark went through my call log", not "my
 husband went through it".
 
-A capitalised word counts as a name after a sentence's first word (there it may be any word),
-unless it is a day, a month, a brand or the like (``NOT_NAMES``); GoEmotions writes every name
-as ``[NAME]``. The learned layers' gate reads a name as someone who may be close
-(``harm_model``); the rules read it where they say who does it (``words.WHO``), through
-``mask``, which writes each name over with ``NAMED`` letters in the folded text, one for one.
+A capitalised word counts as a name after a sentence's first word, unless it is a day, a
+month, a brand or the like (``NOT_NAMES``); GoEmotions writes every name as ``[NAME]``. As a
+sentence's first word it may be any word, so there it counts only right before plain violence
+to the writer ("Mark kicked me.", ``_VIOLENCE_AFTER``) and when it is not a word that often
+opens a sentence, an animal or a small child (``STARTERS``: "Nobody", "Life", "Toddler").
+
+The learned layers' gate reads a name as someone who may be close (``harm_model``); the rules
+read it where they say who does it (``words.WHO``), through ``mask``, which writes each name
+over with ``NAMED`` letters in the folded text, one for one.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["NAMED", "NOT_NAMES", "mask", "named"]
+__all__ = ["NAMED", "NOT_NAMES", "STARTERS", "mask", "named"]
 
 # A letter no one writes (U+01C2, a click letter: a word character, so "\b" holds around it).
 NAMED = "\u01c2"
@@ -31,14 +35,41 @@ NOT_NAMES = re.compile(
 )
 
 
+# Words that open a sentence and are no one's name, and animals and small children, who hit
+# and kick without it being abuse ("Nobody hit me", "Life kicked me", "Rabbit kicked me").
+_STARTER_WORDS = """
+    a all an and another any anybody anyone anything as at baby because before being both
+    boy but by calf cat child colt covid cow dad daddy dog each either every everybody
+    everyone everything ewe family fate few foal for from girl goat he hen her here his horse
+    how i if in it its just karma kid kitten lamb last later life lots many maybe me mine
+    money more most mum mummy my neither next no nobody none nothing now of on once one only
+    or other our parrot people pony puppy rabbit she since so some somebody someone
+    something sometimes still such that the their them then there these they this those
+    though time today toddler tomorrow tonight too until us very was we well what when where
+    which while who why with work yesterday yet you your
+"""
+STARTERS = frozenset(_STARTER_WORDS.split())
+# Plain violence to the writer right after a sentence's first word.
+_VIOLENCE_AFTER = re.compile(
+    r"\s+(?:kicked|punched|slapped|hit|choked|strangled|shoved|pushed|smacked|beat|"
+    r"headbutted|throttled|spat on) (?:me|my)\b"
+)
+
+
 def _names(text: str) -> Iterator[re.Match[str]]:
     """Each name in ``text`` (as written, not lower-cased)."""
     for match in _CAPITALISED.finditer(text):
         if match.group() == "[NAME]":
             yield match
             continue
+        word = match.group().lower()
+        if NOT_NAMES.fullmatch(word):
+            continue
         before = text[: match.start()].rstrip()
-        if before and before[-1] not in _OPENERS and not NOT_NAMES.fullmatch(match.group().lower()):
+        inside = bool(before) and before[-1] not in _OPENERS
+        # a sentence's first word is a name only right before plain violence to the writer
+        opening_violence = word not in STARTERS and _VIOLENCE_AFTER.match(text, match.end())
+        if inside or opening_violence:
             yield match
 
 
