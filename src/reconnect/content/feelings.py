@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from reconnect.content.schema import Strict
+from reconnect.content.schema import Strict, parse_toml
 from reconnect.domain.checkins import Quadrant
-from reconnect.errors import ContentError
 
 
 class _QuadrantIn(Strict):
@@ -36,10 +34,7 @@ class _FeelingsIn(Strict):
 def load_feelings() -> tuple[Quadrant, ...]:
     """The mood meter's quadrants and their named feelings, from ``content/feelings.toml``."""
     text = resources.files("reconnect.content").joinpath("feelings.toml").read_text("utf-8")
-    try:
-        parsed = _FeelingsIn.model_validate(tomllib.loads(text))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise ContentError(f"feelings.toml is invalid: {exc}") from exc
+    parsed = parse_toml(_FeelingsIn, text, "feelings.toml")
     return tuple(
         Quadrant(q.id, q.label, q.description, tuple(q.feelings)) for q in parsed.quadrants
     )

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reconnect.content import load_practices
+from reconnect.content.schema import parse_toml
 from reconnect.domain.guide import AnswerCard
 from reconnect.errors import ContentError
 
@@ -45,10 +46,8 @@ def load_cards() -> tuple[AnswerCard, ...]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue
-        try:
-            parsed = _CardsIn.model_validate(tomllib.loads(entry.read_text("utf-8")))
-        except (tomllib.TOMLDecodeError, ValidationError) as exc:
-            raise ContentError(f"guide card file {entry.name} is invalid: {exc}") from exc
+        what = f"guide card file {entry.name}"
+        parsed = parse_toml(_CardsIn, entry.read_text("utf-8"), what)
         for card in parsed.cards:
             unknown = sorted(set(card.practices) - known_practices)
             if unknown:

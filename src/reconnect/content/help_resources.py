@@ -3,16 +3,14 @@ domestic-abuse help (``content/abuse_resources.toml``)."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from reconnect.content.schema import Strict
+from reconnect.content.schema import Strict, parse_toml
 from reconnect.domain.safety import INTERNATIONAL, CrisisResources, HelpService
-from reconnect.errors import ContentError
 
 
 class _ServiceIn(Strict):
@@ -72,10 +70,7 @@ def load_abuse_resources() -> tuple[tuple[CrisisResources, ...], CrisisResources
 
 def _load_resources(name: str) -> tuple[tuple[CrisisResources, ...], CrisisResources]:
     text = resources.files("reconnect.content").joinpath(name).read_text("utf-8")
-    try:
-        parsed = _ResourcesIn.model_validate(tomllib.loads(text))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise ContentError(f"{name} is invalid: {exc}") from exc
+    parsed = parse_toml(_ResourcesIn, text, name)
     countries = tuple(
         CrisisResources(
             c.code, c.name, c.emergency, _services_of(c.services), c.verified_on, c.source_url

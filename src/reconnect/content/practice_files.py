@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from reconnect.content.schema import Strict
+from reconnect.content.schema import Strict, parse_toml
 from reconnect.domain.practices import Practice
 from reconnect.errors import ContentError
 
@@ -39,10 +38,7 @@ def load_practices() -> tuple[Practice, ...]:
     for entry in folder.iterdir():
         if not entry.name.endswith(".toml"):
             continue
-        try:
-            parsed = _PracticesIn.model_validate(tomllib.loads(entry.read_text("utf-8")))
-        except (tomllib.TOMLDecodeError, ValidationError) as exc:
-            raise ContentError(f"practice file {entry.name} is invalid: {exc}") from exc
+        parsed = parse_toml(_PracticesIn, entry.read_text("utf-8"), f"practice file {entry.name}")
         found.extend(
             Practice(
                 p.id,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from reconnect.content.schema import Strict
+from reconnect.content.schema import Strict, parse_toml
 from reconnect.domain.prompts import Prompt
-from reconnect.errors import ContentError
 
 
 class _PromptIn(Strict):
@@ -29,8 +27,5 @@ class _PromptsIn(Strict):
 def load_prompts() -> tuple[Prompt, ...]:
     """The journaling prompts from ``content/prompts.toml``."""
     text = resources.files("reconnect.content").joinpath("prompts.toml").read_text("utf-8")
-    try:
-        parsed = _PromptsIn.model_validate(tomllib.loads(text))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise ContentError(f"prompts.toml is invalid: {exc}") from exc
+    parsed = parse_toml(_PromptsIn, text, "prompts.toml")
     return tuple(Prompt(p.id, p.text, p.answers, p.seed) for p in parsed.prompts)

@@ -3,14 +3,10 @@ the words of the safety check, ..."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from pydantic import ValidationError
-
-from reconnect.content.schema import Strict
-from reconnect.errors import ContentError
+from reconnect.content.schema import Strict, parse_toml
 
 
 class SafetyCheckTexts(Strict):
@@ -53,7 +49,4 @@ class Texts(Strict):
 def load_texts() -> Texts:
     """Short shared texts (the disclaimer, ...) from ``content/texts.toml``."""
     text = resources.files("reconnect.content").joinpath("texts.toml").read_text(encoding="utf-8")
-    try:
-        return Texts.model_validate(tomllib.loads(text))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise ContentError(f"texts.toml is invalid: {exc}") from exc
+    return parse_toml(Texts, text, "texts.toml")

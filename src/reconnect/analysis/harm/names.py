@@ -68,8 +68,7 @@ def _names(text: str) -> Iterator[re.Match[str]]:
         before = text[: match.start()].rstrip()
         inside = bool(before) and before[-1] not in _OPENERS
         # a sentence's first word is a name only right before plain violence to the writer
-        opening_violence = word not in STARTERS and _VIOLENCE_AFTER.match(text, match.end())
-        if inside or opening_violence:
+        if inside or (word not in STARTERS and _VIOLENCE_AFTER.match(text, match.end())):
             yield match
 
 
