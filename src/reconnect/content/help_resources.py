@@ -28,21 +28,16 @@ class _ServiceIn(Strict):
         return self
 
 
-class _CountryIn(Strict):
-    code: str = Field(pattern=r"^[A-Z]{2}$")
-    name: str
-    emergency: str
-    verified_on: date
-    source_url: str = Field(pattern=r"^https://")
-    services: list[_ServiceIn] = Field(min_length=1)
-
-
 class _InternationalIn(Strict):
     name: str
     emergency: str
     verified_on: date
     source_url: str = Field(pattern=r"^https://")
     services: list[_ServiceIn] = Field(min_length=1)
+
+
+class _CountryIn(_InternationalIn):
+    code: str = Field(pattern=r"^[A-Z]{2}$")
 
 
 class _ResourcesIn(Strict):
