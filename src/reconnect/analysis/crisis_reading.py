@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reconnect.analysis.crisis import FIRM_RULE_SCORE, find_crisis
+from reconnect.analysis.crisis import FIRM_RULE_SCORE, find_crisis, has_idiom
 from reconnect.analysis.crisis_denial import firmly_denied
 from reconnect.analysis.crisis_intl import find_intl_crisis
 from reconnect.analysis.crisis_words import (
@@ -60,7 +60,29 @@ MAX_EVIDENCE = 5
 # Clearing hedged rule hits too cost must-catch statements ("I can't go on like this
 # anymore." went to the calm check) for one look-alike on each set.
 # 0.75 confirmed "I won't be around for the meeting on Friday, I'm on annual leave." (0.78).
-BAND_CONFIRMS = 0.8
+#
+# 3.10: 0.7, and 0.8 (BAND_CONFIRMS_IDIOM) where an everyday idiom of the crisis rules borrows
+# the words ("on annual leave", "killing it"). Rule 10 made recall the gap (precision is 0.9
+# or more on every set), and the statements the band head sits between 0.7 and 0.8 on are the
+# indirect ones the banner is for: "I've stopped thinking about the future because I don't
+# expect to be in it", "Not going to be a problem for anyone much longer". On the development
+# sets, before 3.10's rules and idioms (banner on statements and rule-10 stories / on
+# look-alikes; GoEmotions' dev comments; the 851 ordinary entries of the held-out slice and
+# the fresh marker check; with the rules, the idioms and the idiom's 0.8: probe8 127 / 13,
+# ordinary 13):
+#
+#   confirm   probe6 (165+95)  probe7 (190+110)  probe8 (150+150)  check 5  dev  ordinary
+#   0.8       92 / 8           146 / 12          119 / 13          145 / 10  12   12
+#   0.7       98 / 9           149 / 13          125 / 13          145 / 10  13   15
+#   0.6       99 / 9           150 / 13          127 / 13          146 / 11  15   21
+#
+# At 0.6 six more ordinary entries get the banner for four more statements. A band head
+# fitted again with the rule-10 labels gave as many banners, but on recovery stories in place
+# of present-tense plans ("Set an alarm for 4am so I can leave before anyone wakes up"), and a
+# small network in its place, or a fine-tuned MiniLM reader (about 50 ms an entry in numpy),
+# did no better for their cost (docs/analyzer-accuracy.md).
+BAND_CONFIRMS = 0.7
+BAND_CONFIRMS_IDIOM = 0.8
 BAND_CLEARS = 0.5
 BAND_ASKS = 0.6
 BAND_ASK_FLOOR = 0.02
@@ -126,7 +148,11 @@ def read_crisis(
     if p_band is not None and not firm and (crisis or concern):
         # What no firm rule settles, the band head does: it confirms the calm check as
         # the banner, or clears a banner that rests on the learned layer alone.
-        if concern and p_band >= BAND_CONFIRMS:
+        if (
+            concern
+            and p_band >= BAND_CONFIRMS
+            and (p_band >= BAND_CONFIRMS_IDIOM or not has_idiom(text))
+        ):
             crisis, concern = True, False
         elif crisis and not hits and p_band < BAND_CLEARS:
             crisis, concern = False, True
