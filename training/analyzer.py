@@ -18,7 +18,9 @@ text (``training.corpus``). Thresholds:
   (docs/decisions/0007-analyzer-3.md says how these combine with the rules).
 
 Analyzer 3.9's heads are a full fit (no flag), so that the crisis head reads 3.8's journal
-snippets too (docs/decisions/0017-crisis-follows-rule-10.md). With ``--markers-only`` (how
+snippets too (docs/decisions/0017-crisis-follows-rule-10.md); 3.10's marker heads were fitted
+again with ``--markers-only`` after four more hand-written batches (``batch34`` to ``batch37``),
+so its crisis head is 3.9's. With ``--markers-only`` (how
 analyzer 3.8's heads were built) only the 13 marker heads and
 their thresholds are fitted again; the crisis and ``subject_other`` heads, their thresholds and
 every feature bucket where they have a weight are carried over from ``heads.npz``, so

@@ -38,7 +38,9 @@ def test_the_held_out_slice_meets_the_floor() -> None:
     macro = sum(f1.values()) / len(f1)
     crisis = [row["text"] for row in rows if "crisis" in row["labels"]]
     caught = [t for t in crisis if analyze(t).crisis or analyze(t).concern]
-    assert macro >= 0.65, f1  # 3.9: 0.671; 3.8: 0.651 on its slice of 748 (3.7: 0.57 on 324)
+    # 3.10: 0.698 on its slice of 891 (0.686 on 3.9's 748); 3.9: 0.671; 3.8: 0.651 on its
+    # slice of 748 (3.7: 0.57 on 324)
+    assert macro >= 0.68, f1
     assert len(caught) / len(crisis) >= 0.78
     assert subject_right / len(rows) >= 0.85
 
@@ -78,7 +80,8 @@ def _macro_f1(name: str) -> float:
 
 def test_journal_snippets_by_other_writers_keep_their_marker_f1() -> None:
     """Two sets written for 3.8 by helpers who saw no snippet of the project's: 3.7 scored
-    0.50 and 0.54 on them, 3.8 0.69 and 0.69, 3.9 0.71 and 0.73 (fresh3 held out: counts
-    only)."""
-    assert _macro_f1("markers_fresh2.jsonl") >= 0.70
-    assert _macro_f1("markers_fresh3.jsonl") >= 0.72
+    0.50 and 0.54 on them, 3.8 0.69 and 0.69, 3.9 0.71 and 0.73, 3.10 (four more hand-written
+    batches, and learned guesses alone at 0.7 for withdrawal and autopilot) 0.73 and 0.74
+    (fresh3 held out: counts only)."""
+    assert _macro_f1("markers_fresh2.jsonl") >= 0.72
+    assert _macro_f1("markers_fresh3.jsonl") >= 0.74
