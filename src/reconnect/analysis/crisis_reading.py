@@ -62,7 +62,7 @@ MAX_EVIDENCE = 5
 # 0.75 confirmed "I won't be around for the meeting on Friday, I'm on annual leave." (0.78).
 #
 # 3.10: 0.7, and 0.8 (BAND_CONFIRMS_IDIOM) where an everyday idiom of the crisis rules borrows
-# the words ("on annual leave", "killing it"). Rule 10 made recall the gap (precision is 0.9
+# the words ("on annual leave", "killing it"). Rule 10 made recall the gap (precision is 0.87
 # or more on every set), and the statements the band head sits between 0.7 and 0.8 on are the
 # indirect ones the banner is for: "I've stopped thinking about the future because I don't
 # expect to be in it", "Not going to be a problem for anyone much longer". On the development
