@@ -15,11 +15,11 @@ from reconnect.crypto.kdf import derive_key, new_salt
 from reconnect.domain.throttle import DEFAULT_POLICY, ThrottlePolicy
 from reconnect.errors import CryptoError, InputError
 from reconnect.services import vault, vault_setup
-from reconnect.services.accounts import normalise_password, normalise_username
+from reconnect.services.accounts import normalise_password
 from reconnect.services.sessions import (
     FULL,
-    MAX_USERNAME_CHARS,
     ActiveSession,
+    attempted_name,
     check_throttle,
     end_other_sessions,
     fail_login,
@@ -111,11 +111,7 @@ def recover_password(
     is unchanged: the recovery key opens its master key, which the new password wraps;
     every session of the account ends.
     """
-    name = username.strip()[:MAX_USERNAME_CHARS]
-    try:
-        name = normalise_username(name)
-    except InputError:
-        name = name.casefold()
+    name = attempted_name(username)
     address = address[:64]
     from reconnect.services.accounts import check_password
 

@@ -49,6 +49,17 @@ TOUCH_EVERY = timedelta(seconds=60)  # last_seen is written at most this often
 MAX_USERNAME_CHARS = 64
 
 
+def attempted_name(username: str) -> str:
+    """The name a login or a recovery attempt is throttled and looked up under: trimmed,
+    cut to ``MAX_USERNAME_CHARS``, normalised, or only case-folded when it is no valid
+    username (the attempt then fails like any other, with the same message)."""
+    name = username.strip()[:MAX_USERNAME_CHARS]
+    try:
+        return normalise_username(name)
+    except InputError:
+        return name.casefold()
+
+
 @dataclass(frozen=True, slots=True)
 class Login:
     """A new session: the cookie value, and whether it may only enrol a one-time code."""
@@ -125,11 +136,7 @@ def login(
     An account whose role requires one-time codes and has none yet gets a session that can
     only enrol one. An account with a code set up must send it.
     """
-    name = username.strip()[:MAX_USERNAME_CHARS]
-    try:
-        name = normalise_username(name)
-    except InputError:
-        name = name.casefold()
+    name = attempted_name(username)
     address = address[:64]
     check_throttle(server, name, address, policy)
     with server.transaction() as connection:
