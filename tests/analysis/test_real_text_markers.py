@@ -75,6 +75,57 @@ WRONGLY_FLAGGED_BY_3_3_UNSEEN = [
 ]
 
 
+# GoEmotions train comments that analyzer 3.10 flagged out of fold on a rule phrase alone,
+# each wrongly: a word of everyday talk ("commitment"), a saying ("nothing will change",
+# "why bother", "it's exhausting") or someone who would see the writer in the street.
+WRONGLY_FLAGGED_BY_3_10_UNSEEN = [
+    ("That's a lot of commitment there. 10/10", "intimacy_fear"),
+    (
+        "Love takes work and commitment. If it's not worth the work it isn't love. Learned that "
+        "one from my blood family.",
+        "intimacy_fear",
+    ),
+    (
+        "He has made threats saying if he sees me on the street he will attack me that\u2019s "
+        "what the situation boiled down to",
+        "intimacy_fear",
+    ),
+    ("CIA and MIC are now controlled by women. And nothing will change. Progress!", "hopelessness"),
+    (
+        "Why bother getting upset when straight people stereotype gays, when gays willingly "
+        "stereotype themselves. ;)",
+        "hopelessness",
+    ),
+    ("Absolutely. It's exhausting.", "burdened"),
+    (
+        "Mmmm traveling for work often isn't exactly the most desirable situation. It can be "
+        "exhausting.",
+        "burdened",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "marker"), WRONGLY_FLAGGED_BY_3_10_UNSEEN)
+def test_everyday_words_and_sayings_in_real_comments_are_not_signs(
+    text: str, marker: str
+) -> None:
+    assert analyze(text).marker(marker) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("I'm terrified of commitment, so I end it before it gets serious.", "intimacy_fear"),
+        ("I've always had commitment issues and now she wants to move in.", "intimacy_fear"),
+        ("If she really knew me she'd leave.", "intimacy_fear"),
+        ("Living is exhausting.", "burdened"),
+        ("Nothing is going to change. I feel stuck like this for good.", "hopelessness"),
+    ],
+)
+def test_those_words_stated_as_the_writers_own_are_still_signs(text: str, marker: str) -> None:
+    assert analyze(text).marker(marker) is not None
+
+
 @pytest.mark.parametrize(("text", "marker"), WRONGLY_FLAGGED_BY_3_3_UNSEEN)
 def test_sayings_similes_and_topics_in_real_comments_are_not_signs(text: str, marker: str) -> None:
     assert analyze(text).marker(marker) is None

@@ -103,8 +103,9 @@ SUPPORT_FREE_SAID_OF_SOMEONE = frozenset({"autopilot"})
 # The writer's own feeling, just before a phrase in the same sentence: "I've felt", "I feel
 # so", "everything feels", "I was".
 STATED_AS_FELT = re.compile(
-    r"\b(?:i|i've|i'd|i'm|im|we|we've|everything|it all|the world|life)\s+(?:\w+\s+){0,2}?"
-    r"(?:feel|feels|felt|feeling|am|was|been)\b[^.!?\n]{0,30}$"
+    r"\b(?:(?:i|i've|i'd|i'm|im|we|we've)\s+(?:\w+\s+){0,2}?(?:feel|feels|felt|feeling|am|was|"
+    r"been)|(?:everything|it all|the world|life|living)\s+(?:\w+\s+){0,2}?(?:feel|feels|felt|"
+    r"feeling)|(?:life|living)(?:'s|\s+(?:\w+\s+)?(?:is|was|has been)))\b[^.!?\n]{0,30}$"
 )
 # A learned guess with no rule phrase behind it needs at least this probability. Heads whose
 # F1-optimal threshold is low read topic as much as state: at 0.12 the autopilot head flagged
