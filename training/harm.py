@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import random
 import time
 import zlib
 from dataclasses import dataclass
@@ -58,6 +59,9 @@ PROJECT_WEIGHT = 4.0
 LOOK_ALIKE_WEIGHT = 10.0
 EMBEDDING_SCALE = 2.0
 REAL_RATE = 0.001
+# How many of the project's journal-style snippets the sentence reader reads as ordinary
+# writing (``journal_negatives``, ``training.harm_reader``).
+JOURNAL = 5000
 LOOK_ALIKE_RATE = 0.01
 PRUNE = 0.02
 FOLDS = 5
@@ -74,6 +78,11 @@ class Example:
     harm: bool
     source: str
     id: str = ""
+
+    @property
+    def project(self) -> bool:
+        """A statement or look-alike of the project's (not a comment)."""
+        return self.source != "goemotions"
 
 
 def _jsonl(path: Path, source: str) -> list[Example]:
@@ -101,6 +110,22 @@ def written_sets() -> list[Path]:
     """The project's hand-written statements and look-alikes that the layers train on."""
     paths = sorted((TRAINING / "handwritten").glob("harm_*.jsonl"))
     return [path for path in paths if path.name not in NOT_TRAINED]
+
+
+def journal_negatives() -> list[str]:
+    """``JOURNAL`` of the project's journal-style marker snippets (the shared training set and
+    the hand-written batches, not the held-out slice), as ordinary writing about the people
+    close to the writer: none labelled crisis, none where the rules find abuse."""
+    from training.corpus import is_held_out, project_rows
+
+    texts = [
+        r.text
+        for r in project_rows()
+        if r.source in {"shared", "handwritten"} and "crisis" not in r.labels and not is_held_out(r)
+    ]
+    texts = [t for t in dict.fromkeys(texts) if not find_harm(t, learned=False)]
+    random.Random(SEED).shuffle(texts)
+    return texts[:JOURNAL]
 
 
 def examples() -> list[Example]:
@@ -184,7 +209,7 @@ def out_of_fold(
 ) -> list[list[tuple[float, float]]]:
     """Every project text's sentence scores from a layer fitted without its fold."""
     folds = np.array([fold_of(e) for e in data])
-    project = np.array([e.source != "goemotions" for e in data])
+    project = np.array([e.project for e in data])
     found: list[list[tuple[float, float]]] = [[] for _ in data]
     for k in range(FOLDS):
         out = project & (folds == k)
@@ -201,7 +226,7 @@ def choose(
 ) -> tuple[float, float, int, int, int, int]:
     """(real, twin, found, missed, alarms, quiet): the out-of-fold thresholds that find the
     most statements the rules miss within ``LOOK_ALIKE_RATE`` of their quiet look-alikes."""
-    index = [i for i, e in enumerate(data) if e.source != "goemotions"]
+    index = [i for i, e in enumerate(data) if e.project]
     y = np.array([data[i].harm for i in index])
     missed = y & ~rules[index]
     quiet = ~y & ~rules[index]
@@ -242,7 +267,7 @@ def screen(data: list[Example], x: csr_matrix, y: np.ndarray, weights: np.ndarra
     """Print the train comments a layer fitted without them flags (at 0.5 on both heads)."""
     folds = np.array([fold_of(e) for e in data])
     comment = np.array([e.source == "goemotions" for e in data])
-    project = ~comment
+    project = np.array([e.project for e in data])
     flagged: list[tuple[float, Example]] = []
     for k in range(FOLDS):
         out = comment & (folds == k)
@@ -266,15 +291,13 @@ def main() -> None:
     began = time.perf_counter()
     data = examples()
     y = np.array([e.harm for e in data])
-    project = np.array([e.source != "goemotions" for e in data])
+    project = np.array([e.project for e in data])
     weights = np.where(project, np.where(y, PROJECT_WEIGHT, LOOK_ALIKE_WEIGHT), 1.0)
     print(f"{len(data)} texts, {int(y.sum())} harm, {len(relabelled_ids())} comments relabelled")
     x = featurise([e.text for e in data])
     if args.screen:
         screen(data, x, y, weights)
-    rules = np.array(
-        [e.source != "goemotions" and bool(find_harm(e.text, learned=False)) for e in data]
-    )
+    rules = np.array([e.project and bool(find_harm(e.text, learned=False)) for e in data])
     real, twin, found, missed, alarms, quiet = choose(data, out_of_fold(data, x, y, weights), rules)
     print(
         f"out of fold: real {real:.2f}, twin {twin:.2f} find {found} of the {missed} statements "

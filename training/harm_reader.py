@@ -49,13 +49,22 @@ from reconnect.analysis.harm_reader import (
     parse_reader,
 )
 from training.corpus import TRAINING, goemotions
-from training.harm import relabelled_ids, written_sets
+from training.harm import NOT_TRAINED, journal_negatives, relabelled_ids, written_sets
 from training.manifest import DATA, ROOT, record
 
 SEED = 20261206
 SETS = ("dev", "dev2", "dev3", "suite", "holdout", "fresh")
 COERCION = ROOT / "tests" / "analysis" / "data"
 ORDINARY = 8000
+# Round seven (8 December 2026): ordinary journal writing about partners, family and friends
+# (``training.harm.journal_negatives``) as negatives. Without it the reader fired on 68 of
+# 1,288 ordinary journal entries of the marker sets ("Then he talked for an hour.", "Mum
+# called four times today."), each of which would have paused a couple's shared check-ins.
+JOURNAL_WEIGHT = 2.0
+# Round six's training twin (766 texts in new voices), which the logistic layer does not read
+# (``training.harm.NOT_TRAINED``): with the journal snippets as ordinary writing the reader
+# needs more ways of telling harm to hold its recall.
+ROUND_SIX = [TRAINING / "handwritten" / name for name in sorted(NOT_TRAINED)]
 PROJECT_WEIGHT = 4.0
 EPOCHS = 3
 LEARNING_RATE = 4e-5
@@ -89,7 +98,7 @@ def examples() -> list[tuple[str, float, float]]:
             if line.strip():
                 row = json.loads(line)
                 found.append((str(row["text"]), float(bool(row["harm"])), PROJECT_WEIGHT))
-    for path in written_sets():
+    for path in [*written_sets(), *ROUND_SIX]:
         for line in path.read_text("utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
@@ -97,6 +106,7 @@ def examples() -> list[tuple[str, float, float]]:
     skip = relabelled_ids()
     comments = [r.text for r in goemotions("train") if r.id not in skip]
     random.Random(SEED).shuffle(comments)
+    found += [(text, 0.0, JOURNAL_WEIGHT) for text in journal_negatives()]
     return found + [(text, 0.0, 1.0) for text in comments[:ORDINARY]]
 
 

@@ -8,6 +8,9 @@ every one, and for the rules' own look-alikes to stay quiet.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from reconnect.analysis.harm import find_harm
@@ -61,6 +64,31 @@ def test_the_reader_adds_to_what_the_rules_and_heads_find() -> None:
 def test_the_reader_leaves_ordinary_writing_about_someone_close_quiet() -> None:
     fired = [text for text in UNSEEN_LOOK_ALIKES if find_harm(text)]
     assert len(fired) <= 1, fired
+
+
+def _ordinary_journal_entries() -> list[str]:
+    """The journal entries of the two marker sets written by helpers who saw no code (no
+    crisis among them): ordinary writing about partners, family and friends, which no abuse
+    reader was trained on."""
+    data = Path(__file__).parent / "data"
+    rows = [
+        json.loads(line)
+        for name in ("markers_fresh2.jsonl", "markers_fresh3.jsonl")
+        for line in (data / name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    return [str(r["text"]) for r in rows if "crisis" not in r["labels"]]
+
+
+def test_ordinary_journal_entries_about_people_close_rarely_fire() -> None:
+    """Round four's reader, trained on statements, look-alikes and Reddit comments only, fired
+    on 39 of these 584 entries ("Held hands with Dan on the walk home. First time in months I
+    reached for him first."), and each would have paused a couple's shared check-ins. Round
+    seven's reads 5,000 of the project's journal snippets as ordinary writing: 12."""
+    entries = _ordinary_journal_entries()
+    fired = [text for text in entries if find_harm(text)]
+    assert len(entries) == 584
+    assert len(fired) <= 12, fired
 
 
 def test_a_probability_does_not_depend_on_the_batch_it_is_read_in() -> None:

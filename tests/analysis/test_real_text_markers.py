@@ -106,9 +106,7 @@ WRONGLY_FLAGGED_BY_3_10_UNSEEN = [
 
 
 @pytest.mark.parametrize(("text", "marker"), WRONGLY_FLAGGED_BY_3_10_UNSEEN)
-def test_everyday_words_and_sayings_in_real_comments_are_not_signs(
-    text: str, marker: str
-) -> None:
+def test_everyday_words_and_sayings_in_real_comments_are_not_signs(text: str, marker: str) -> None:
     assert analyze(text).marker(marker) is None
 
 

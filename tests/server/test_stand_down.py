@@ -99,6 +99,33 @@ def test_no_look_alike_pauses_anything(couple: tuple[TestClient, TestClient]) ->
         assert not _paused_for_alex(alex), text
 
 
+# Ordinary journal entries about someone close (``tests/analysis/data/markers_fresh2.jsonl``,
+# written by a helper who saw no code) that round four's sentence reader read as abuse.
+ORDINARY_ENTRIES = [
+    "Held hands with Dan on the walk home. First time in months I reached for him first.",
+    'Told my husband I\'ve been feeling far away from him for months. He said "me too". We sat '
+    "in the kitchen talking until two.",
+    "Told him about my childhood last night, properly, the bits I've never said. Woke up this "
+    "morning wanting to take it all back and move to another city.",
+    "Every time Leo asks what I'm thinking I say \"nothing\". If he saw what's actually in my "
+    "head he'd go, and I'd rather he didn't get the chance.",
+    'He said "I think I\'m falling for you" and I made a joke about Bridget Jones and then '
+    "didn't text him back for four days.",
+    "Said to Mum: I'll ring every Sunday, but I won't talk about my weight. She tried once, I "
+    'said "Mum", she moved on. Lovely chat after that.',
+]
+
+
+def test_ordinary_entries_about_a_partner_or_family_pause_nothing(
+    couple: tuple[TestClient, TestClient],
+) -> None:
+    alex, sam = couple
+    for text in ORDINARY_ENTRIES:
+        assert sam.post("/api/entries", json={"text": text}).status_code == 201
+        assert not _paused_for_alex(alex), text
+        assert not sam.get("/api/couple").json()["paused"], text
+
+
 def test_a_statement_only_the_learned_readers_find_pauses_check_ins_too(
     couple: tuple[TestClient, TestClient],
 ) -> None:

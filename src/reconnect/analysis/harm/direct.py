@@ -5,6 +5,7 @@ it and the writer as the one it is done to."""
 from __future__ import annotations
 
 from reconnect.analysis.harm.injuries import COVER
+from reconnect.analysis.harm.minimised import PLAYED_DOWN
 from reconnect.analysis.harm.words import ANOTHERS, HARMS, HE, ME, NOT, TIMES, WEAPON, WHO
 
 FIRST: tuple[tuple[str, str], ...] = (
@@ -305,4 +306,4 @@ PLAIN: tuple[tuple[str, str], ...] = (
     ),
 )
 
-DIRECT = FIRST + PLAIN + COVER
+DIRECT = FIRST + PLAIN + COVER + PLAYED_DOWN

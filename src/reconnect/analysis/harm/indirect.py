@@ -5,6 +5,7 @@ phone, money, friends or body; quieter still (``vetoes.CHOSEN``)."""
 from __future__ import annotations
 
 from reconnect.analysis.harm.indirect_later import LATER
+from reconnect.analysis.harm.minimised import MINIMISED
 from reconnect.analysis.harm.words import HE, HIM, NOT, WEAPON, WHO
 
 # Indirect ways of saying the same things, each still built from who does it (a partner,
@@ -312,4 +313,4 @@ INDIRECT += (
     ),
 )
 
-INDIRECT += LATER
+INDIRECT += LATER + MINIMISED

@@ -36,9 +36,9 @@ LATER: tuple[tuple[str, str], ...] = (
         "fear",
         r"\bso " + HE + r" (?:wouldn'?t|won'?t|doesn'?t|didn'?t) (?:blow up|explode|kick off|"
         r"lose it|snap|go off|get (?:angry|mad|nasty))\b"
-        r"|\b(?:in my clothes|with my shoes on|shoes on|shoes by the (?:bed|door))\b[^.!?\n]{0,40}"
-        r"\b(?:just in case|in case i (?:need|have) to (?:get out|leave|run)|until i heard (?:him|"
-        r"her|them))"
+        r"|\b(?:in my clothes|with my shoes on|shoes on|shoes by the (?:bed|door))\b[^!?\n]{0,40}"
+        r"\b(?:just in case|in case i (?:need|have) to (?:get out|leave|run|go)|until i heard "
+        r"(?:him|her|them))"
         r"|\b(?:kids|children|we|i|the dog)\b[^.!?\n]{0,20}\b(?:go|goes|went|know to go|hide|run) "
         r"(?:\w+ ){0,2}?(?:quiet|silent|still|to (?:their|my|our) rooms?|upstairs)\b[^.!?\n]{0,30}"
         r"\b(?:his|her) (?:car|key|keys|footsteps|van)\b"

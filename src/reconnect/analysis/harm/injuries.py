@@ -36,6 +36,10 @@ COVER: tuple[tuple[str, str], ...] = (
         r"cat|the stairs))\b(?![^.!?\n]{0,60}\b(?:because i (?:did|really)|clumsy|klutz|which "
         r"(?:is true|i did)|i (?:really |actually |genuinely |honestly )?did (?:fall|trip|slip)))"
         # the writer saying the story is not true
+        # the same story as the writer's own words: "said I walked into the cupboard door"
+        r"|\b(?:said|say|saying) (?:that )?i walked into (?:a|the) (?:\w+ )?(?:door|doorframe|"
+        r"cupboard|wall)\b(?![^.!?\n]{0,60}\b(?:because i (?:did|really)|clumsy|klutz|which "
+        r"(?:is true|i did)|i (?:really |actually |genuinely |honestly )?did\b))"
         r"|\bit wasn'?t (?:netball|football|rugby|hockey|the gym|a door|the door|the cupboard|the "
         r"dog|the cat|the stairs|a fall|an accident)\b"
         # covering a mark

@@ -53,6 +53,7 @@ STARTERS = frozenset(_STARTER_WORDS.split())
 _VIOLENCE_AFTER = re.compile(
     r"\s+(?:kicked|punched|slapped|hit|choked|strangled|shoved|pushed|smacked|beat|"
     r"headbutted|throttled|spat on) (?:me|my)\b"
+    r"|\s+(?:grabbed|yanked|squeezed) (?:me by )?(?:the back of )?my (?:neck|throat|hair)\b"
 )
 
 

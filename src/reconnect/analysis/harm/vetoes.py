@@ -46,7 +46,8 @@ PARTNER_FIRST = re.compile(
 # cry even when I scream at him to stop", "he makes me text him when I get home safe, and if
 # I forget he screams at me", "he locks me in, my flatmate moved out so no one knows").
 REFUSED = re.compile(
-    r"\b(?:until i (?:cried|cry|sobbed|couldn'?t breathe|can'?t breathe|screamed|passed out|begged|"
+    r"\b(?:(?<!laugh )(?<!laughs )(?<!laughed )(?<!laughing )until i (?:cried|cry|sobbed|couldn'?t "
+    r"breathe|can'?t breathe|screamed|passed out|begged|"
     r"was sick|threw up)\b(?! laughing| with laughter| from laughing)|even (?:when|after|though|"
     r"if) i (?:scream|screamed|beg|begged|ask|asked|tell|told|cry|cried|say|said) (?:no|stop|him|"
     r"her|them|at)\b|i (?:begged|pleaded with|screamed at) (?:him|her|them) to stop\b|(?:no one|"
@@ -65,7 +66,7 @@ REFUSED = re.compile(
 # are never play (sexual coercion, money taken).
 PLAY = re.compile(
     r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|we (?:both )?laughed|both idiots|monopoly|chess|"
-    r"scrabble|poker|mario ?kart|fifa|finale|"
+    r"scrabble|poker|mario ?kart|fifa|finale|laugh(?:s|ed|ing)? until i (?:cry|cried)|"
     r"spoil\w*|(?:watch\w*|binge\w*|finish\w*|latest|new|next|last|this|that|the) "
     r"episode|episodes? of|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
     r"board game|video game|play(?:ing)? a game|in that (?:shirt|dress|top|outfit)|prank\w*|"
@@ -114,7 +115,9 @@ CARE = re.compile(
     r"surprising (?:him|her|them)|so (?:he|she|they) (?:can|could) (?:see|know) (?:that )?(?:i "
     r"was|i'?m|i am|i got|i made it) (?:safe|ok|okay|home|back)|(?:meant to|supposed to|so i can|"
     r"so we can) (?:pay|split|chip in)|told (?:him|her|them|my \w+) (?:he|she|they) (?:can|could|"
-    r"may)|(?:because|as|since) i'?m trying to (?:stop|quit|cut down|stay off|save))\b"
+    r"may)|(?:because|as|since) i'?m trying to (?:stop|quit|cut down|stay off|save)"
+    # doing the writer's hair: "grabbed my hair and tied it up for the photos"
+    r"|(?:tied|plaited|braided|brushed|pinned|put) (?:it|my hair) (?:up|back|in a)\b)\b"
 )
 # Drink as the reason for keys or a phone kept from the writer ("took my car keys after the
 # wine"): care for what is done to the writer's things and movements, never
