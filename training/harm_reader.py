@@ -56,7 +56,7 @@ SEED = 20261206
 SETS = ("dev", "dev2", "dev3", "suite", "holdout", "fresh")
 COERCION = ROOT / "tests" / "analysis" / "data"
 ORDINARY = 8000
-# Round seven (8 December 2026): ordinary journal writing about partners, family and friends
+# Round seven (7 December 2026): ordinary journal writing about partners, family and friends
 # (``training.harm.journal_negatives``) as negatives. Without it the reader fired on 68 of
 # 1,288 ordinary journal entries of the marker sets ("Then he talked for an hour.", "Mum
 # called four times today."), each of which would have paused a couple's shared check-ins.
