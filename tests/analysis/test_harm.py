@@ -597,6 +597,8 @@ PLAYED_DOWN_LOOK_ALIKES = [
     "My toddler snapped my glasses because I left them on the sofa.",
     "I said I walked into the door, which I did, I'm that clumsy.",
     "I'm always apologising for things I didn't do at work, my manager's a nightmare.",
+    # a bruise as a simile (markers_fresh2 held one that fired)
+    "Dad rang about the scan. I keep pressing on it like a bruise, checking if it still hurts.",
 ]
 
 

@@ -84,11 +84,12 @@ def test_ordinary_journal_entries_about_people_close_rarely_fire() -> None:
     """Round four's reader, trained on statements, look-alikes and Reddit comments only, fired
     on 39 of these 584 entries ("Held hands with Dan on the walk home. First time in months I
     reached for him first."), and each would have paused a couple's shared check-ins. Round
-    seven's reads 5,000 of the project's journal snippets as ordinary writing: 12."""
+    seven's reads 5,000 of the project's journal snippets as ordinary writing, and a bruise as
+    a simile is no cue: 11."""
     entries = _ordinary_journal_entries()
     fired = [text for text in entries if find_harm(text)]
     assert len(entries) == 584
-    assert len(fired) <= 12, fired
+    assert len(fired) <= 11, fired
 
 
 def test_a_probability_does_not_depend_on_the_batch_it_is_read_in() -> None:

@@ -119,7 +119,9 @@ CUES: tuple[tuple[str, float, str], ...] = (
     (
         "physical",
         STRONG,
-        r"\b(?:bruis\w+|black eye|hands? (?:on|round|around) my (?:neck|throat)|"
+        # not a simile: "I keep poking at it like a bruise that isn't there"
+        r"\b(?:(?<!like a )(?<!like an )bruis\w+|black eye|hands? (?:on|round|around) my (?:neck|"
+        r"throat)|"
         r"scratched my|slapped me|shoved me|punched (?:me|the wall)|strangl\w+|held me down|"
         r"wouldn'?t let me (?:out|leave|go)|locked me (?:out|in)|made me get out of the car|"
         r"broke my (?:phone|glasses)|threw (?:my|a|the) \w+ at me|hits (?:me|my)|hit me)\b"
