@@ -10,13 +10,16 @@ everything else. ``analysis/harm_reader.py`` runs it with numpy; no torch at run
 
 Training data: the coercion sets the rules were developed on (``tests/analysis/data/
 coercion_{dev,dev2,dev3,suite,holdout,fresh}.jsonl``), the project's own statements and
-look-alikes (``training/handwritten/harm_*.jsonl``), weighted ``PROJECT_WEIGHT``, and
-``ORDINARY`` comments of GoEmotions' train split (CC BY 4.0, a fixed shuffle) as ordinary
-text, leaving out those read as genuine harm (``goemotions_harm_relabels.jsonl``).
+look-alikes (``training/handwritten/harm_*.jsonl``, round six's twin included), weighted
+``PROJECT_WEIGHT``; 5,000 of the project's journal-style marker snippets
+(``training.harm.journal_negatives``), weighted ``JOURNAL_WEIGHT``, and ``ORDINARY`` comments
+of GoEmotions' train split (CC BY 4.0, a fixed shuffle) as ordinary text, leaving out those
+read as genuine harm (``goemotions_harm_relabels.jsonl``).
 
-Never read here: ``coercion_fresh2.jsonl`` and ``coercion_fresh3.jsonl`` (held out; measured
-once per reader),
-``markers_dev.jsonl`` and GoEmotions' test split. GoEmotions' dev split only sets the
+Never read here: ``coercion_fresh2.jsonl`` to ``coercion_fresh5.jsonl`` (held out; counted
+once or twice per reader), the marker sets under ``tests/analysis/data`` and the held-out
+slice (ordinary writing for counting its false alarms), ``markers_dev.jsonl`` and
+GoEmotions' test split. GoEmotions' dev split only sets the
 threshold: the lowest at which the reader, behind the layer's gates (``harm_model.candidates``),
 fires on at most ``REAL_RATE`` of its comments.
 
