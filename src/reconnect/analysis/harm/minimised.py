@@ -3,9 +3,10 @@ quotes ("he's 'lost' my passport"), answered by "it didn't matter" ("said no aga
 night, it didn't matter"), an ex who keeps turning up after it ended, things of the writer's
 broken to punish them, and being made to apologise for what they did not do.
 
-Written from the development sets' misses (``coercion_dev4``, ``coercion_probe5``), each as
-the family of wordings it belongs to rather than the sentence that was missed. ``indirect``
-appends these after ``indirect_later``'s, so earlier patterns are tried exactly as before.
+Written from the misses of the development set ``coercion_dev4``, each as the family of
+wordings it belongs to rather than the sentence that was missed. ``direct`` appends
+``PLAYED_DOWN`` after its own patterns and ``indirect`` appends ``MINIMISED`` after
+``indirect_later``'s, so earlier patterns are tried exactly as before.
 """
 
 from __future__ import annotations
