@@ -125,34 +125,36 @@ def _score(name: str) -> tuple[int, int, int, int]:
         # 11 after); round five's gate for a diary line with no "I" (one other person) and
         # its vetoes (a bare "he doesn't", play, leave given, still angry at the dead): 77, 7;
         # marks and cover stories: 78, 7; round seven's families 87, 7, and with its reader
-        # 84 and 3
-        ("dev4", 84, 3),
+        # 84 and 3; with its second families 86 and 3
+        ("dev4", 86, 3),
         # round five's probe set (development data: rules were written from its misses): 102
         # found and 7 look-alikes at the session's start, 110 and 9 after the gate and vetoes;
         # 126 and 9 with its rule families, 126 and 6 with three more look-alike vetoes
         # 127 since a name opening a sentence counts before plain violence ("Mark kicked me");
-        # round seven's reader: 123 and 3
-        ("probe5", 123, 3),
+        # round seven's reader: 123 and 3; with round seven's second families (written from
+        # its misses) 127 and 3
+        ("probe5", 127, 3),
         # held out (80 + 80): the session's start build found 56 and fired on 5; its end, 58
         # and 7 (rules alone 31 and 2, then 31 and 4); counts only, texts never read
         # ... and 59 after that (the same 7), counts only; round seven, read twice (after its
-        # reader, then after three last rules): 59 and 5
+        # reader, then after three last rules; counted a third time after the second
+        # families): 59 and 5
         ("fresh4", 59, 5),
         # held out: measured once with the rules and logistic layer (40 found, 3 look-alikes),
         # once for each sentence reader (68 and 7, 69 and 7, then round four's 74 and 6);
         # round five, measured once: 74 and 6; round seven, whose reader reads ordinary
-        # journal writing as ordinary, read twice: 71 and 4
+        # journal writing as ordinary, read three times (counts only): 71 and 4
         ("fresh2", 71, 4),
         # held out: the detector before its reader was retrained with this set's training
         # twin found 57 and fired on 9 (rules alone 14 and 5, with the logistic layer 22 and
         # 6); the retrained reader 60 and 10; round four, measured once, 68 and 8; round
-        # five, measured once, 69 and 8; round seven, read twice: 62 and 8
+        # five, measured once, 69 and 8; round seven, read three times: 62 and 8
         ("fresh3", 62, 8),
         # held out (100 + 100, 12 statements with no one named), written for round six: the
         # round's first build found 59 and fired on 12 (rules alone 26 and 8); a reader fitted
         # with its training twin found 63 and fired on 13, and was not shipped (it lost as
         # many on fresh3 and fresh4); counts only, texts never read; round seven's reader,
-        # trained on that twin and on ordinary journal writing, read twice: 53 and 11
+        # trained on that twin and on ordinary journal writing, read three times: 53 and 11
         ("fresh5", 53, 11),
     ],
 )
@@ -587,6 +589,16 @@ PLAYED_DOWN_AND_SIDEWAYS = [
         "physical",
     ),
     ("Keys and shoes by the bed. In case I have to go quickly.", "fear"),
+    # the second families, from probe5's and dev4's misses
+    ("She checks the odometer every night to make sure I only drove to the shop.", "monitoring"),
+    ("My wife phoned my office twice to check I was really at my desk.", "monitoring"),
+    ("He goes through the recently deleted photos as well now.", "monitoring"),
+    (
+        "All through the party I wasn't allowed to leave his side, not even for the loo.",
+        "isolation",
+    ),
+    ("He won't let me sleep until I've given in. Every night this week.", "sexual_coercion"),
+    ("I blocked his number and my ex texted 'I know where you work.'", "threats"),
 ]
 PLAYED_DOWN_LOOK_ALIKES = [
     "He only pushes himself when there's a deadline.",
@@ -599,6 +611,11 @@ PLAYED_DOWN_LOOK_ALIKES = [
     "I'm always apologising for things I didn't do at work, my manager's a nightmare.",
     # a bruise as a simile (markers_fresh2 held one that fired)
     "Dad rang about the scan. I keep pressing on it like a bruise, checking if it still hurts.",
+    # round seven's second families, about care, a baby, a service or a neighbour
+    "My husband called my work to check I was ok after the fire alarm.",
+    "The baby wouldn't let me sleep until I'd fed her twice.",
+    "He said 'I know where you live' when I won the quiz, lol, he's my neighbour.",
+    "Dad checks the mileage on the car to make sure I'm not overdue a service.",
 ]
 
 

@@ -71,6 +71,35 @@ MINIMISED: tuple[tuple[str, str], ...] = (
         r"\bbecause i\b",
     ),
     (
+        "monitoring",
+        # checking up at work: "my husband called my work again to check I was on shift"
+        r"\b" + WHO + r" (?:\w+ )?(?:calls?|called|rings?|rang|phones?|phoned) my (?:work|office|"
+        r"job|shift|manager|boss)\b[^.!?\n]{0,20}\bto (?:check|see|make sure) (?:that |if |"
+        r"whether )?i(?:'m| am| was| were) (?:actually|really|definitely|there|at work|at my desk|"
+        r"on (?:shift|site)|in (?:work|the office)|where i said)\b"
+        # the deleted messages too: "he checks the deleted folder too"
+        r"|\b"
+        + WHO
+        + r" (?:\w+ )?(?:checks?|checked|goes through|went through|looks? (?:in|at)) (?:the|my) "
+        r"(?:recently )?deleted (?:folder|messages|texts|items|photos)\b",
+    ),
+    (
+        "isolation",
+        r"\b(?:wasn'?t|was not|am not|'m not|not|never) (?:allowed|permitted) to leave (?:his|her) "
+        r"side\b(?![^.!?\n]{0,60}\b(?:hospital|nurse|doctor|ward|hospice|labou?r|birth|surgery))",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:wouldn'?t|won'?t|doesn'?t|didn'?t) let me (?:sleep|leave|go)\b[^.!?\n]{0,20}"
+        r"\buntil i(?:'d|'ve| had| have)? (?:had sex|slept with|done it|did it|given in)\b",
+    ),
+    (
+        "threats",
+        # a veiled threat quoted: "He replied 'I know which bus you get home.'"
+        r"\b(?:he|she|they|my ex)(?: \w+)? (?:said|says|replied|texted|messaged|wrote)[:,]? "
+        r"['\"\u2018\u201c]i know (?:which bus|where you (?:live|work|are|sleep|go)|what time you)",
+    ),
+    (
         "humiliation",
         r"\bapologi[sz](?:e|es|ed|ing) for (?:something|things|stuff) i(?: didn'?t| never|'m not "
         r"(?:even )?sure i| am not (?:even )?sure i| don'?t (?:remember|think i))\b",
