@@ -2,8 +2,8 @@
 
     python -m training.analyzer
 
-Every head (14 markers and ``subject_other``) is a logistic regression over the text's
-hashed word features and its static embedding (``analysis/static.py``), fitted on the
+Every head (14 markers, ``subject_other`` and ``journal``) is a logistic regression over the
+text's hashed word features and its static embedding (``analysis/static.py``), fitted on the
 project's journal-style snippets together with GoEmotions' 43,410 real comments as ordinary
 text (``training.corpus``). Thresholds:
 
@@ -12,6 +12,8 @@ text (``training.corpus``). Thresholds:
   ``MARKER_REAL_RATE`` of GoEmotions' dev comments (real ordinary text, never trained on);
 - hard negatives: the train comments a marker head mistook for its marker when it had not
   seen them (``training.hard_negatives``) weigh ``HARD_NEGATIVE_WEIGHT`` in that head's fit;
+- journal: the project's snippets against the comments; its threshold is ``JOURNAL_GATE``,
+  where a marker head's guess alone starts to count (decision 0018);
 - crisis: two thresholds on the final model's scores of GoEmotions' dev comments, so that the
   learned layer alone asks the calm ``concern`` question on about ``CONCERN_RATE`` of them and
   is confident enough to count as a crisis signal on about ``CONFIDENT_RATE``
@@ -20,12 +22,12 @@ text (``training.corpus``). Thresholds:
 Analyzer 3.9's heads are a full fit (no flag), so that the crisis head reads 3.8's journal
 snippets too (docs/decisions/0017-crisis-follows-rule-10.md); 3.10's marker heads were fitted
 again with ``--markers-only`` after four more hand-written batches (``batch34`` to ``batch37``),
-so its crisis head is 3.9's. With ``--markers-only`` (how
-analyzer 3.8's heads were built) only the 13 marker heads and
-their thresholds are fitted again; the crisis and ``subject_other`` heads, their thresholds and
-every feature bucket where they have a weight are carried over from ``heads.npz``, so
-that crisis results, checked on sets that are no longer unseen, stay exactly as they were
-(docs/decisions/0015-marker-heads-refit-alone.md).
+so its crisis head is 3.9's; 3.12 added the ``journal`` head the same way. With
+``--markers-only`` (how analyzer 3.8's heads were built) only the 13 marker heads, the
+``journal`` head and their thresholds are fitted again; the crisis and ``subject_other``
+heads, their thresholds and every feature bucket where they have a weight are carried over
+from ``heads.npz``, so that crisis results, checked on sets that are no longer unseen, stay
+exactly as they were (docs/decisions/0015-marker-heads-refit-alone.md).
 
 Deterministic: the same inputs give the same file.
 """
@@ -64,6 +66,10 @@ PROJECT_WEIGHT = 3.0
 # suppose") drowns the words that say it; 2 keeps the words heard.
 EMBEDDING_SCALE = 2.0
 MARKER_REAL_RATE = 0.004
+# The journal head's threshold: a marker's learned guess with no phrase behind it counts only
+# where the text reads at least this much like the journal-style snippets rather than a
+# forum comment (analyzer 3.12; chosen below, ``docs/analyzer-accuracy.md``).
+JOURNAL_GATE = 0.2
 HARD_NEGATIVE_WEIGHT = 10.0
 CONCERN_RATE = 0.02
 CONFIDENT_RATE = 0.004
@@ -96,6 +102,8 @@ def featurise(texts: Sequence[str], extract: Callable[[str], set[int]]) -> Featu
 
 
 def target(rows: Sequence[Row], head: str) -> np.ndarray:
+    if head == "journal":
+        return np.array([r.source != "goemotions" for r in rows])
     if head == "subject_other":
         return np.array([r.subject == "other" and bool(r.labels) for r in rows])
     return np.array([head in r.labels for r in rows])
@@ -189,6 +197,8 @@ def main() -> None:
         p_dev = model.predict_proba(x_dev)[:, 1]
         if head in MARKER_HEADS and head != "crisis":
             threshold = max(threshold, rate_threshold(p_dev, MARKER_REAL_RATE))
+        if head == "journal":
+            threshold = JOURNAL_GATE
         thresholds[head] = threshold
         flagged = float(np.mean(p_dev >= threshold))
         print(f"{head:18} threshold {threshold:.3f}, GoEmotions dev flagged {flagged:.4f}")
@@ -206,8 +216,9 @@ def main() -> None:
     write_heads(sparse_weights, dense_weights, biases, thresholds, extra)
 
 
-# The heads ``--markers-only`` fits again: every marker but crisis.
-REFIT_ALONE = frozenset(h for h in MARKER_HEADS if h != "crisis")
+# The heads ``--markers-only`` fits again: every marker but crisis, and the journal head that
+# gates their learned guesses.
+REFIT_ALONE = frozenset([*(h for h in MARKER_HEADS if h != "crisis"), "journal"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,10 +234,16 @@ class Carried:
     @classmethod
     def shipped(cls) -> Carried:
         with np.load(DATA / HEADS_FILE, allow_pickle=False) as data:
-            if tuple(str(h) for h in data["heads"]) != HEADS:
+            names = [str(h) for h in data["heads"]]
+            if set(HEADS) - set(names) - REFIT_ALONE or set(names) - set(HEADS):
                 raise SystemExit(f"{HEADS_FILE} was trained for other heads: fit them all")
+            # A head the file lacks is one ``--markers-only`` fits (its columns start at 0).
+            at = [names.index(h) if h in names else -1 for h in HEADS]
             saved = json.loads(str(data["thresholds"]))
-            sparse = data["sparse"].astype(np.float32)
+            sparse, dense, bias = (
+                _by_head(data[key].astype(np.float32), at, axis)
+                for key, axis in (("sparse", 1), ("dense", 0), ("bias", 0))
+            )
             # Only the rows that hold a carried head's weight: the marker columns are fitted
             # again whole, so rows kept for their old weights alone would only pile up.
             carried = [i for i, head in enumerate(HEADS) if head not in REFIT_ALONE]
@@ -234,10 +251,17 @@ class Carried:
             return cls(
                 buckets=data["features"].astype(np.int64)[rows],
                 sparse=sparse[rows],
-                dense=data["dense"].astype(np.float32),
-                bias=data["bias"].astype(np.float32),
+                dense=dense,
+                bias=bias,
                 thresholds={k: float(v) for k, v in saved.items() if k not in REFIT_ALONE},
             )
+
+
+def _by_head(saved: np.ndarray, at: list[int], axis: int) -> np.ndarray:
+    """``saved``'s slices along ``axis`` in HEADS order; zeros where ``at`` is -1."""
+    zeros = saved.shape[axis]  # the slice of zeros appended below
+    padded = np.concatenate([saved, np.zeros_like(saved.take([0], axis=axis))], axis=axis)
+    return padded.take([zeros if i < 0 else i for i in at], axis=axis)
 
 
 def kept(sparse: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:

@@ -88,9 +88,10 @@ def test_the_harm_layer_is_small_and_refuses_another_embedding_or_bad_weights() 
 def test_the_loaded_heads_have_a_threshold_for_every_marker_and_both_crisis_tiers() -> None:
     heads, thresholds = load_heads()
     assert heads.dense.shape == (len(HEADS), DIMENSIONS)
-    assert set(thresholds.markers) == set(HEADS) - {"crisis", "subject_other"}
+    assert set(thresholds.markers) == set(HEADS) - {"crisis", "subject_other", "journal"}
     assert all(0 < t < 1 for t in thresholds.markers.values())
     assert 0 < thresholds.concern < thresholds.confident < 1
+    assert 0 < thresholds.journal < 1
 
 
 def test_the_static_model_gives_unit_vectors_and_tells_words_apart() -> None:

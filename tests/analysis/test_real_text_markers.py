@@ -215,5 +215,51 @@ def test_real_comments_rarely_get_a_marker() -> None:
     # (was 0.95; 19 of the 27 signs it adds on development journal sets are right), flags 8:
     # the new one, "I haven't seen him in a few days now ... so I've been going outside
     # more." (withdrawal), is wrong.
+    # 3.12, whose heads' guesses alone count only in writing that reads like a journal
+    # entry, flags 5: "I'm just numb all over" and "I've isolated myself" still (right), and
+    # "taken any joy out of my life" no longer (the journal head reads "Man being
+    # unattractive..." as a forum comment).
     assert len(texts) >= 6000
-    assert len(flagged) <= 8, flagged
+    assert len(flagged) <= 5, flagged
+
+
+# GoEmotions dev comments (never trained on) that 3.11 flagged by a head's guess alone, and a
+# forum reply whose saying 3.11 counted on its head's support: none reads like a journal
+# entry to the journal head, so 3.12 gives none of them a sign.
+FORUM_GUESSES_3_11 = [
+    ("Orange kitty has a bit of concern in his face.", "suppression"),
+    (
+        "I haven't seen him in a few days now, and his car hasn't been there so I've been "
+        "going outside more.",
+        "withdrawal",
+    ),
+    (
+        "Lol no point arguing with that sub, they downvote anything that isn't the hivemind",
+        "hopelessness",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "marker"), FORUM_GUESSES_3_11)
+def test_a_heads_guess_counts_only_in_writing_that_reads_like_a_journal(
+    text: str, marker: str
+) -> None:
+    assert analyze(text).marker(marker) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("Brushed my teeth twice this morning. Only clocked it the second time.", "autopilot"),
+        ("Drove to work and couldn't remember a single junction of the drive in.", "autopilot"),
+        ("Mum rang again. I let it ring out and put the telly up louder.", "avoidance"),
+        (
+            "Got the job offer today. Read it, closed the laptop, made dinner. Felt nothing "
+            "much either way.",
+            "numbness",
+        ),
+        ("What's the point anymore. I keep trying and nothing changes.", "hopelessness"),
+    ],
+)
+def test_journal_entries_keep_the_signs_only_the_heads_read(text: str, marker: str) -> None:
+    assert analyze(text).marker(marker) is not None

@@ -19,9 +19,11 @@ What it decides, in order (docs/decisions/0007-analyzer-3.md):
    (``crisis_reading.py``).
 3. **Markers.** A marker is reported when the rules found a plain phrase for it and the head
    does not read the text as clearly ordinary, or when its head clears its threshold (and,
-   with no phrase behind it, the floor ``LEARNED_ALONE`` sets for heads that read topic).
-   Negated or recovered states ("not numb anymore") become ``reconnection``; hypothetical
-   ones are dropped (``markers.py``, ``negation.py``).
+   with no phrase behind it, the floor ``LEARNED_ALONE`` sets for heads that read topic, and
+   a text that reads like a journal entry rather than a forum reply: the ``journal`` head,
+   docs/decisions/0018-journal-head-gates-learned-guesses.md). Negated or recovered states
+   ("not numb anymore") become ``reconnection``; hypothetical ones are dropped
+   (``markers.py``, ``negation.py``).
 """
 
 from __future__ import annotations
@@ -337,6 +339,10 @@ class Analyzer:
     ) -> list[MarkerResult]:
         found: list[MarkerResult] = []
         plain_signs = any(m not in POSITIVE and m != "crisis" for m in rules.plain)
+        # 3.12: a learned guess alone also needs the text to read like a journal entry rather
+        # than a reply on a forum (the ``journal`` head), where the heads' guesses alone were
+        # right about 1 time in 12 (``docs/analyzer-accuracy.md``, "Markers 3.12").
+        journal = scores.of("journal") >= self.thresholds.journal
         # HEADS starts with MARKER_HEADS: the first probabilities are theirs (``scores.of``)
         for name, p in zip(MARKER_HEADS, scores.probabilities, strict=False):
             if name == "crisis":
@@ -350,10 +356,12 @@ class Analyzer:
             evidence = list(plain or ())
             if evidence and p < threshold * RULE_SUPPORT_BY_MARKER.get(name, RULE_SUPPORT):
                 evidence = [s for s in evidence if _said_of_someone(name, folded, s.start)]
-            if evidence and p < threshold:
+            if evidence and (p < threshold or not journal):
                 # Without the head's full support, a phrase said of "you" ("you look dead
                 # inside") is a reply to someone, not the writer's own sign, and a saying
                 # ("no point", "like a dream") counts only stated as the writer's feeling.
+                # In a text that does not read like a journal entry the head's support does
+                # not count (3.12: "no point in saying anything there" on a forum).
                 evidence = [
                     s
                     for s in evidence
@@ -362,7 +370,8 @@ class Analyzer:
                 ]
             learned = p >= threshold and name not in rules.cancelled
             if not evidence and (
-                p < LEARNED_ALONE.get(name, 0.0)
+                not journal
+                or p < LEARNED_ALONE.get(name, 0.0)
                 or (p < SURE_WITHOUT_VOCABULARY and not has_vocabulary(name, folded))
             ):
                 learned = False

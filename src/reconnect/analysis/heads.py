@@ -52,7 +52,9 @@ __all__ = [
 
 HEADS_FILE = "heads.npz"
 MARKER_HEADS = MARKER_NAMES
-HEADS = (*MARKER_HEADS, "subject_other")
+# ``journal`` reads whether a text is written the way the journal-style snippets are rather
+# than as a reply on a forum: a marker's learned guess alone needs it (``analyzer.py``).
+HEADS = (*MARKER_HEADS, "subject_other", "journal")
 CRISIS = HEADS.index("crisis")
 _POSITION = {head: i for i, head in enumerate(HEADS)}
 # A sentence shorter than this is too little for the learned layer to read on its own.
@@ -72,13 +74,15 @@ class Thresholds:
 
     ``markers`` maps every marker but crisis to its threshold. Crisis has two: ``concern``
     (the learned layer alone asks a calm question) and ``confident`` (the learned layer is
-    sure enough to count as one crisis signal).
+    sure enough to count as one crisis signal). ``journal`` is where a text reads enough
+    like a journal entry for a marker's learned guess to count with no phrase behind it.
     """
 
     markers: dict[str, float]
     subject_other: float
     concern: float
     confident: float
+    journal: float
 
     @classmethod
     def from_json(cls, raw: str) -> Thresholds:
@@ -89,6 +93,7 @@ class Thresholds:
             subject_other=float(data["subject_other"]),
             concern=float(data["crisis_concern"]),
             confident=float(data["crisis_confident"]),
+            journal=float(data["journal"]),
         )
 
 
