@@ -162,12 +162,13 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
     rules). Of its look-alikes, 40 are crisis by rule 10 (someone else at risk, a crisis told
     as past): 3.8, which gave recovery stories the calm check, showed the banner on 14 of
     them; 3.9 on 27 (and the banner or the calm check on 33: its crisis head, fitted with the
-    journal snippets of 3.8, gives fewer calm checks)."""
+    journal snippets of 3.8, gives fewer calm checks). 3.12: the calm check on one statement
+    more, where the band head alone is sure (0.8 or more)."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe5.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
     # 3.7: 132, with the hedged warning signs (written from these statements' misses)
     assert _banners(statements) >= 141
-    assert _either(statements) >= 148
+    assert _either(statements) >= 149
     assert _banners(look_alikes) <= 5
     assert _banners(rule_10) >= 27
     assert _either(rule_10) >= 33
@@ -359,8 +360,9 @@ def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
 # 78, 105 and 19, 10 of those 19 recovery stories; 3.9 with its crisis head fitted again on
 # 3.8's journal snippets (decision 0017): 74, 101 and 8; 3.10, whose band head confirms the
 # calm check from 0.7 (0.8 until 3.9): 80, 101 and 9 ("Couldn't face work this morning, sat in
-# the car outside for ten minutes.")
-PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 80, 101, 9
+# the car outside for ten minutes."); 3.12, with rules for slang said the way people type it
+# ("self delete", going to the canal "and be done"): 81, 103 and 9
+PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 81, 103, 9
 
 
 @pytest.mark.parametrize(
@@ -386,11 +388,13 @@ def test_the_third_crisis_probe_set_is_read_at_least_as_well_as_when_measured() 
     Its 40 recovery stories are crisis by rule 10: the banner on 24 in 3.9 (11 in 3.8); 3.9's
     crisis head gives the calm check on one statement more (136). 3.10, whose band head
     confirms from 0.7: the banner on 126 statements and 13 look-alikes ("Walked along the
-    railway path in the rain, trains going past, thinking about the redundancy")."""
+    railway path in the rain, trains going past, thinking about the redundancy"). 3.12, with
+    rules written from its misses ("gonna go to the bridge n be done", "bye bye world",
+    "nobdy will miss me"): 129 and 139."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe7.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
-    assert _banners(statements) >= 126
-    assert _either(statements) >= 136
+    assert _banners(statements) >= 129
+    assert _either(statements) >= 139
     assert _banners(look_alikes) <= 13
     assert _banners(rule_10) >= 24
 
@@ -402,11 +406,12 @@ def test_the_third_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     the banner or the calm check on 85, the banner on 38 look-alikes; 3.7 before its last
     recovery cues and band head: 79, 90, 31; at the end of its session: 80, 91, 26. 3.9: the
     banner on 25 of the 40 rule-10 look-alikes (3.8: 19) and on 7 of the other 60; the banner
-    or the calm check on 90 statements (one fewer). 3.10: the banner on 81 statements."""
+    or the calm check on 90 statements (one fewer). 3.10: the banner on 81 statements. 3.12:
+    the banner or the calm check on 91."""
     statements, look_alikes, rule_10 = _read_set("crisis_fresh8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 60, 40)
     assert _banners(statements) >= 81
-    assert _either(statements) >= 90
+    assert _either(statements) >= 91
     assert _banners(look_alikes) <= 7
     assert _banners(rule_10) >= 25
 
@@ -440,11 +445,13 @@ def test_the_fourth_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     3.10: 127 and 142, with the band head confirming from 0.7 and five rules written from its
     misses (a future the writer does not expect to be in, a sleep "you don't come back from",
     letters timed to arrive after it is over, not living to see something "and I'll make sure
-    of that", planning it to look like an accident)."""
+    of that", planning it to look like an accident). 3.12: the calm check on 143, where the
+    band head alone is sure ("Half the time I feel like a ghost already. Might as well make
+    it official.")."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 150, 0)
     assert _banners(statements) >= 127
-    assert _either(statements) >= 142
+    assert _either(statements) >= 143
     assert _banners(look_alikes) <= 13
 
 
@@ -516,3 +523,42 @@ def test_the_band_head_needs_more_to_confirm_where_an_idiom_reads_the_words_as_e
     an everyday idiom borrows the crisis words (a leave, a trip)."""
     reading = analyze("I won't be around for the meeting on Friday, I'm on annual leave.")
     assert not reading.crisis and reading.concern
+
+
+@pytest.mark.parametrize(
+    ("text", "banner", "asked"),
+    [
+        # 3.12, from crisis_probe6's and probe7's misses, each beside a look-alike
+        ("doing a little self delete this weekend. tell my plants i loved them", True, False),
+        ("thinking about self deleting tbh", True, False),
+        ("bruh i literally cant anymore. gonna go to the bridge n be done. sry", True, False),
+        ("Going to the bridge to take photos of the sunset, then done for the day.", False, False),
+        ("bye bye world 👋 genuinely. not a vibe post. leaving the house at 2", True, False),
+        (
+            "ive had 8 pints and i cant do it anymore. going down the canal. nobdy will miss me",
+            True,
+            False,
+        ),
+        # joining someone who died: hedged, so the calm check unless the rest worries too
+        ("i just wanna go be with my mum in heaven", False, True),
+        ("gonna go meet grandpa early 🙂 he always said i was impatient", False, True),
+        # (the learned layer asks here as it did before 3.12; no rule reads it)
+        ("I want to see my grandma again in heaven one day, when I'm old and grey.", False, None),
+        ("Going to meet my dad early for breakfast tomorrow before his shift.", False, False),
+    ],
+)
+def test_slang_and_joining_the_dead_as_people_type_them(
+    text: str, banner: bool, asked: bool | None
+) -> None:
+    reading = analyze(text)
+    assert reading.crisis is banner, text
+    if asked is None:
+        assert not find_crisis(text), text
+    else:
+        assert reading.concern is asked, text
+
+
+def test_the_band_head_alone_asks_where_it_is_sure() -> None:
+    """3.12: the crisis head reads 0.004, the band head 0.90 (probe8): the calm check."""
+    reading = analyze("Half the time I feel like a ghost already. Might as well make it official.")
+    assert reading.concern and not reading.crisis

@@ -86,6 +86,12 @@ BAND_CONFIRMS_IDIOM = 0.8
 BAND_CLEARS = 0.5
 BAND_ASKS = 0.6
 BAND_ASK_FLOOR = 0.02
+# 3.12: where the band head is this sure it asks even when the crisis head reads nothing
+# ("Half the time I feel like a ghost already. Might as well make it official.": crisis head
+# 0.004, band head 0.90). On the development sets: the calm check on one more statement of
+# crisis_probe5 and of probe8, and on no look-alike, ordinary journal entry or GoEmotions
+# dev comment more (at 0.7: two more statements, and two more ordinary entries asked).
+BAND_ASKS_ALONE = 0.8
 
 
 # Not frozen: one is made for every text read, and a frozen dataclass's __init__ (an
@@ -159,8 +165,7 @@ def read_crisis(
     asked = (
         not (crisis or concern)
         and p_band is not None
-        and p_any >= BAND_ASK_FLOOR
-        and p_band >= BAND_ASKS
+        and ((p_any >= BAND_ASK_FLOOR and p_band >= BAND_ASKS) or p_band >= BAND_ASKS_ALONE)
     )
     if asked:
         # nothing else worried, but the band head reads it like the statements it
