@@ -64,6 +64,12 @@ PROBE = ROOT / "tests" / "analysis" / "data" / "crisis_probe5.jsonl"
 # lost the calm question on development statements ("Saturday night then. After everyone
 # is asleep."): not shipped; those two files wait for the next full fit.
 FIRST_BATCH_SINCE_3_7 = 24
+# ``crisis_band_train5.jsonl`` (3.12: 300 statements and 300 look-alikes in casual voices,
+# slang and emoji, by a helper who saw no code) is not read either: with it the head gave
+# the banner on 7 more held-out statements and 3 fewer look-alikes, but also on ordinary
+# entries the tests keep ("Long walk by the river this morning, thinking about the week
+# ahead.", band 0.69 -> 0.77) and on a work absence, and at the thresholds that stop those it
+# lost development statements (probe6 81 -> 76 banners); ``docs/analyzer-accuracy.md``.
 
 
 def labelled(path: Path) -> list[tuple[str, float]]:

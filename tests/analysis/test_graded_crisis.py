@@ -472,6 +472,19 @@ def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     assert _banners(look_alikes) <= 13
 
 
+def test_the_casual_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
+    """``crisis_fresh11.jsonl`` (100 + 100), in casual voices (phone notes, texting slang,
+    emoji, voice-to-text, second-language English), written for 3.12 by a helper who saw no
+    code and no other set, labelled by rule 10; held out, counts only. 3.12: the banner on 79
+    statements, the banner or the calm check on 90, the banner on 4 look-alikes (precision
+    0.95)."""
+    statements, look_alikes, rule_10 = _read_set("crisis_fresh11.jsonl")
+    assert (len(statements), len(look_alikes), len(rule_10)) == (100, 100, 0)
+    assert _banners(statements) >= 79
+    assert _either(statements) >= 90
+    assert _banners(look_alikes) <= 4
+
+
 @pytest.mark.parametrize(
     ("text", "banner"),
     [
