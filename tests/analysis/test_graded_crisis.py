@@ -546,6 +546,8 @@ def test_the_band_head_needs_more_to_confirm_where_an_idiom_reads_the_words_as_e
         ("thinking about self deleting tbh", True, False),
         ("bruh i literally cant anymore. gonna go to the bridge n be done. sry", True, False),
         ("Going to the bridge to take photos of the sunset, then done for the day.", False, False),
+        ("Heading up to the roof to finish it off before the rain, then a brew.", False, False),
+        ("Going down to the river to be done with the fishing for the season.", False, False),
         ("bye bye world 👋 genuinely. not a vibe post. leaving the house at 2", True, False),
         (
             "ive had 8 pints and i cant do it anymore. going down the canal. nobdy will miss me",
