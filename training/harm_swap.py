@@ -138,6 +138,7 @@ def _pronoun_gender(text: str) -> str:
 
 
 def _as_written(new: str, old: str, at_start: bool) -> str:
+    """``new`` ("my mum") capitalised where ``old`` was or where it opens a sentence."""
     if new.startswith("my ") and (old[0].isupper() or at_start):
         return "M" + new[1:]
     return new
@@ -163,7 +164,7 @@ def swap_people(text: str, rng: random.Random) -> str | None:
         same = [m for m in mentions if m.group().lower() == first.lower()]
         parts, end = [], 0
         for m in same:
-            at_start = m.start() == 0 or text[: m.start()].rstrip()[-1:] in {".", "!", "?", ""}
+            at_start = text[: m.start()].rstrip()[-1:] in {".", "!", "?", ""}
             parts += [text[end : m.start()], _as_written(new, m.group(), at_start)]
             end = m.end()
         swapped = "".join(parts) + text[end:]
@@ -175,10 +176,8 @@ def swap_people(text: str, rng: random.Random) -> str | None:
         subject = _SUBJECT.search(text)
         if subject and rng.random() < NAMED_SHARE:
             fitting = [n for n, g in _INSTEAD if g in {pronouns, ""}]
-            new = fitting[rng.randrange(len(fitting))]
-            before = text[: subject.start()].rstrip()[-1:]
-            at_start = not before or before in {".", "!", "?"}
-            new = _as_written(new, subject.group(), at_start and subject.group()[0].isupper())
+            # capitalised as the pronoun was: "He goes" -> "My mum goes", "he goes" -> "my mum goes"
+            new = _as_written(fitting[rng.randrange(len(fitting))], subject.group(), False)
             return text[: subject.start()] + new + text[subject.end() :]
         return _flip(text)
     return None
