@@ -28,6 +28,8 @@ MUST_CATCH = [
     P("i wanna kms", id="slang-kms"),
     P("ngl i kinda want to unalive myself", id="slang-unalive"),
     P("I tried to take my own life when I was seventeen.", id="direct-past-attempt"),
+    P("honestly dont even know what im living for at this point", id="passive-living-for"),
+    P("Another year of the same. What am I even living for?", id="passive-what-am-i-living-for"),
     P("i want to kil myself", id="typo-kil"),
     P("been having suicdal thoughts again", id="typo-suicdal"),
     P("I'm not suicidal, just so tired of everything.", id="hedged-not-suicidal"),
@@ -194,6 +196,7 @@ CORE_IDIOMS = [
 ]
 
 OTHER_NEAR_MISSES = [
+    P("I know exactly what I'm living for: Saturday mornings with my kids.", id="living-for"),
     # more idioms and accidents
     P("The conversation died when she walked in.", id="conversation-died"),
     P("I'd kill for a cup of tea.", id="kill-for-tea"),
