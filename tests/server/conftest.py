@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from reconnect.bootstrap import build_server
 from reconnect.config import Settings
 from reconnect.services import accounts
+from reconnect.storage.server_db import ServerDatabase
 from reconnect.web.app import create_app
 from tests.conftest import POSTGRES_ADMIN_URL
 
@@ -50,11 +51,13 @@ class Clock:
         self.now += timedelta(**delta)
 
 
-def _postgres_database() -> Iterator[str]:
+def _postgres_database(template: str | None = None) -> Iterator[str]:
+    """A new PostgreSQL database, empty or a copy of ``template``; dropped afterwards."""
     name = f"srv_{uuid.uuid4().hex[:16]}"
     admin = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/postgres"
+    copy = "" if template is None else f' TEMPLATE "{template}"'
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"{copy}')
     try:
         yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     finally:
@@ -62,10 +65,31 @@ def _postgres_database() -> Iterator[str]:
             conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def server_postgres_template() -> Iterator[str]:
+    """A database holding server mode's tables and job queue and nothing else, made once per
+    test process by the real migrations and copied for each test (``CREATE DATABASE ...
+    TEMPLATE``): a copy is ready in about 0.03 s where migrating takes 0.25 s. Secrets and
+    accounts are not in it; each test's server makes its own. Migrating an empty PostgreSQL
+    database is still done whole by this fixture and by test_server_csrf.py's second server."""
+    databases = _postgres_database()
+    url = next(databases)
+    db = ServerDatabase(url)
+    try:
+        db.migrate()
+        db.install_job_queue()
+    finally:
+        db.dispose()  # a template must have no open connection while it is copied
+    try:
+        yield url.rsplit("/", 1)[1]
+    finally:
+        databases.close()
+
+
 @pytest.fixture
-def server_postgres_url() -> Iterator[str]:
-    """A fresh PostgreSQL database for one test, dropped afterwards."""
-    yield from _postgres_database()
+def server_postgres_url(server_postgres_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, with the server's tables, dropped afterwards."""
+    yield from _postgres_database(server_postgres_template)
 
 
 @pytest.fixture
