@@ -21,7 +21,7 @@ from reconnect.web.app import create_app
 from tests.conftest import POSTGRES_ADMIN_URL
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Generator, Iterator
     from pathlib import Path
 
     from fastapi import FastAPI
@@ -51,7 +51,7 @@ class Clock:
         self.now += timedelta(**delta)
 
 
-def _postgres_database(template: str | None = None) -> Iterator[str]:
+def _postgres_database(template: str | None = None) -> Generator[str]:
     """A new PostgreSQL database, empty or a copy of ``template``; dropped afterwards."""
     name = f"srv_{uuid.uuid4().hex[:16]}"
     admin = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/postgres"
