@@ -45,11 +45,12 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # The interpreter reads these only when it starts (locale coercion, stdio, hash seed,
@@ -175,6 +176,8 @@ def become(request: dict[str, Any]) -> None:
     the usual way (atexit handlers, flushed streams)."""
     import runpy
 
+    if request.get("new_session"):
+        os.setsid()  # as Popen(start_new_session=True): no controlling terminal
     for target, fd in enumerate(request["fds"]):
         os.dup2(fd, target)
     for fd in request["fds"]:
@@ -193,6 +196,15 @@ def become(request: dict[str, Any]) -> None:
 # ---------------------------------------------------------------- the test side
 
 
+def _launch_environment() -> dict[str, str]:
+    """The environment the test run started with, less its settings and user folders."""
+    return {
+        name: value
+        for name, value in _LAUNCH_ENVIRONMENT.items()
+        if not name.startswith(("RECONNECT_", "XDG_"))
+    }
+
+
 class _Helper:
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="reconnect-forked-cli-"))
@@ -202,11 +214,7 @@ class _Helper:
         home.mkdir()
         # The environment the test run started with: nothing a test set (its HOME, settings,
         # a LANG of its own) reaches the helper's imports or decides what it can fork.
-        env = {
-            name: value
-            for name, value in _LAUNCH_ENVIRONMENT.items()
-            if not name.startswith("RECONNECT_") and not name.startswith("XDG_")
-        }
+        env = _launch_environment()
         env["HOME"] = str(home)
         self.startup = _startup_values(env)
         lifeline, self._keep = os.pipe()
@@ -289,15 +297,19 @@ def _launch(
     cwd: str | Path | None,
     umask: int | None,
     deadline: float,
+    new_session: bool = False,
 ) -> socket.socket:
     """Ask the helper to fork a process on these standard streams; its reply comes on the
-    returned connection: the pid, then the wait status when it has ended."""
+    returned connection: the pid, then the wait status when it has ended. Text may hold
+    lone surrogates (bytes that are not UTF-8, as a real start shows them): JSON carries
+    them as escapes."""
     request = json.dumps(
         {
             "args": list(args),
             "env": environment,
             "cwd": str(Path(cwd if cwd is not None else os.getcwd()).absolute()),
             "umask": _current_umask() if umask is None else umask,
+            "new_session": new_session,
         }
     ).encode()
     connection = helper.connect(deadline)
@@ -361,7 +373,85 @@ def run_cli(
     finally:
         for fd in (in_read, out_write, err_write):
             os.close(fd)
-    return _collect(connection, argv, input, in_write, out_read, err_read, deadline, timeout)
+    pending = input.encode(locale.getpreferredencoding(False)) if input is not None else b""
+
+    def give_up(pid: int | None, out: bytes, err: bytes) -> float:
+        if pid is not None:
+            os.kill(pid, signal.SIGKILL)
+        raise subprocess.TimeoutExpired(argv, timeout, out, err)
+
+    status, out, err = _exchange(
+        connection, pending, in_write, out_read, err_read, deadline, give_up
+    )
+    return subprocess.CompletedProcess(
+        argv, os.waitstatus_to_exitcode(status), _text(out), _text(err)
+    )
+
+
+@dataclass(frozen=True)
+class RawRun:
+    """What ``run_raw`` saw: the exit code (None: stopped at the timeout) and both outputs."""
+
+    returncode: int | None
+    stdout: bytes
+    stderr: bytes
+
+
+def launch_startup_values() -> dict[str, str]:
+    """The variables read at the interpreter's start (``LANG``, ``LC_*``, ``PYTHON*``) that
+    the helper runs with: an environment holding exactly these can be forked."""
+    return _startup_values(_launch_environment())
+
+
+def run_raw(
+    args: Sequence[str],
+    *,
+    env: Mapping[str, str],
+    input: bytes,
+    cwd: Path,
+    timeout: float,
+    new_session: bool = False,
+) -> RawRun | None:
+    """``Popen([python, -m, reconnect, *args], ...).communicate(input, timeout)`` in bytes, in
+    a forked process (in a session of its own with ``new_session``); None when the
+    environment needs a real start. At the timeout the process (its whole session's group
+    with ``new_session``) is killed and what it wrote is returned with ``returncode`` None."""
+    helper = _forkable(env)
+    if helper is None:
+        return None
+    deadline = time.monotonic() + timeout
+    in_read, in_write = os.pipe()
+    out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
+    try:
+        connection = _launch(
+            helper,
+            args,
+            dict(env),
+            (in_read, out_write, err_write),
+            cwd,
+            None,
+            deadline + 30,
+            new_session,
+        )
+    finally:
+        for fd in (in_read, out_write, err_write):
+            os.close(fd)
+    stopped = False
+
+    def stop(pid: int | None, _out: bytes, _err: bytes) -> float:
+        nonlocal stopped
+        if stopped or pid is None:
+            raise RuntimeError(f"a forked reconnect {args!r} did not end when killed")
+        stopped = True
+        if new_session:
+            os.killpg(pid, signal.SIGKILL)
+        else:
+            os.kill(pid, signal.SIGKILL)
+        return time.monotonic() + 30
+
+    status, out, err = _exchange(connection, input, in_write, out_read, err_read, deadline, stop)
+    return RawRun(None if stopped else os.waitstatus_to_exitcode(status), out, err)
 
 
 class ForkedProcess:
@@ -430,18 +520,19 @@ def start_cli(
     return ForkedProcess(argv, connection)
 
 
-def _collect(
+def _exchange(
     connection: socket.socket,
-    argv: list[str],
-    input: str | None,
+    pending: bytes,
     in_write: int,
     out_read: int,
     err_read: int,
     deadline: float,
-    timeout: float,
-) -> subprocess.CompletedProcess[str]:
-    """Feed standard input, read both outputs and the exit status, as communicate() does."""
-    pending = input.encode(locale.getpreferredencoding(False)) if input is not None else b""
+    on_timeout: Callable[[int | None, bytes, bytes], float],
+) -> tuple[int, bytes, bytes]:
+    """Feed standard input, read both outputs and the wait status, as communicate() does.
+
+    At ``deadline``, ``on_timeout(pid, stdout so far, stderr so far)`` raises or kills the
+    process and gives the deadline for its end to be seen."""
     outputs: dict[int, bytearray] = {out_read: bytearray(), err_read: bytearray()}
     replies = bytearray()
     pid: int | None = None
@@ -461,11 +552,8 @@ def _collect(
         while status is None or len(choose.get_map()) > 0:
             left = deadline - time.monotonic()
             if left <= 0:
-                if pid is not None:
-                    os.kill(pid, signal.SIGKILL)
-                raise subprocess.TimeoutExpired(
-                    argv, timeout, bytes(outputs[out_read]), bytes(outputs[err_read])
-                )
+                deadline = on_timeout(pid, bytes(outputs[out_read]), bytes(outputs[err_read]))
+                continue
             for key, _events in choose.select(timeout=left):
                 if key.data == "input":
                     try:
@@ -501,9 +589,5 @@ def _collect(
         for fd in (in_write, out_read, err_read):
             if fd >= 0:
                 os.close(fd)
-    return subprocess.CompletedProcess(
-        argv,
-        os.waitstatus_to_exitcode(status),
-        _text(bytes(outputs[out_read])),
-        _text(bytes(outputs[err_read])),
-    )
+    assert status is not None  # the loop ends only once the status has come
+    return status, bytes(outputs[out_read]), bytes(outputs[err_read])

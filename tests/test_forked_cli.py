@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.forked_cli import run_cli
+from tests.forked_cli import run_cli, run_raw
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -71,3 +72,64 @@ def test_a_setting_read_only_at_start_up_gets_a_real_start(tmp_path: Path) -> No
     result = run_cli(["--version"], env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "started").exists()
+
+
+def test_bytes_that_are_not_utf8_reach_a_raw_run_as_a_real_start_sees_them(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    # What the CLI fuzz sends: argv and environment as bytes, standard input as bytes.
+    argv = [b"--db", os.fsencode(sqlite_url), b"analyze", b"caf\xe9 \xff"]
+    env = {**os.environb, b"COLUMNS": b"\xff"}
+    want = subprocess.run(
+        [sys.executable.encode(), b"-m", b"reconnect", *argv],
+        capture_output=True,
+        env=env,
+        input=b"\xfe",
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+        start_new_session=True,
+    )
+    got = run_raw(
+        [os.fsdecode(token) for token in argv],
+        env={os.fsdecode(k): os.fsdecode(v) for k, v in env.items()},
+        input=b"\xfe",
+        cwd=tmp_path,
+        timeout=120,
+        new_session=True,
+    )
+    assert got is not None, "this environment should have been forked"
+    assert want.returncode == 2 and b"not valid UTF-8" in want.stderr
+    assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+
+
+def test_a_raw_run_in_its_own_session_is_stopped_at_the_timeout(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECONNECT_")}
+    env |= {"RECONNECT_TEST_FAST_KDF": "1", "RECONNECT_COUNTRY": "US"}
+    db = f"sqlite:///{tmp_path / 'j.db'}"
+    got = run_raw(
+        ["--db", db, "serve", "--port", str(_free_port())],
+        env=env,
+        input=b"",
+        cwd=tmp_path,
+        timeout=3,
+        new_session=True,
+    )
+    assert got is not None
+    assert got.returncode is None, got.stderr  # still serving at the timeout, then killed
+    assert b"Traceback" not in got.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def test_a_raw_run_with_a_locale_of_its_own_is_left_to_a_real_start(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "LC_ALL": "tr_TR.UTF-8" if os.environ.get("LC_ALL") != "tr_TR.UTF-8" else "C",
+    }
+    assert run_raw(["--version"], env=env, input=b"", cwd=tmp_path, timeout=60) is None

@@ -27,6 +27,7 @@ from typing import Any
 import typer.main
 from hypothesis import strategies as st
 from tests.conftest import TEST_PASSPHRASE
+from tests.forked_cli import launch_startup_values, run_raw
 
 from reconnect.cli import registered_app
 from reconnect.config import Settings
@@ -426,7 +427,9 @@ def prepare(
         "MPLCONFIGDIR": str(home / "cache" / "matplotlib"),
         # The keyring is a file under HOME, never the desktop's keyring.
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-        "PYTHONDONTWRITEBYTECODE": "1",  # no .pyc files written next to the sources
+        # The test run's own locale and interpreter variables (LANG, LC_*, PYTHON*), as a
+        # user's shell passes them on; a case may set its own LANG, LC_ALL or LC_CTYPE.
+        **launch_startup_values(),
     }
     for name, value in case.env.items():
         env[name] = _fill(value, folder)
@@ -438,11 +441,44 @@ def prepare(
 
 
 def run_case(case: Case, folder: Path, templates: dict[str, Path]) -> Outcome:
-    """Run ``python -m reconnect`` for the case in its own session, stopping it at the timeout."""
+    """Run ``python -m reconnect`` for the case in its own session, stopping it at the timeout.
+
+    The process is forked from a warm interpreter (tests/forked_cli.py) unless the case sets
+    a variable the interpreter reads only at its start (a LANG of its own, say): then it is
+    a real start. Either way its argv and environment reach it as bytes that are not UTF-8
+    would from a shell, as surrogate escapes.
+    """
     env, work = prepare(case, folder, templates)
-    argv = [sys.executable, "-m", "reconnect", *(_fill(token, folder) for token in case.argv)]
+    args = [os.fsdecode(_fill(token, folder)) for token in case.argv]
     long_running = any(case.command.path[: len(p)] == p for p in LONG_RUNNING)
+    timeout = LONG_RUNNING_TIMEOUT if long_running else TIMEOUT
     started = time.monotonic()
+    forked = run_raw(
+        args,
+        env={os.fsdecode(name): os.fsdecode(value) for name, value in env.items()},
+        input=case.stdin,
+        cwd=work,
+        timeout=timeout,
+        new_session=True,
+    )
+    if forked is not None:
+        code, stdout, stderr = forked.returncode, forked.stdout, forked.stderr
+    else:
+        code, stdout, stderr = _real_start(args, env, work, case.stdin, timeout)
+    return Outcome(
+        case=case,
+        exit_code=code,
+        stdout=stdout.decode("utf-8", "replace"),
+        stderr=stderr.decode("utf-8", "replace"),
+        seconds=time.monotonic() - started,
+    )
+
+
+def _real_start(
+    args: list[str], env: dict[bytes, bytes], work: Path, stdin: bytes, timeout: float
+) -> tuple[int | None, bytes, bytes]:
+    argv: list[str | bytes] = [sys.executable, "-m", "reconnect"]
+    argv += [os.fsencode(token) for token in args]
     # A new session has no controlling terminal, so prompts read stdin instead of /dev/tty.
     with subprocess.Popen(
         argv,
@@ -454,21 +490,12 @@ def run_case(case: Case, folder: Path, templates: dict[str, Path]) -> Outcome:
         start_new_session=True,
     ) as process:
         try:
-            stdout, stderr = process.communicate(
-                case.stdin, timeout=LONG_RUNNING_TIMEOUT if long_running else TIMEOUT
-            )
-            code: int | None = process.returncode
+            stdout, stderr = process.communicate(stdin, timeout=timeout)
+            return process.returncode, stdout, stderr
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             stdout, stderr = process.communicate()
-            code = None
-    return Outcome(
-        case=case,
-        exit_code=code,
-        stdout=stdout.decode("utf-8", "replace"),
-        stderr=stderr.decode("utf-8", "replace"),
-        seconds=time.monotonic() - started,
-    )
+            return None, stdout, stderr
 
 
 def describe(outcome: Outcome) -> str:

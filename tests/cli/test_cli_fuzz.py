@@ -1,6 +1,7 @@
 """FUZZ-4: no generated command line, stdin or environment makes the CLI show a traceback.
 
-Every command found in the Typer app runs in a real process (``python -m reconnect``) with
+Every command found in the Typer app runs in a process of its own (``python -m reconnect``,
+forked from a warm interpreter unless the case sets its own locale: tests/forked_cli.py) with
 generated arguments, standard input, RECONNECT_* settings, locale, terminal and editor
 variables, a settings file and an input file, its HOME and XDG folders inside a temporary
 folder. No stderr line may hold "Traceback" or the "unexpected problem" line that stands in
