@@ -30,6 +30,9 @@ MUST_CATCH = [
     P("I tried to take my own life when I was seventeen.", id="direct-past-attempt"),
     P("honestly dont even know what im living for at this point", id="passive-living-for"),
     P("Another year of the same. What am I even living for?", id="passive-what-am-i-living-for"),
+    P("Honestly I don't see why I should stay alive much longer.", id="passive-no-reason-to-stay"),
+    P("I think it's time I stopped taking up space.", id="passive-stop-taking-up-space"),
+    P("i cant picture a future with me in it anymore", id="passive-no-future-with-me"),
     P("i want to kil myself", id="typo-kil"),
     P("been having suicdal thoughts again", id="typo-suicdal"),
     P("I'm not suicidal, just so tired of everything.", id="hedged-not-suicidal"),
@@ -168,6 +171,7 @@ MUST_CATCH = [
 ]
 
 CORE_IDIOMS = [
+    P("He said he can't see a future with me in it, so we ended things.", id="partner-no-future"),
     P("I'm killing it at work this month.", id="killing-it"),
     P("I'm dying to see that film.", id="dying-to-see"),
     P("I'm dead tired after the night shift.", id="dead-tired"),
@@ -197,6 +201,8 @@ CORE_IDIOMS = [
 
 OTHER_NEAR_MISSES = [
     P("I know exactly what I'm living for: Saturday mornings with my kids.", id="living-for"),
+    P("I don't see why I should stay around for the whole meeting.", id="stay-around-meeting"),
+    P("My therapist says I'm allowed to take up space in this world.", id="take-up-space"),
     # more idioms and accidents
     P("The conversation died when she walked in.", id="conversation-died"),
     P("I'd kill for a cup of tea.", id="kill-for-tea"),
