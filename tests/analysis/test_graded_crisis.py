@@ -92,6 +92,25 @@ def test_a_place_with_a_worrying_stay_still_brings_the_banner(text: str) -> None
     assert analyze(text).crisis
 
 
+def test_a_missed_dose_is_an_ordinary_day_not_a_banner() -> None:
+    # Medication is everyday in a journal like this one: "pills" alone is not the second
+    # signal a learned guess needs (3.14). Known still: "I'd keep taking it, the nausea
+    # should go away soon..." gets the banner from the band head.
+    assert not analyze("Forgot my pills again this morning, felt off all day.").crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been saving my tablets for a while now.",
+        "Counted my meds tonight. There's enough.",
+        "I keep thinking about the pills in the cupboard and how many it would take.",
+    ],
+)
+def test_pills_kept_or_counted_for_a_reason_still_bring_the_banner(text: str) -> None:
+    assert analyze(text).crisis
+
+
 EXPLICIT = [
     "I want to kill myself tonight.",
     "I don't want to be alive anymore.",

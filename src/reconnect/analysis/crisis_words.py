@@ -62,10 +62,15 @@ def _vocabulary() -> re.Pattern[str]:
 # counts as the second signal: the static embedding read "Walked by the river after work. The
 # light on the water was lovely." at 0.70, above the confident threshold. At 0.8 no banner on
 # the 570 crisis statements of check files 1 to 5 became a calm check, and GoEmotions' dev
-# comments lost one banner (17 to 16); such a walk now gets the calm check.
+# comments lost one banner (17 to 16); such a walk now gets the calm check. 3.14 adds the
+# medication words: a missed or changed dose is an ordinary day in a journal about low mood
+# ("Forgot my pills again this morning" had the banner). Over every set and GoEmotions' train
+# and dev comments three texts went from the banner to the calm check, none of them a crisis
+# statement (two abuse statements, one ordinary day); pills saved up, stockpiled or counted
+# keep their full weight through those words.
 EVERYDAY_WORDS = re.compile(
     r"bridge|ledge|cliffs?|tracks|the river|cold water|jump\w*|drown\w*|here|around|stay|"
-    r"life|live|living|lives"
+    r"life|live|living|lives|pills|tablets|meds|medication"
 )
 EVERYDAY_ONLY_CONFIDENT = 0.8
 
