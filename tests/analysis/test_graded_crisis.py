@@ -99,6 +99,14 @@ def test_a_missed_dose_is_an_ordinary_day_not_a_banner() -> None:
     assert not analyze("Forgot my pills again this morning, felt off all day.").crisis
 
 
+def test_disappearing_for_a_week_is_a_break_not_a_banner() -> None:
+    # A wish for a break: "disappear for a week" is not the crisis word the learned guess
+    # needs beside it (3.14); the rules already left it alone.
+    text = "Honestly some days I wish I could just disappear for a week and switch my phone off."
+    assert not analyze(text).crisis
+    assert analyze("I wish I could just disappear.").crisis
+
+
 @pytest.mark.parametrize(
     "text",
     [

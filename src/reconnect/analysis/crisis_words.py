@@ -29,11 +29,15 @@ __all__ = [
 # that crisis language uses (dying, living, being around, a burden, goodbyes, harm, the
 # future...). Without one, a high score is a calm question: the static embedding alone
 # has flagged "It's such a fun movie" (GoEmotions dev) as surely as a goodbye note.
+# Disappearing "for a week" (or a day, a weekend, a while) is a break, not a wish to be gone
+# (3.14: "I wish I could just disappear for a week and switch my phone off" had the banner;
+# no text of the sets or of GoEmotions' comments changes).
 CRISIS_VOCABULARY = compiled(
     r"\b(?:die|dying|died|dead|death|deaths|suicid\w*|kill\w*|end (?:it|things|my life|"
     r"everything)|ending (?:it|things)|alive|live|living|life|lives|exist\w*|gone|goodbye|bye|"
     r"farewell|burden\w*|better off|without me|hurt(?:ing)? myself|harm\w*|cut(?:ting)? myself|"
-    r"disappear\w*|vanish\w*|wake up|waking up|sleep forever|anymore|any more|around|"
+    r"disappear\w*(?! for (?:a|an|the|some|a few|a couple of) (?:days?|weeks?|weekend|while|bit|"
+    r"months?|hours?|nights?)\b)|vanish\w*|wake up|waking up|sleep forever|anymore|any more|around|"
     r"last (?:time|day|entry|note)|final|note|letter|will|give (?:away|it all)|gave (?:away|my)|"
     r"giving away|pills|tablets|meds|medication|overdos\w*|relapse\w*|self.harm|attempt\w*|"
     r"over(?: soon)?|done|no point|point|pointless|hopeless|forever|never (?:see|wake)|"
