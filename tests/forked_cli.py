@@ -444,10 +444,11 @@ def run_raw(
         if stopped or pid is None:
             raise RuntimeError(f"a forked reconnect {args!r} did not end when killed")
         stopped = True
-        if new_session:
-            os.killpg(pid, signal.SIGKILL)
-        else:
-            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # it may have ended just now
+            if new_session:
+                os.killpg(pid, signal.SIGKILL)
+            else:
+                os.kill(pid, signal.SIGKILL)
         return time.monotonic() + 30
 
     status, out, err = _exchange(connection, input, in_write, out_read, err_read, deadline, stop)
