@@ -124,6 +124,8 @@ def test_listing_entries_loads_no_analyzer(sqlite_url: str) -> None:
     loaded = imported_after("--db", sqlite_url, "log", "--marker", "numbness")
     assert "reconnect.services.journal" in loaded, "the entries were listed"
     assert [m for m in loaded if m == "numpy" or m.startswith("reconnect.analysis")] == []
+    # Nor the JSON shapes (pydantic's models), which only --json prints.
+    assert [m for m in loaded if m.startswith("reconnect.contracts")] == []
 
 
 def test_help_lists_each_command_with_its_whole_summary() -> None:

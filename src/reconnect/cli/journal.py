@@ -137,7 +137,6 @@ def log(
 ) -> None:
     """List journal entries, oldest first, optionally filtered."""
     from reconnect.cli import render
-    from reconnect.contracts import entry_out
     from reconnect.domain.markers import MARKER_NAMES  # not the analyzer: listing reads none
     from reconnect.services import journal
 
@@ -160,6 +159,8 @@ def log(
     finally:
         services.close()
     if json_output:
+        from reconnect.contracts import entry_out  # pydantic's models: about 0.2 s to import
+
         render.print_json([entry_out(e, settings.country).model_dump(mode="json") for e in entries])
     else:
         render.console().print(render.entry_table(entries))
