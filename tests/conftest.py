@@ -148,6 +148,14 @@ def clean_environment(
     monkeypatch.setenv("NO_COLOR", "1")
 
 
+def free_port() -> int:
+    """A loopback TCP port that was free a moment ago, for a server a test starts."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
 def create_journal(url: str, *, encrypted: bool = True) -> str:
     """Create the journal in a database (as ``reconnect init`` does) and return the URL."""
     from reconnect.bootstrap import build_services

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import stat
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.conftest import free_port
 from tests.forked_cli import run_cli, run_raw
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def test_a_raw_run_in_its_own_session_is_stopped_at_the_timeout(tmp_path: Path) 
     env |= {"RECONNECT_TEST_FAST_KDF": "1", "RECONNECT_COUNTRY": "US"}
     db = f"sqlite:///{tmp_path / 'j.db'}"
     got = run_raw(
-        ["--db", db, "serve", "--port", str(_free_port())],
+        ["--db", db, "serve", "--port", str(free_port())],
         env=env,
         input=b"",
         cwd=tmp_path,
@@ -118,13 +118,6 @@ def test_a_raw_run_in_its_own_session_is_stopped_at_the_timeout(tmp_path: Path) 
     assert got is not None
     assert got.returncode is None, got.stderr  # still serving at the timeout, then killed
     assert b"Traceback" not in got.stderr
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def test_a_raw_run_with_a_locale_of_its_own_is_left_to_a_real_start(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -22,7 +21,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
-from tests.conftest import TEST_PASSPHRASE, create_journal
+from tests.conftest import TEST_PASSPHRASE, create_journal, free_port
 from tests.forked_cli import ForkedProcess, start_cli
 
 if TYPE_CHECKING:
@@ -42,13 +41,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 class Server:
     """A running reconnect web app."""
 
@@ -66,7 +58,7 @@ def _running(
 ) -> Iterator[tuple[str, ForkedProcess | subprocess.Popen[bytes]]]:
     """``reconnect <args> --port <free port>`` until the block ends; its address once
     ``probe`` answers 200 (the test fails with the server's log if it never does)."""
-    port = _free_port()
+    port = free_port()
     log = log_path.open("w")
     # A real server process, forked from a warm interpreter (tests/forked_cli.py).
     process = start_cli(

@@ -69,7 +69,7 @@ def _light_problems(page: Page, name: str, too_wide: dict[str, int]) -> list[str
         if scroll_width > width:
             too_wide[where] = scroll_width
         problems += [f"{where}: {finding}" for finding in _axe_findings(page)]
-        if width < 600 and name != "report":
+        if width < 600 and name not in NOT_THE_APPS:
             problems += [f"{where}: {small}" for small in _small_targets(page)]
     return problems
 
@@ -99,8 +99,8 @@ def test_every_page_fits_both_widths_turns_dark_and_has_no_serious_axe_finding(
     for name in tour(page, fresh_server.url, fresh_server.db_url):
         visited.append(name)
         page.evaluate(AXE_SCRIPT)  # once per page; then run at each width and scheme
-        if name not in NOT_THE_APPS:
-            assert not page_is_dark(page), f"{name} is dark while the browser asks for light"
+        if name not in NOT_THE_APPS and page_is_dark(page):
+            problems.append(f"{name}: dark while the browser asks for light")
         problems += _light_problems(page, name, too_wide)
         problems += _dark_problems(page, name)
     assert visited == list(NAMES)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 import uvicorn
-from tests.browser.conftest import _free_port, unlock_over_http
-from tests.conftest import TEST_PASSPHRASE
+from tests.browser.conftest import unlock_over_http
+from tests.conftest import TEST_PASSPHRASE, free_port
 
 from reconnect.config import Settings
 from reconnect.web.app import create_app
@@ -48,7 +48,7 @@ class InProcessServer:
 
 @pytest.fixture
 def app_server(sqlite_url: str) -> Iterator[InProcessServer]:
-    port = _free_port()
+    port = free_port()
     app = create_app(Settings(database_url=sqlite_url, passphrase=None, port=port))
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)

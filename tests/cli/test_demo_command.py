@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -14,18 +13,12 @@ import urllib.request
 from typing import TYPE_CHECKING
 
 import pytest
+from tests.conftest import free_port
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 MARKER = "Demo journal — sample entries, nothing here is yours"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def _get(url: str) -> str | None:
@@ -65,7 +58,7 @@ def test_the_demo_names_the_file_to_serve_when_it_is_not_the_default(demo: Demo)
 
 
 def test_the_served_demo_is_marked_and_has_no_lock(demo: Demo, tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         command = ["serve", "--demo", "--db", demo.url, "--port", str(port)]

@@ -27,6 +27,7 @@ from cryptography.x509.oid import NameOID
 from fastapi.testclient import TestClient
 from playwright.sync_api import sync_playwright
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import free_port
 
 from reconnect.config import Settings
 from reconnect.web.app import create_app
@@ -80,13 +81,6 @@ def test_over_tls_only_the_host_prefixed_cookie_is_accepted(sqlite_url: str) -> 
         assert client.post("/unlock", data=data).status_code == 403
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def _certificate(folder: Path) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1 (the test's own TLS, never trusted elsewhere)."""
     key = ec.generate_private_key(ec.SECP256R1())
@@ -130,7 +124,7 @@ uvicorn.run(create_app(resolve(database_url=sys.argv[4])), host="127.0.0.1", por
 
 def _start(tmp_path: Path, tls: bool) -> Iterator[str]:
     """The app under uvicorn (as ``reconnect serve`` runs it), over TLS or plain HTTP."""
-    port = _free_port()
+    port = free_port()
     key, cert = _certificate(tmp_path) if tls else ("", "")
     db = f"sqlite:///{tmp_path / 'cookies.db'}"
     log = (tmp_path / "server.log").open("w")
