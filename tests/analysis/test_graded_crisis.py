@@ -198,7 +198,9 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
     assert _either(statements) >= 149
     assert _banners(look_alikes) <= 5
     assert _banners(rule_10) >= 27
-    assert _either(rule_10) >= 33
+    # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019)
+    assert _either(rule_10) >= 31
+    assert _either(look_alikes) <= 11  # 3.14: 20
 
 
 def test_the_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -455,7 +457,8 @@ def test_the_fourth_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
     statements, look_alikes, rule_10 = _read_set("crisis_fresh9.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 65, 35)
     assert _banners(statements) >= 79
-    assert _either(statements) >= 90
+    # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019)
+    assert _either(statements) >= 87
     assert _banners(look_alikes) <= 11
     assert _banners(rule_10) >= 24
 
@@ -478,7 +481,8 @@ def test_the_fourth_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     statements, look_alikes, rule_10 = _read_set("crisis_probe8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 150, 0)
     assert _banners(statements) >= 127
-    assert _either(statements) >= 143
+    # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019)
+    assert _either(statements) >= 142
     assert _banners(look_alikes) <= 13
 
 
@@ -495,7 +499,8 @@ def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     statements, look_alikes, rule_10 = _read_set("crisis_fresh10.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 100, 0)
     assert _banners(statements) >= 85
-    assert _either(statements) >= 96
+    # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019)
+    assert _either(statements) >= 95
     assert _banners(look_alikes) <= 13
 
 
@@ -508,7 +513,8 @@ def test_the_casual_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
     statements, look_alikes, rule_10 = _read_set("crisis_fresh11.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (100, 100, 0)
     assert _banners(statements) >= 79
-    assert _either(statements) >= 90
+    # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019)
+    assert _either(statements) >= 89
     assert _banners(look_alikes) <= 4
 
 
@@ -604,3 +610,54 @@ def test_the_band_head_alone_asks_where_it_is_sure() -> None:
     """3.12: the crisis head reads 0.004, the band head 0.90 (probe8): the calm check."""
     reading = analyze("Half the time I feel like a ghost already. Might as well make it official.")
     assert reading.concern and not reading.crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary_days_dev.jsonl (development): the calm check until 3.15
+        "25 years married today. He gave me a card with a terrible poem he wrote himself. "
+        "Best present.",
+        "Therapy graduation today! Last session after two years. My therapist said I did the "
+        "work. I did.",
+        "My rabbit Clover died this morning. She was nearly 10, which is really old for a "
+        "rabbit. Buried her under the apple tree and the kids made a little sign.",
+        "Took Mum to the garden centre. She bought three plants and a scone and told the "
+        "cashier my entire life story. Classic.",
+    ],
+)
+def test_an_ordinary_journal_day_the_band_head_finds_unlikely_asks_nothing(text: str) -> None:
+    """3.15 (decision 0019): the crisis head alone read these as worrying; the band head,
+    which learned journal statements and their look-alikes, reads each under 0.1."""
+    reading = analyze(text)
+    assert not reading.crisis and not reading.concern, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # forum writing keeps a learned calm check (real_crisis.jsonl: band head 0.01,
+        # journal head 0.02)
+        "I'll be shocked if humanity makes it to 2100. But yeah. It's a miracle I'm alive "
+        "since I had the toe on the trigger.",
+        # a rule hit is never dropped, whatever the band head reads (0.03 here)
+        "Tidy day at the office. In the toilets at lunch I dug a compass point into my arm. "
+        "Then back to my desk.",
+    ],
+)
+def test_the_band_head_drops_only_a_learned_calm_check_in_journal_writing(text: str) -> None:
+    reading = analyze(text)
+    assert reading.crisis or reading.concern, text
+
+
+@pytest.mark.parametrize(
+    ("text", "banner"),
+    [
+        ("In the toilets at lunch I dug a compass point into my arm.", True),
+        ("I pressed the blade into my arm until it stung.", True),
+        ("She jabbed the knife into his arm in the film.", False),
+        ("I pushed the pin into my corkboard.", False),
+    ],
+)
+def test_a_sharp_thing_the_writer_pressed_into_their_body(text: str, banner: bool) -> None:
+    assert analyze(text).crisis is banner, text

@@ -10,7 +10,9 @@ a rule hit it does not back. Then, in order:
    neither (``crisis_denial.py``);
 2. where no firm rule hit decides, the band head (``crisis_band.py``, decision 0014) confirms
    the calm check as the banner, or clears a banner that rests on the learned layer alone;
-3. where nothing worried at all, the band head alone may ask the calm question.
+3. in writing that reads like a journal entry, a calm check that rests on the learned layer
+   alone is dropped where the band head finds crisis writing unlikely;
+4. where nothing worried at all, the band head alone may ask the calm question.
 
 A crisis told as past or resolved, or about someone else, is crisis like any other (rule 10
 of the labelling guidelines; decision 0017): the banner's words fit all three.
@@ -92,6 +94,36 @@ BAND_ASK_FLOOR = 0.02
 # crisis_probe5 and of probe8, and on no look-alike, ordinary journal entry or GoEmotions
 # dev comment more (at 0.7: two more statements, and two more ordinary entries asked).
 BAND_ASKS_ALONE = 0.8
+# 3.15 (decision 0019): in writing the journal head reads as a journal entry (at least
+# JOURNAL_STYLE), a calm check that rests on the learned layer alone (no rule hit) is dropped
+# where the band head finds crisis writing under BAND_CLEARS_CALM. In such writing the band
+# head tells statements from their look-alikes better than the crisis head, which reads many
+# ordinary days like the statements it learned ("25 years married today. He gave me a card
+# with a terrible poem he wrote himself.", "Said goodbye to Biscuit at the vet today."). Forum
+# writing keeps its calm checks: the band head learned no such text (with no journal gate, 0.05
+# took the calm check from 4 of the 21 real crisis comments of real_crisis.jsonl; with it,
+# none). Chosen on the development sets: calm checks lost on crisis_probe5-8's 580
+# statements, and dropped on their 580 other entries (111 calm checks; recovery stories and
+# someone else at risk, crisis by rule 10, are among them), on the marker sets' 1,633
+# snippets that are not crisis (124) and on the 360 days of ordinary_days_dev.jsonl (33):
+#
+#   under   statements   other entries   marker snippets   ordinary days
+#   0.05    1            29 of 111       17 of 124         13 of 33
+#   0.1     2            57              28                17
+#   0.15    3            65              40                20
+#   0.2     6            73              45                22
+#
+# At 0.1, 11 of the 57 are rule-10 stories ("Walked past the bridge I almost jumped from in
+# 2015. Felt a pang, then kept going to get my coffee. I'm okay."), and one of the marker sets'
+# crisis snippets lost its calm check (it has the banner now, from a rule written from it).
+# Read after the choice, the held-out crisis_fresh6-11 (580 statements, 106 rule-10 stories,
+# 474 look-alikes; counts only): the banner or the calm check on 533 statements (538), 77
+# stories (83) and 87 look-alikes (120); the held-out ordinary days: 14 calm checks of 300 (26).
+# Banners are unchanged everywhere. Keeping the clearing to texts with no crisis word beyond
+# the everyday ones cost fewer stories but dropped far fewer look-alikes (dev: 7 positives for
+# 18 alarms, against 13 for 63).
+BAND_CLEARS_CALM = 0.1
+JOURNAL_STYLE = 0.5
 
 
 # Not frozen: one is made for every text read, and a frozen dataclass's __init__ (an
@@ -162,6 +194,18 @@ def read_crisis(
             crisis, concern = True, False
         elif crisis and not hits and p_band < BAND_CLEARS:
             crisis, concern = False, True
+    if (
+        concern
+        and not hits
+        and not intl
+        and p_band is not None
+        and p_band < BAND_CLEARS_CALM
+        and scores is not None
+        and scores.of("journal") >= JOURNAL_STYLE
+    ):
+        # Two learned readings disagree about an entry written like a journal's, and the
+        # one that learned such writing finds it ordinary.
+        concern = False
     asked = (
         not (crisis or concern)
         and p_band is not None

@@ -21,7 +21,7 @@ __all__ = ["ANALYZER_VERSION", "Analysis", "Emotion", "MarkerResult", "Span"]
 # The version of the analyzer whose results ``Analysis`` holds (``analysis/analyzer.py``); an
 # entry read by another version is offered a new reading. Kept here so that counting such
 # entries loads no analyzer.
-ANALYZER_VERSION = "3.14"
+ANALYZER_VERSION = "3.15"
 
 # A stored analysis is at most this many markers, spans and emotions: more is not ours.
 _MAX_ITEMS = 200
