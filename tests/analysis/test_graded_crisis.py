@@ -194,7 +194,7 @@ def test_the_crisis_probe_set_is_read_at_least_as_well_as_when_measured() -> Non
     statements, look_alikes, rule_10 = _read_set("crisis_probe5.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
     # 3.7: 132, with the hedged warning signs (written from these statements' misses)
-    assert _banners(statements) >= 141
+    assert _banners(statements) >= 142  # 3.15: a hotel not checked out of (rule)
     assert _either(statements) >= 149
     assert _banners(look_alikes) <= 5
     assert _banners(rule_10) >= 27
@@ -391,7 +391,7 @@ def test_the_second_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
 # calm check from 0.7 (0.8 until 3.9): 80, 101 and 9 ("Couldn't face work this morning, sat in
 # the car outside for ten minutes."); 3.12, with rules for slang said the way people type it
 # ("self delete", going to the canal "and be done"): 81, 103 and 9
-PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 81, 103, 9
+PROBE6_BANNERS, PROBE6_EITHER, PROBE6_LOOK_ALIKE_BANNERS = 81, 105, 9  # 3.15: 105
 
 
 @pytest.mark.parametrize(
@@ -422,7 +422,7 @@ def test_the_third_crisis_probe_set_is_read_at_least_as_well_as_when_measured() 
     "nobdy will miss me"): 129 and 139."""
     statements, look_alikes, rule_10 = _read_set("crisis_probe7.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 110, 40)
-    assert _banners(statements) >= 129
+    assert _banners(statements) >= 133  # 3.15: three rule phrases written from its misses
     assert _either(statements) >= 139
     assert _banners(look_alikes) <= 13
     assert _banners(rule_10) >= 24
@@ -481,8 +481,9 @@ def test_the_fourth_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     statements, look_alikes, rule_10 = _read_set("crisis_probe8.jsonl")
     assert (len(statements), len(look_alikes), len(rule_10)) == (150, 150, 0)
     assert _banners(statements) >= 127
-    # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019)
-    assert _either(statements) >= 142
+    # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019),
+    # and two hedged rule phrases written from its misses ask the calm question (144)
+    assert _either(statements) >= 144
     assert _banners(look_alikes) <= 13
 
 
@@ -661,3 +662,39 @@ def test_the_band_head_drops_only_a_learned_calm_check_in_journal_writing(text: 
 )
 def test_a_sharp_thing_the_writer_pressed_into_their_body(text: str, banner: bool) -> None:
     assert analyze(text).crisis is banner, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 3.15: development statements that had only the calm check (crisis probes 5, 7 and
+        # fresh_crisis_check_5)
+        "Booked a hotel room on the coast for one night. I'm not planning on checking out.",
+        "id like to not be a person anymore please",
+        "lol 'what are your plans for the weekend' mate my plans are to not exist by monday",
+        "I pray every night that God takes me in my sleep. My husband thinks I am praying for "
+        "the children.",
+        "Lost the baby at 11 weeks. Everyone's being so gentle with me. I keep wishing I'd gone "
+        "with her.",
+    ],
+)
+def test_a_hotel_not_left_a_person_no_more_and_a_prayer_to_be_taken(text: str) -> None:
+    reading = analyze(text)
+    assert reading.crisis, text
+    assert find_crisis(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need to stop being a person who says yes to everything.",
+        "Booked the hotel for two nights, I'm not planning on checking out until noon on Sunday.",
+        "The hotel room was lovely but we're not planning on checking out the spa.",
+        "I'm not planning on being around for the speeches, I'll slip out after dinner.",
+        "I deleted my whole existence from Facebook today, feels great.",
+        "Everyone went to Ibiza last week, I wish I'd gone with them.",
+        "God takes care of me, my nan used to say.",
+    ],
+)
+def test_the_same_words_in_an_ordinary_sense_are_no_rule_hit(text: str) -> None:
+    assert not find_crisis(text), text
