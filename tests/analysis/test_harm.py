@@ -635,3 +635,17 @@ def test_harm_played_down_or_told_sideways_is_read(text: str, kind: str) -> None
 @pytest.mark.parametrize("text", PLAYED_DOWN_LOOK_ALIKES)
 def test_the_same_words_about_ordinary_things_stay_quiet(text: str) -> None:
     assert find_harm(text) == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "paused"),
+    [
+        # ordinary_days_dev.jsonl: a game's score is no violence
+        ("Shot some hoops with my son after tea. He beat me 10-4. I'm getting old.", False),
+        ("He beat me 21-3 at ping pong again.", False),
+        ("He beat me 3 times last week.", True),
+        ("He beat me again last night.", True),
+    ],
+)
+def test_a_score_is_a_game_not_a_beating(text: str, paused: bool) -> None:
+    assert bool(find_harm(text)) is paused, text

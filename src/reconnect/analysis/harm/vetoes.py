@@ -69,6 +69,8 @@ PLAY = re.compile(
     r"scrabble|poker|mario ?kart|fifa|finale|laugh(?:s|ed|ing)? until i (?:cry|cried)|"
     r"spoil\w*|(?:watch\w*|binge\w*|finish\w*|latest|new|next|last|this|that|the) "
     r"episode|episodes? of|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
+    # a score: "He beat me 10-4", "beat us 21 to 3"
+    r"beat (?:me|us)(?: again)? \d{1,3} ?(?:-|–|to) ?\d{1,3}|"
     r"board game|video game|play(?:ing)? a game|in that (?:shirt|dress|top|outfit)|prank\w*|"
     r"on the swings?|like we "
     r"were \d+|bjj|jiu.?jitsu|judo|sparring|(?:at|in|during) (?:\w+ )?training|in (?:the )?class|"
