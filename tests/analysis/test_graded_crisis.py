@@ -459,7 +459,7 @@ def test_the_fourth_held_out_crisis_set_is_read_at_least_as_well_as_when_measure
     assert _banners(statements) >= 79
     # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019)
     assert _either(statements) >= 87
-    assert _banners(look_alikes) <= 11
+    assert _banners(look_alikes) <= 10  # 3.15: 11 -> 10 (a will, idiom)
     assert _banners(rule_10) >= 24
 
 
@@ -484,7 +484,7 @@ def test_the_fourth_crisis_probe_set_is_read_at_least_as_well_as_when_measured()
     # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019),
     # and two hedged rule phrases written from its misses ask the calm question (144)
     assert _either(statements) >= 144
-    assert _banners(look_alikes) <= 13
+    assert _banners(look_alikes) <= 12  # 3.15: 13 -> 12 (a will, idiom)
 
 
 def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -502,7 +502,7 @@ def test_the_fifth_held_out_crisis_set_is_read_at_least_as_well_as_when_measured
     assert _banners(statements) >= 85
     # 3.15: the band head drops calm checks it finds unlikely in journal writing (decision 0019)
     assert _either(statements) >= 95
-    assert _banners(look_alikes) <= 13
+    assert _banners(look_alikes) <= 12  # 3.15: 13 -> 12 (a will, idiom)
 
 
 def test_the_casual_held_out_crisis_set_is_read_at_least_as_well_as_when_measured() -> None:
@@ -698,3 +698,42 @@ def test_a_hotel_not_left_a_person_no_more_and_a_prayer_to_be_taken(text: str) -
 )
 def test_the_same_words_in_an_ordinary_sense_are_no_rule_hit(text: str) -> None:
     assert not find_crisis(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        # 3.15: a will made or affairs sorted for an everyday reason given beside it
+        (
+            "Finally made a will now Ruby's here. Solicitor was lovely. Responsible adult era.",
+            False,
+        ),
+        (
+            "Getting my affairs in order before the hip operation, just the usual: who has the "
+            "spare key, who feeds the cat.",
+            False,
+        ),
+        (
+            "Updated my will after the divorce. Took him off everything. Satisfying in a grim way.",
+            False,
+        ),
+        (
+            "sorting out my affairs this weekend - by which i mean finally doing the filing box. "
+            "pension letters, tax stuff, car insurance. thrilling",
+            False,
+        ),
+        # no reason, or the reason denied: the warning sign stands
+        (
+            "Put my affairs in order this week. Will, passwords, who has the dog. I'm thirty-one "
+            "and there's no operation coming.",
+            True,
+        ),
+        (
+            "Updated my will, wrote the passwords down for Steph, cleaned the flat top to bottom. "
+            "It's almost over and I feel ready.",
+            True,
+        ),
+    ],
+)
+def test_a_will_made_for_an_everyday_reason_is_no_warning_sign(text: str, hit: bool) -> None:
+    assert bool(find_crisis(text)) is hit, text
