@@ -41,8 +41,9 @@ def test_crisis_resources_almost_never_come_first_on_an_ordinary_day() -> None:
 
 def test_the_calm_check_comes_on_fewer_than_one_ordinary_day_in_ten() -> None:
     asked = [day for day in _days() if analyze(day).concern]
-    # 3.12: 26 of 300 (8.7 in 100), 8 of them on ordinary goodbyes
-    assert len(asked) <= 26, asked
+    # 3.12: 26 of 300 (8.7 in 100), 8 of them on ordinary goodbyes; 3.15, whose band head drops
+    # a learned calm check it finds unlikely in journal writing (decision 0019): 14 (4.7 in 100)
+    assert len(asked) <= 14, asked
 
 
 def test_an_ordinary_day_almost_never_pauses_shared_check_ins() -> None:
