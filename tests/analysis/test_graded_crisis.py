@@ -737,3 +737,15 @@ def test_the_same_words_in_an_ordinary_sense_are_no_rule_hit(text: str) -> None:
 )
 def test_a_will_made_for_an_everyday_reason_is_no_warning_sign(text: str, hit: bool) -> None:
     assert bool(find_crisis(text)) is hit, text
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        # 3.15 (couple_days_dev.jsonl): someone else's joke about the writer's funeral
+        ("She threatened to sing Dancing Queen at my funeral. Deal.", False),
+        ("I want Always Look on the Bright Side at my funeral, and soonish please.", True),
+    ],
+)
+def test_a_song_threatened_for_my_funeral_is_a_joke(text: str, hit: bool) -> None:
+    assert bool(find_crisis(text)) is hit, text

@@ -649,3 +649,25 @@ def test_the_same_words_about_ordinary_things_stay_quiet(text: str) -> None:
 )
 def test_a_score_is_a_game_not_a_beating(text: str, paused: bool) -> None:
     assert bool(find_harm(text)) is paused, text
+
+
+@pytest.mark.parametrize(
+    ("text", "paused"),
+    [
+        # couple_days_dev.jsonl: a threat made in play
+        (
+            "Mock-threatened my husband with a wooden spoon for stealing chips off my plate. He "
+            "ran. I chased. We're 40.",
+            False,
+        ),
+        (
+            "Told my wife her karaoke was an assault on ABBA. She threatened to sing Dancing Queen "
+            "at my funeral. Deal.",
+            False,
+        ),
+        ("He threatened to kill me if I left.", True),
+        ("He threatened me with a knife.", True),
+    ],
+)
+def test_a_threat_made_in_play_is_no_threat(text: str, paused: bool) -> None:
+    assert bool(find_harm(text)) is paused, text

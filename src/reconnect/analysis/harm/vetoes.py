@@ -71,6 +71,9 @@ PLAY = re.compile(
     r"episode|episodes? of|spoilers?|the ending|team scored|pillow fight|tickl\w+|play ?fight\w*|"
     # a score: "He beat me 10-4", "beat us 21 to 3"
     r"beat (?:me|us)(?: again)? \d{1,3} ?(?:-|–|to) ?\d{1,3}|"
+    # a threat made in play: "Mock-threatened him with a wooden spoon", "threatened to sing
+    # Dancing Queen at my funeral"
+    r"mock.?threat\w*|fake.?threat\w*|threaten\w* to (?:sing|serenade|dance|karaoke|hum)|"
     r"board game|video game|play(?:ing)? a game|in that (?:shirt|dress|top|outfit)|prank\w*|"
     r"on the swings?|like we "
     r"were \d+|bjj|jiu.?jitsu|judo|sparring|(?:at|in|during) (?:\w+ )?training|in (?:the )?class|"
